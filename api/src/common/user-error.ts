@@ -1,0 +1,64 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/**
+ * Codes a client can branch on. Messages are for people and may change; codes do not.
+ */
+export enum UserErrorCode {
+  /** The input failed a rule of its own (length, format, range). */
+  INVALID = 'INVALID',
+  /** A required value is missing. */
+  REQUIRED = 'REQUIRED',
+  /** An id, code or external id points at nothing. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The value would break a uniqueness rule (code, external id, e-mail). */
+  DUPLICATE = 'DUPLICATE',
+  /** The record is still used by others; see the message for how many. */
+  IN_USE = 'IN_USE',
+  /** An e-mail address that is not one. */
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  /** A phone number that cannot be read, even with the default region. */
+  INVALID_PHONE = 'INVALID_PHONE',
+  /** Too many rows or values in one call. */
+  TOO_MANY = 'TOO_MANY',
+  /** Someone else changed the record since the client read it. */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** The row could not be written for a reason outside the input (reported, not thrown). */
+  WRITE_FAILED = 'WRITE_FAILED',
+}
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Machine-readable reason of a UserError.',
+});
+
+@ObjectType({ description: 'An expected failure: bad input, a conflict, a missing record. Never a stack trace.' })
+export class UserError {
+  @Field(() => [String], { description: 'Where the problem is: input field names and list indexes, e.g. ["input", "communications", "2", "value"].' })
+  path!: string[];
+
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+
+  @Field({ description: 'What went wrong, in words a person understands.' })
+  message!: string;
+
+  /** How many records use the value, for IN_USE. */
+  @Field(() => Number, { nullable: true, description: 'For IN_USE: how many records still use the value.' })
+  count?: number;
+
+  static of(path: Array<string | number>, code: UserErrorCode, message: string, count?: number): UserError {
+    const error = new UserError();
+    error.path = path.map(String);
+    error.code = code;
+    error.message = message;
+    if (count !== undefined) error.count = count;
+    return error;
+  }
+}
+
+/** Thrown inside a service to abort with typed errors; resolvers turn it into a payload. */
+export class UserErrors extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}

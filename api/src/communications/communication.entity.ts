@@ -1,0 +1,53 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../common/global-id';
+import type { Company } from '../companies/company.entity';
+import type { Contact } from '../contacts/contact.entity';
+import type { Lead } from '../leads/lead.entity';
+import { Channel, CommunicationValueType } from './communication.enums';
+
+/**
+ * One e-mail, phone or messenger handle of a contact, company or lead (exactly one owner). The
+ * original is kept for display; `normalized` is what recipients are deduplicated and matched on.
+ */
+@ObjectType({ description: 'An e-mail, phone number or messenger handle of a contact, company or lead.' })
+@Entity({ tableName: 'communication' })
+export class Communication {
+  @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
+  key!: number;
+
+  @Field(() => ID)
+  get id(): string {
+    return toGlobalId('Communication', this.key);
+  }
+
+  @Field(() => Channel)
+  @Property({ type: 'string', length: 8 })
+  channel!: Channel;
+
+  @Field(() => CommunicationValueType)
+  @Property({ type: 'string', length: 16 })
+  valueType!: CommunicationValueType;
+
+  @Field({ description: 'As entered.' })
+  @Property({ type: 'string', length: 320 })
+  value!: string;
+
+  @Field({ description: 'Lower-cased e-mail, E.164 phone, or trimmed case-folded handle.' })
+  @Property({ type: 'string', length: 320 })
+  normalized!: string;
+
+  @ManyToOne({ entity: 'Contact', ref: true, nullable: true, deleteRule: 'cascade' })
+  contact?: Ref<Contact> | null;
+
+  @ManyToOne({ entity: 'Company', ref: true, nullable: true, deleteRule: 'cascade' })
+  company?: Ref<Company> | null;
+
+  @ManyToOne({ entity: 'Lead', ref: true, nullable: true, deleteRule: 'cascade' })
+  lead?: Ref<Lead> | null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

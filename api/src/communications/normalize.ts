@@ -1,0 +1,46 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import isEmail from 'validator/lib/isEmail';
+import { fold } from '../common/fold';
+import { Channel } from './communication.enums';
+
+export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
+
+/** E-mails compare lower-cased and trimmed (the local part is case-insensitive in practice). */
+export function normalizeEmail(raw: string): Normalized {
+  const value = raw.trim().toLowerCase();
+  if (!isEmail(value, { allow_utf8_local_part: true, require_tld: true, allow_ip_domain: false })) {
+    return { ok: false, reason: `"${raw.trim()}" is not an e-mail address.` };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Phones become E.164. A number without a country code is read in `defaultRegion`
+ * (DEFAULT_PHONE_REGION); one that is not a possible number there is rejected rather than guessed.
+ */
+export function normalizePhone(raw: string, defaultRegion: string): Normalized {
+  const trimmed = raw.trim();
+  const phone = parsePhoneNumberFromString(trimmed, { defaultCountry: defaultRegion as CountryCode });
+  if (!phone || !phone.isPossible()) {
+    return { ok: false, reason: `"${trimmed}" is not a phone number (read with default region ${defaultRegion}).` };
+  }
+  return { ok: true, value: phone.number };
+}
+
+/** Messenger handles: trimmed, a leading "@" dropped, Unicode case-folded. */
+export function normalizeHandle(raw: string): Normalized {
+  const value = fold(raw.trim().replace(/^@+/, ''));
+  if (value.length === 0) return { ok: false, reason: 'A messenger handle cannot be empty.' };
+  return { ok: true, value };
+}
+
+export function normalizeAddress(channel: Channel, raw: string, defaultRegion: string): Normalized {
+  switch (channel) {
+    case Channel.EMAIL:
+      return normalizeEmail(raw);
+    case Channel.PHONE:
+      return normalizePhone(raw, defaultRegion);
+    case Channel.IM:
+      return normalizeHandle(raw);
+  }
+}

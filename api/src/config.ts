@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+/** Every environment variable the API reads, with its default, in one typed place. */
+export interface Config {
+  /** `sqlite:<path>`, `postgres://…` / `postgresql://…`; unset = SQLite under ./data. */
+  databaseUrl: string;
+  port: number;
+  /** Demo data size filled into an empty database on first start (1 = 1,000,000 contacts). */
+  seedScale: number;
+  defaultTimeZone: string;
+  /** ISO 3166 region used to read phone numbers written without a country code. */
+  defaultPhoneRegion: string;
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Largest number of rows one bulk upsert call accepts. */
+  maxBulkRows: number;
+  /** Largest `first` / `last` a connection accepts. */
+  maxPageSize: number;
+}
+
+/** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+export function defaultDatabaseUrl(): string {
+  return `sqlite:${path.join(repoRoot, 'data', 'segmenta.sqlite')}`;
+}
+
+function numberFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  return {
+    databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
+    port: numberFrom('PORT', 4000),
+    seedScale: numberFrom('SEED_SCALE', 0.001),
+    defaultTimeZone: env.DEFAULT_TIME_ZONE || 'UTC',
+    defaultPhoneRegion: (env.DEFAULT_PHONE_REGION || 'US').toUpperCase(),
+    logLevel,
+    maxBulkRows: numberFrom('MAX_BULK_ROWS', 5000),
+    maxPageSize: numberFrom('MAX_PAGE_SIZE', 500),
+  };
+}
+
+export const config: Config = loadConfig();

@@ -1,0 +1,42 @@
+import { Activity } from '../activities/activity.entity';
+import { AuditedRecord } from '../common/audited-record.entity';
+import { Record } from '../common/record.entity';
+import { Communication } from '../communications/communication.entity';
+import { Company } from '../companies/company.entity';
+import { Contact } from '../contacts/contact.entity';
+import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
+import { CustomFieldValue } from '../custom-fields/custom-field-value.entity';
+import { CustomField } from '../custom-fields/custom-field.entity';
+import { Deal } from '../deals/deal.entity';
+import { Pipeline } from '../deals/pipeline.entity';
+import { Stage } from '../deals/stage.entity';
+import { Lead } from '../leads/lead.entity';
+import { Order } from '../products/order.entity';
+import { ProductRow } from '../products/product-row.entity';
+import { Product } from '../products/product.entity';
+import { StopListEntry } from '../recipients/stop-list-entry.entity';
+import { ReferenceItem } from '../reference-lists/reference-item.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity MikroORM manages; discovery is explicit so builds and tests need no folder scan. */
+export const entities = [
+  Record,
+  AuditedRecord,
+  User,
+  ReferenceItem,
+  Pipeline,
+  Stage,
+  Company,
+  Contact,
+  Lead,
+  Deal,
+  Communication,
+  Product,
+  Order,
+  ProductRow,
+  Activity,
+  CustomField,
+  CustomFieldOption,
+  CustomFieldValue,
+  StopListEntry,
+];

@@ -1,0 +1,64 @@
+import { DataloaderType, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import path from 'node:path';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+export interface DatabaseTarget {
+  kind: DatabaseKind;
+  /** File path for SQLite (or ":memory:"), connection URL for PostgreSQL. */
+  location: string;
+}
+
+/** Reads DATABASE_URL's forms: `sqlite:<path>`, `postgres://…`, `postgresql://…`. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgresql', location: url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    return { kind: 'sqlite', location: file === ':memory:' ? file : path.resolve(file) };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite:, postgres:// or postgresql://, got "${url}"`);
+}
+
+interface BetterSqliteConnection {
+  pragma(statement: string): unknown;
+}
+
+export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
+  const target = parseDatabaseUrl(url);
+  const common: Options = {
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    // Batches `ref.load()` / `collection.load()` of one tick into one query: no N+1 in GraphQL lists.
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    ...extra,
+  };
+  if (target.kind === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: target.location, pool: { min: 0, max: 10 } } as Options;
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: target.location,
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL lets readers (and the count workers to come) run beside the writer.
+      afterCreate: (connection: BetterSqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
+        connection.pragma('journal_mode = WAL');
+        connection.pragma('synchronous = NORMAL');
+        connection.pragma('busy_timeout = 5000');
+        connection.pragma('foreign_keys = ON');
+        done(null, connection);
+      },
+    },
+  } as Options;
+}
