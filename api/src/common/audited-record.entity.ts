@@ -4,7 +4,7 @@ import { User } from '../users/user.entity';
 import { Record } from './record.entity';
 
 /** CRM records remember who created and last changed them (the request's actor). */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 @Entity({ abstract: true })
 export abstract class AuditedRecord extends Record {
   @ManyToOne({ entity: 'User', nullable: true, ref: true, deleteRule: 'set null' })

@@ -1,4 +1,4 @@
-import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from './global-id';
@@ -7,9 +7,12 @@ import { toGlobalId } from './global-id';
  * What every stored object has. The database key is `key` in code (column `id`); the GraphQL `id`
  * is the Relay global id built from the class name, which is also the GraphQL type name.
  */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 @Entity({ abstract: true })
 export abstract class Record {
+  /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
+  [PrimaryKeyProp]?: 'key';
+
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;
 

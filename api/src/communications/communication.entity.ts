@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
@@ -14,6 +14,9 @@ import { Channel, CommunicationValueType } from './communication.enums';
 @ObjectType({ description: 'An e-mail, phone number or messenger handle of a contact, company or lead.' })
 @Entity({ tableName: 'communication' })
 export class Communication {
+  /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
+  [PrimaryKeyProp]?: 'key';
+
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;
 

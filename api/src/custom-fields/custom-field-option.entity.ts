@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import type { CustomField } from './custom-field.entity';
@@ -7,6 +7,9 @@ import type { CustomField } from './custom-field.entity';
 @Entity({ tableName: 'custom_field_option' })
 @Unique({ properties: ['field', 'code'] })
 export class CustomFieldOption {
+  /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
+  [PrimaryKeyProp]?: 'key';
+
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;
 

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import type { CustomFieldOption } from './custom-field-option.entity';
 import type { CustomField } from './custom-field.entity';
 
@@ -9,6 +9,9 @@ import type { CustomField } from './custom-field.entity';
  */
 @Entity({ tableName: 'custom_field_value' })
 export class CustomFieldValue {
+  /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
+  [PrimaryKeyProp]?: 'key';
+
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;
 

@@ -33,7 +33,7 @@ export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
   const common: Options = {
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Batches `ref.load()` / `collection.load()` of one tick into one query: no N+1 in GraphQL lists.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,

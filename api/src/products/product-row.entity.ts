@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import type { Deal } from '../deals/deal.entity';
@@ -9,6 +9,9 @@ import { Product } from './product.entity';
 @ObjectType({ description: 'A product line of a deal or an order.' })
 @Entity({ tableName: 'product_row' })
 export class ProductRow {
+  /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
+  [PrimaryKeyProp]?: 'key';
+
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;
 

@@ -4,6 +4,9 @@ import { Node } from '../common/node';
 import { Record } from '../common/record.entity';
 import { fold } from '../common/fold';
 
+/** The administrator every request acts as until authentication arrives; created on first start. */
+export const BUILT_IN_ADMIN_EMAIL = 'admin@segmenta.local';
+
 export enum UserRole {
   ADMIN = 'ADMIN',
   MARKETER = 'MARKETER',

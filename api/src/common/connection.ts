@@ -1,0 +1,134 @@
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import { encodeCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
+
+/** How a list is ordered: one column, then the unique key as a tie-breaker, so order is stable. */
+export interface SortSpec {
+  property: string;
+  direction: OrderDirection;
+  /** Date columns travel in cursors as epoch milliseconds. */
+  isDate?: boolean;
+}
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+export interface ConnectionType<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+}
+
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` for a node type. `totalCount` is a separate COUNT
+ * statement run only when the client asks for it.
+ */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: 'Opaque keyset cursor: pass it as `after` / `before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects in a stable keyset order.` })
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    counter!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'How many objects match, all pages together (one COUNT statement).' })
+    totalCount(): Promise<number> {
+      return this.counter();
+    }
+  }
+
+  return Connection;
+}
+
+export function orderInput<E extends object>(fieldEnum: E, enumName: string) {
+  @InputType(`${enumName.replace(/Field$/, '')}`, { description: 'Sort order; ties are broken by the id, so pages are stable.' })
+  class Order {
+    @Field(() => fieldEnum as object)
+    field!: E[keyof E];
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+    direction: OrderDirection = OrderDirection.ASC;
+  }
+  return Order;
+}
+
+function keysetCondition(sort: SortSpec, cursor: CursorValue, ascending: boolean): FilterQuery<object> {
+  const op = ascending ? '$gt' : '$lt';
+  const [rawValue, key] = cursor;
+  if (sort.property === 'key') return { key: { [op]: key } };
+  const value = sort.isDate && typeof rawValue === 'number' ? new Date(rawValue) : rawValue;
+  return { $or: [{ [sort.property]: { [op]: value } }, { [sort.property]: value, key: { [op]: key } }] };
+}
+
+function cursorOf(node: Record<string, unknown>, sort: SortSpec): string {
+  const value = node[sort.property];
+  const plain = value instanceof Date ? value.getTime() : (value as CursorValue[0]);
+  return encodeCursor([plain, node.key as number]);
+}
+
+/**
+ * One keyset page: `WHERE <filter> AND (col, key) beyond the cursor ORDER BY col, key LIMIT n+1`.
+ * The extra row tells whether another page exists, without counting.
+ */
+export async function findPage<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  sort: SortSpec,
+  args: PageArgs,
+  maxPageSize: number,
+  populate: string[] = [],
+): Promise<Page<T>> {
+  const request = readPageArgs(args, maxPageSize);
+  const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
+  const conditions: FilterQuery<T>[] = [where];
+  if (request.cursor) conditions.push(keysetCondition(sort, request.cursor, ascending) as FilterQuery<T>);
+  const direction = ascending ? 'asc' : 'desc';
+  const orderBy = (sort.property === 'key' ? { key: direction } : { [sort.property]: direction, key: direction }) as QueryOrderMap<T>;
+  const rows =
+    request.size === 0
+      ? []
+      : await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+          orderBy,
+          limit: request.size + 1,
+          populate: populate as never,
+        });
+  const hasMore = rows.length > request.size;
+  const pageRows = rows.slice(0, request.size);
+  if (!request.forward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ cursor: cursorOf(node as Record<string, unknown>, sort), node }));
+  const pageInfo: PageInfo = {
+    hasNextPage: request.forward ? hasMore : request.cursor !== null,
+    hasPreviousPage: request.forward ? request.cursor !== null : hasMore,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  return { edges, pageInfo, totalCount: () => em.count(entity, where) };
+}
+
+/** Wraps a page into the connection class built by `connectionType`. */
+export function toConnection<C extends ConnectionType<T> & { counter: () => Promise<number> }, T>(
+  type: ClassType<C>,
+  page: Page<T>,
+): C {
+  const connection = new type();
+  connection.edges = page.edges;
+  connection.pageInfo = page.pageInfo;
+  connection.counter = page.totalCount;
+  return connection;
+}

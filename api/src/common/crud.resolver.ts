@@ -1,0 +1,103 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, ID, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
+import { connectionType, findPage, orderInput, toConnection, type SortSpec } from './connection';
+import type { Context } from './context';
+import { createRecord, deleteRecord, updateRecord, upsertRecords } from './crud.service';
+import { keyOf } from './global-id';
+import { OrderDirection, PageArgs } from './paging';
+import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
+import type { Record } from './record.entity';
+import type { RecordKind } from './record-kind';
+
+export interface CrudOptions<E extends Record, I extends object, F extends string> {
+  kind: RecordKind<E, I>;
+  input: ClassType<I>;
+  /** GraphQL type name, e.g. "Contact"; queries are `contact` and `<plural>`. */
+  name: string;
+  single: string;
+  plural: string;
+  /** Sortable columns: GraphQL enum value → entity property (ties broken by key). */
+  sortFields: { [K in F]: { property: string; isDate?: boolean } };
+  /** Offer `upsert<Plural>(rows)` matching on externalId. */
+  bulk: boolean;
+}
+
+const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/**
+ * Queries and mutations every CRM record type has: by id, a keyset connection with sorting,
+ * create, update, delete and (for importable types) bulk upsert by external id.
+ */
+export function crudResolver<E extends Record, I extends object, F extends string>(options: CrudOptions<E, I, F>) {
+  const { kind, name, single, plural } = options;
+  const Connection = connectionType(kind.entity, name);
+  const Payload = payloadType(kind.entity, name, single);
+  const BulkPayload = bulkPayloadType(kind.entity, name, single);
+  const fieldEnum = Object.fromEntries(Object.keys(options.sortFields).map((k) => [k, k])) as { [K in F]: K };
+  registerEnumType(fieldEnum, { name: `${name}OrderField` });
+  const OrderInput = orderInput(fieldEnum, `${name}OrderField`);
+
+  @Resolver()
+  class CrudResolver {
+    @Query(() => kind.entity, { name: single, nullable: true, description: `One ${kind.noun} by global id; null if there is none.` })
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
+      const key = keyOf(id, name);
+      return key === null ? null : ctx.em.findOne(kind.entity, { key } as FilterQuery<E>);
+    }
+
+    @Query(() => Connection, { name: plural, description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending).` })
+    async list(
+      @Args(() => PageArgs) page: PageArgs,
+      @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
+      @Ctx() ctx: Context,
+    ): Promise<InstanceType<typeof Connection>> {
+      const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
+      const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
+      const result = await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize);
+      return toConnection(Connection, result);
+    }
+
+    @Mutation(() => Payload, { name: `create${name}` })
+    async create(@Arg('input', () => options.input) input: I, @Ctx() ctx: Context): Promise<InstanceType<typeof Payload>> {
+      const result = await createRecord(ctx, kind, input);
+      return { node: result.entity, errors: result.errors };
+    }
+
+    @Mutation(() => Payload, { name: `update${name}`, description: 'Fields left out keep their value; null clears a value.' })
+    async update(
+      @Arg('id', () => ID) id: string,
+      @Arg('input', () => options.input) input: I,
+      @Ctx() ctx: Context,
+    ): Promise<InstanceType<typeof Payload>> {
+      const result = await updateRecord(ctx, kind, id, input);
+      return { node: result.entity, errors: result.errors };
+    }
+
+    @Mutation(() => DeletePayload, { name: `delete${name}` })
+    async remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
+      const result = await deleteRecord(ctx, kind, id);
+      return { deletedId: result.errors.length ? null : id, errors: result.errors };
+    }
+  }
+
+  if (!options.bulk) return CrudResolver;
+
+  @Resolver()
+  class BulkResolver extends CrudResolver {
+    @Mutation(() => BulkPayload, {
+      name: `upsert${capitalize(plural)}`,
+      description: `Creates or updates ${kind.noun}s matched on externalId. Each row reports on its own; good rows are stored in one transaction even when others fail.`,
+    })
+    async upsert(@Arg('rows', () => [options.input]) rows: I[], @Ctx() ctx: Context): Promise<InstanceType<typeof BulkPayload>> {
+      const results = await upsertRecords(ctx, kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>, rows as Array<I & { externalId?: string | null }>);
+      const count = (status: string) => results.filter((r) => r.status === status).length;
+      return {
+        results: results.map((r) => ({ index: r.index, externalId: r.externalId, status: r.status as UpsertStatus, node: r.entity, errors: r.errors })),
+        created: count('CREATED'),
+        updated: count('UPDATED'),
+        failed: count('FAILED'),
+      };
+    }
+  }
+  return BulkResolver;
+}

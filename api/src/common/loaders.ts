@@ -1,0 +1,35 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import DataLoader from 'dataloader';
+
+/**
+ * Request-scoped batching: lookups made in the same tick become one `IN (...)` query. Used by
+ * field resolvers (custom field values of a page of contacts) and by bulk writes (resolving the
+ * references of thousands of rows with a handful of queries).
+ */
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Loads entities by a unique property (`key`, `externalId`...); missing ones resolve to null. */
+  byProperty<T extends object, K extends string | number>(entity: EntityName<T>, property: string): DataLoader<K, T | null> {
+    const name = `${typeof entity === 'string' ? entity : (entity as { name: string }).name}.${property}`;
+    return this.get(name, async (keys: readonly K[]) => {
+      const rows = await this.em.find(entity, { [property]: { $in: [...keys] } } as FilterQuery<T>);
+      const byKey = new Map(rows.map((row) => [(row as Record<string, unknown>)[property], row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    });
+  }
+
+  /** A named loader built once per request. */
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
+    let loader = this.cache.get(name);
+    if (!loader) {
+      // 500 keeps every IN list well under SQLite's and PostgreSQL's bind-parameter limits.
+      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<ReadonlyArray<unknown>>, { maxBatchSize: 500 });
+      this.cache.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,18 @@
+import { crudResolver } from '../common/crud.resolver';
+import { CompanyInput } from './company.inputs';
+import { companyKind } from './company.kind';
+
+export const CompanyResolver = crudResolver({
+  kind: companyKind,
+  input: CompanyInput,
+  name: 'Company',
+  single: 'company',
+  plural: 'companies',
+  bulk: true,
+  sortFields: {
+    ID: { property: 'key' },
+    TITLE: { property: 'titleFolded' },
+    CREATED_AT: { property: 'createdAt', isDate: true },
+    UPDATED_AT: { property: 'updatedAt', isDate: true },
+  },
+});

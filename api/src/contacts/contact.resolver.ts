@@ -1,0 +1,19 @@
+import { crudResolver } from '../common/crud.resolver';
+import { Contact } from './contact.entity';
+import { ContactInput } from './contact.inputs';
+import { contactKind } from './contact.kind';
+
+export const ContactResolver = crudResolver({
+  kind: contactKind,
+  input: ContactInput,
+  name: 'Contact',
+  single: 'contact',
+  plural: 'contacts',
+  bulk: true,
+  sortFields: {
+    ID: { property: 'key' },
+    CREATED_AT: { property: 'createdAt', isDate: true },
+    UPDATED_AT: { property: 'updatedAt', isDate: true },
+  },
+});
+export { Contact };

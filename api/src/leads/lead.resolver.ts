@@ -1,0 +1,18 @@
+import { crudResolver } from '../common/crud.resolver';
+import { LeadInput } from './lead.inputs';
+import { leadKind } from './lead.kind';
+
+export const LeadResolver = crudResolver({
+  kind: leadKind,
+  input: LeadInput,
+  name: 'Lead',
+  single: 'lead',
+  plural: 'leads',
+  bulk: true,
+  sortFields: {
+    ID: { property: 'key' },
+    TITLE: { property: 'titleFolded' },
+    CREATED_AT: { property: 'createdAt', isDate: true },
+    UPDATED_AT: { property: 'updatedAt', isDate: true },
+  },
+});

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { config } from './config';
+import { migrate, openDatabase } from './db/orm';
+import { ensureDefaults } from './seed/defaults';
+import { seedDemoData } from './seed/generate';
+import { Contact } from './contacts/contact.entity';
+
+/**
+ * `npm start`: migrate, fill an empty database with demo data, serve. Stops gracefully on
+ * SIGINT/SIGTERM (in-flight requests finish, the database closes).
+ */
+async function main(): Promise<void> {
+  const db = await openDatabase(config.databaseUrl);
+  const applied = await migrate(db);
+  if (applied.length) console.log(`[db] applied migrations: ${applied.join(', ')}`);
+  const adminKey = await ensureDefaults(db);
+  if ((await db.fork().count(Contact, {})) === 0 && config.seedScale > 0) {
+    console.log(`[db] empty database: filling demo data at scale ${config.seedScale}…`);
+    await seedDemoData(db, { scale: config.seedScale });
+  }
+  const app = await createApp(db, config, adminKey);
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
+  console.log(`[api] GraphQL on http://localhost:${config.port}/graphql (${db.kind})`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`[api] ${signal}: shutting down`);
+    await app.apollo.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { RecordKind } from '../common/record-kind';
+import { UserErrorCode } from '../common/user-error';
+import type { Path, WriteContext } from '../common/write-context';
+import { Company } from '../companies/company.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Order } from './order.entity';
+import type { OrderInput } from './order.inputs';
+import { prepareProductRows, replaceProductRows } from './product-row.writer';
+
+export const orderKind: RecordKind<Order, OrderInput> = {
+  entity: Order,
+  noun: 'order',
+  async prepare(input: OrderInput, ctx: WriteContext, path: Path, existing: Order | null) {
+    const contact = await ctx.byIdOrExternalId(Contact, input.contactId, input.contactExternalId, path, 'contactId');
+    const company = await ctx.byIdOrExternalId(Company, input.companyId, input.companyExternalId, path, 'companyId');
+    const hasOwner = (contact ?? (contact === undefined ? existing?.contact : null)) || (company ?? (company === undefined ? existing?.company : null));
+    if (!hasOwner && !ctx.errors.length) {
+      ctx.problem([...path, 'contactId'], UserErrorCode.REQUIRED, 'An order belongs to a contact or a company; give one.');
+    }
+    const productRows = await prepareProductRows(input.productRows, ctx, [...path, 'productRows']);
+    const rowsTotal = productRows?.reduce((sum, row) => sum + row.quantity * row.price, 0);
+    const paid = input.paid ?? undefined;
+    return {
+      changes: {
+        externalId: ctx.text(input.externalId, [...path, 'externalId'], 100),
+        contact,
+        company,
+        paid,
+        paidAt: input.paidAt !== undefined ? input.paidAt : paid && !existing?.paidAt ? new Date() : undefined,
+        total: ctx.nonNegative(input.total, [...path, 'total']) ?? rowsTotal,
+        currency: ctx.currency(input.currency, [...path, 'currency']),
+        createdAt: input.createdAt ?? undefined,
+      },
+      async writeChildren(em: SqlEntityManager, order: Order) {
+        if (productRows) await replaceProductRows(em, 'order', order.key, productRows);
+      },
+    };
+  },
+};

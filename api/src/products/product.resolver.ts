@@ -1,0 +1,25 @@
+import { crudResolver } from '../common/crud.resolver';
+import { OrderInput } from './order.inputs';
+import { orderKind } from './order.kind';
+import { ProductInput } from './product.inputs';
+import { productKind } from './product.kind';
+
+export const ProductResolver = crudResolver({
+  kind: productKind,
+  input: ProductInput,
+  name: 'Product',
+  single: 'product',
+  plural: 'products',
+  bulk: true,
+  sortFields: { ID: { property: 'key' }, NAME: { property: 'nameFolded' }, CREATED_AT: { property: 'createdAt', isDate: true } },
+});
+
+export const OrderResolver = crudResolver({
+  kind: orderKind,
+  input: OrderInput,
+  name: 'Order',
+  single: 'order',
+  plural: 'orders',
+  bulk: true,
+  sortFields: { ID: { property: 'key' }, CREATED_AT: { property: 'createdAt', isDate: true }, TOTAL: { property: 'total' } },
+});

@@ -1,0 +1,32 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { ActivityResolver } from './activities/activity.resolver';
+import { NodeResolver } from './common/node.resolver';
+import { CompanyResolver } from './companies/company.resolver';
+import { ContactResolver } from './contacts/contact.resolver';
+import { CustomFieldResolver } from './custom-fields/custom-field.resolver';
+import { customFieldValueResolvers } from './custom-fields/custom-field-values.resolver';
+import { DealResolver } from './deals/deal.resolver';
+import { PipelineResolver } from './deals/pipeline.resolver';
+import { LeadResolver } from './leads/lead.resolver';
+import { OrderResolver, ProductResolver } from './products/product.resolver';
+import { StopListResolver } from './recipients/stop-list.resolver';
+import { ReferenceItemResolver } from './reference-lists/reference-item.resolver';
+import { UserResolver } from './users/user.resolver';
+
+/** Every resolver class of the API; the schema is built from this list. */
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  UserResolver,
+  ReferenceItemResolver,
+  PipelineResolver,
+  CustomFieldResolver,
+  ...customFieldValueResolvers,
+  ContactResolver,
+  CompanyResolver,
+  LeadResolver,
+  DealResolver,
+  ProductResolver,
+  OrderResolver,
+  ActivityResolver,
+  StopListResolver,
+];

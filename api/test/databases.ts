@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { inject } from 'vitest';
+import type { DatabaseKind } from '../src/db/orm.config';
+import { migrate, openDatabase, type Database } from '../src/db/orm';
+
+/** Both engines every integration test runs on. */
+export const engines: DatabaseKind[] = ['sqlite', 'postgresql'];
+
+/**
+ * A new, empty, migrated database of the given engine: a temp SQLite file, or a fresh database on
+ * the run's PostgreSQL server. `drop()` closes and removes it.
+ */
+export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-test-'));
+    const url = `sqlite:${path.join(dir, 'test.sqlite')}`;
+    const db = await openDatabase(url);
+    await migrate(db);
+    return { db, url, drop: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const serverUrl = new URL(inject('postgresUrl'));
+  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dbUrl = new URL(serverUrl.toString());
+  dbUrl.pathname = `/${name}`;
+  const db = await openDatabase(dbUrl.toString());
+  await migrate(db);
+  return {
+    db,
+    url: dbUrl.toString(),
+    drop: async () => {
+      await db.close();
+      const cleanup = new Client({ connectionString: serverUrl.toString() });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
