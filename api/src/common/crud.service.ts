@@ -166,6 +166,8 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
     }),
   );
 
+  // Rows were prepared concurrently; store them in input order so keys follow the input.
+  pending.sort((a, b) => a.result.index - b.result.index);
   try {
     await persistPrepared(ctx, kind as RecordKind<E, unknown>, pending);
   } catch {

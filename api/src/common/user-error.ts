@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
@@ -56,9 +57,17 @@ export class UserError {
   }
 }
 
-/** Thrown inside a service to abort with typed errors; resolvers turn it into a payload. */
-export class UserErrors extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => e.message).join('; '));
+/**
+ * Bad input to a query (not a mutation, which has a payload for errors): a GraphQL error with
+ * `extensions.code` (BAD_USER_INPUT unless given) and every problem in `extensions.problems`.
+ */
+export class UserErrors extends GraphQLError {
+  constructor(
+    readonly errors: UserError[],
+    code = 'BAD_USER_INPUT',
+  ) {
+    super(errors.map((e) => e.message).join(' '), {
+      extensions: { code, problems: errors.map(({ path, code: problem, message }) => ({ path, code: problem, message })) },
+    });
   }
 }

@@ -28,8 +28,8 @@ function stagesOf(ctx: WriteContext, pipelineKey: number): Promise<Stage[]> {
 function defaultPipeline(ctx: WriteContext): Promise<Pipeline | null> {
   return ctx.loaders
     .get<string, Pipeline | null>('defaultPipeline', async (keys) => {
-      const pipeline = await ctx.em.findOne(Pipeline, {}, { orderBy: { isDefault: 'desc', sort: 'asc', key: 'asc' } });
-      return keys.map(() => pipeline);
+      const [pipeline] = await ctx.em.find(Pipeline, {}, { orderBy: { isDefault: 'desc', sort: 'asc', key: 'asc' }, limit: 1 });
+      return keys.map(() => pipeline ?? null);
     })
     .load('default');
 }

@@ -49,7 +49,7 @@ export async function createPipeline(ctx: Context, input: CreatePipelineInput): 
     checkName(stage.name, ['input', 'stages', String(index), 'name'], errors);
   });
   if (errors.length) return { entity: null, errors };
-  const last = await ctx.em.findOne(Pipeline, {}, { orderBy: { sort: 'desc' } });
+  const [last] = await ctx.em.find(Pipeline, {}, { orderBy: { sort: 'desc' }, limit: 1 });
   const pipeline = make(ctx.em, Pipeline, { name: name as string, sort: input.sort ?? (last ? last.sort + 10 : 10), isDefault: false });
   await inTransaction(ctx.em, async () => {
     if (input.isDefault || !last) await makeDefault(ctx, pipeline);

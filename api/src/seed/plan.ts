@@ -133,6 +133,12 @@ export class Keys {
     return person(this.draw(Salt.ContactPerson, c), locale);
   }
 
+  /** A contact's own e-mail, which a repeat lead of theirs carries again. */
+  contactEmail(c: number, who: Person = this.contactPerson(c)): { local: string; domain: string } {
+    const mail = this.contactProfile(c).mail;
+    return { local: `${ascii(who.first) || 'client'}.${ascii(who.last)}${c}`, domain: mail[hash(this.seed, c) % mail.length] };
+  }
+
   companyIdentity(k: number): CompanyIdentity {
     const profile = this.companyProfile(k);
     const { title, core } = companyTitle(this.draw(Salt.CompanyIdentity, k), profile.locale, profile.country);
