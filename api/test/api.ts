@@ -26,7 +26,8 @@ export async function startTestApi(kind: DatabaseKind, overrides: Partial<Config
   const execRaw = async (query: string, variables?: Record<string, unknown>) => {
     const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context() });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
-    return response.body.singleResult;
+    // Through JSON, as a client sees it (scalars such as DateTime serialise on the wire).
+    return JSON.parse(JSON.stringify(response.body.singleResult));
   };
   return {
     db,

@@ -32,9 +32,11 @@ export const activityKind: RecordKind<Activity, ActivityInput> = {
     const company = await ctx.byIdOrExternalId(Company, input.companyId, input.companyExternalId, path, 'companyId');
     const lead = await ctx.byIdOrExternalId(Lead, input.leadId, input.leadExternalId, path, 'leadId');
     const deal = await ctx.byIdOrExternalId(Deal, input.dealId, input.dealExternalId, path, 'dealId');
-    const owners = [contact, company, lead, deal];
-    const stored = [existing?.contact, existing?.company, existing?.lead, existing?.deal];
-    if (!owners.some((o, i) => (o === undefined ? stored[i] : o)) && !ctx.errors.length) {
+    const ownerInputs = [input.contactId, input.contactExternalId, input.companyId, input.companyExternalId, input.leadId, input.leadExternalId, input.dealId, input.dealExternalId];
+    const stillOwned = [[contact, existing?.contact], [company, existing?.company], [lead, existing?.lead], [deal, existing?.deal]].some(
+      ([given, stored]) => (given === undefined ? stored : given),
+    );
+    if (!ownerInputs.some((v) => v != null) && !stillOwned) {
       ctx.problem([...path, 'contactId'], UserErrorCode.REQUIRED, 'An activity belongs to a contact, company, lead or deal; give at least one.');
     }
     const completed = input.completed ?? undefined;

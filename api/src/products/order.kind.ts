@@ -14,8 +14,9 @@ export const orderKind: RecordKind<Order, OrderInput> = {
   async prepare(input: OrderInput, ctx: WriteContext, path: Path, existing: Order | null) {
     const contact = await ctx.byIdOrExternalId(Contact, input.contactId, input.contactExternalId, path, 'contactId');
     const company = await ctx.byIdOrExternalId(Company, input.companyId, input.companyExternalId, path, 'companyId');
-    const hasOwner = (contact ?? (contact === undefined ? existing?.contact : null)) || (company ?? (company === undefined ? existing?.company : null));
-    if (!hasOwner && !ctx.errors.length) {
+    const ownerGiven = [input.contactId, input.contactExternalId, input.companyId, input.companyExternalId].some((v) => v != null);
+    const stillOwned = (contact === undefined ? existing?.contact : contact) || (company === undefined ? existing?.company : company);
+    if (!ownerGiven && !stillOwned) {
       ctx.problem([...path, 'contactId'], UserErrorCode.REQUIRED, 'An order belongs to a contact or a company; give one.');
     }
     const productRows = await prepareProductRows(input.productRows, ctx, [...path, 'productRows']);

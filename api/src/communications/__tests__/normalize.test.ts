@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Channel } from '../communication.enums';
+import { normalizeAddress, normalizeEmail, normalizeHandle, normalizePhone } from '../normalize';
+import { fold } from '../../common/fold';
+
+describe('address normalisation', () => {
+  it.each([
+    ['  Anna.Nowak@Example.COM ', 'anna.nowak@example.com'],
+    ['IVAN@MAIL.RU', 'ivan@mail.ru'],
+    ['josé@exemplo.com.br', 'josé@exemplo.com.br'],
+  ])('e-mail %j → %j', (raw, expected) => {
+    expect(normalizeEmail(raw)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['not an email', 'a@b', '@example.com', 'anna@', ''])('rejects the e-mail %j', (raw) => {
+    expect(normalizeEmail(raw).ok).toBe(false);
+  });
+
+  it.each([
+    ['601 234 567', 'PL', '+48601234567'],
+    ['+7 (912) 345-67-89', 'PL', '+79123456789'],
+    ['8 912 345-67-89', 'RU', '+79123456789'],
+    ['(11) 91234-5678', 'BR', '+5511912345678'],
+    ['0912 345 678', 'VN', '+84912345678'],
+    ['+1 415-555-2671', 'RU', '+14155552671'],
+  ])('phone %j in region %s → %s', (raw, region, expected) => {
+    expect(normalizePhone(raw, region)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([['12', 'PL'], ['call me', 'US'], ['+999 123', 'US']])('rejects the phone %j (%s)', (raw, region) => {
+    expect(normalizePhone(raw, region).ok).toBe(false);
+  });
+
+  it('folds messenger handles and drops a leading @', () => {
+    expect(normalizeHandle('  @AnnaN ')).toEqual({ ok: true, value: 'annan' });
+    expect(normalizeHandle('@').ok).toBe(false);
+    expect(normalizeAddress(Channel.IM, 'Straße', 'US')).toEqual({ ok: true, value: 'strasse' });
+  });
+});
+
+describe('Unicode case folding', () => {
+  it.each([
+    ['ŁÓDŹ', 'łódź'],
+    ['МОСКВА', 'москва'],
+    ['Straße', 'strasse'],
+    ['ΟΔΥΣΣΕΥΣ', 'οδυσσευσ'],
+    ['Nguyễn', 'nguyễn'],
+    ['Nguye\u0302\u0303n', 'nguyễn'],
+    ['SÃO PAULO', 'são paulo'],
+  ])('%j folds to %j', (raw, folded) => {
+    expect(fold(raw)).toBe(folded);
+  });
+
+  it('makes differently-cased spellings equal', () => {
+    expect(fold('GDAŃSK')).toBe(fold('gdańsk'));
+    expect(fold('Ёлка')).toBe(fold('ёЛКА'));
+  });
+});
