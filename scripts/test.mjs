@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm test`: every check and test of the repository, ending with one plain line
+// "N passed, N failed" (CI reads it). Steps: type checks, generated-code drift, API tests on
+// SQLite + PostgreSQL, web unit tests, production builds, and end-to-end tests in Chromium
+// against the built web app and a running API on a freshly seeded SQLite database.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reports = path.join(root, '.test-reports');
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+const npx = (args, options = {}) => spawnSync('npx', ['--no-install', ...args], { cwd: root, stdio: 'inherit', env, ...options }).status === 0;
+
+const checks = [];
+const suites = [];
+const step = (name) => console.log(`\n=== ${name} ===`);
+
+step('type check (api, web)');
+checks.push(['typecheck', npx(['turbo', 'run', 'typecheck'])]);
+
+step('generated client types are up to date');
+checks.push(['codegen drift', npx(['graphql-codegen', '--config', 'codegen.ts', '--check'])]);
+
+const vitest = (name, cwd, extra = [], extraEnv = {}) => {
+  step(`${name} tests`);
+  const outputFile = path.join(reports, `${name}.json`);
+  npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`, ...extra], {
+    cwd: path.join(root, cwd),
+    env: { ...env, ...extraEnv },
+  });
+  suites.push([name, outputFile]);
+};
+vitest('api', 'api');
+vitest('web', 'web');
+
+step('production build (api, web)');
+const built = npx(['turbo', 'run', 'build']);
+checks.push(['build', built]);
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, seconds) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+if (built) {
+  step('end-to-end tests in Chromium');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-e2e-'));
+  const apiPort = await freePort();
+  const webPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const baseUrl = `http://127.0.0.1:${webPort}`;
+  const services = [
+    spawn('node', ['api/dist/main.js'], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0.001' } }),
+    spawn('node', ['web/scripts/start.mjs'], { cwd: root, stdio: 'inherit', env: { ...env, WEB_PORT: String(webPort), API_URL: apiUrl } }),
+  ];
+  try {
+    const up = (await waitFor(`${apiUrl}/healthz`, 180)) && (await waitFor(baseUrl, 60));
+    checks.push(['services start for e2e', up]);
+    if (up) vitest('e2e', 'web', ['--config', 'vitest.e2e.config.ts'], { E2E_BASE_URL: baseUrl });
+  } finally {
+    for (const service of services) service.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let passed = 0;
+let failed = 0;
+console.log('\n=== summary ===');
+for (const [name, ok] of checks) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} check: ${name}`);
+  ok ? passed++ : failed++;
+}
+for (const [name, file] of suites) {
+  if (!fs.existsSync(file)) {
+    console.log(`FAIL suite: ${name} (no report: the runner did not finish)`);
+    failed++;
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const suiteFailed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) + (report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  console.log(`${suiteFailed ? 'FAIL' : 'ok  '} suite: ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  passed += report.numPassedTests;
+  failed += suiteFailed;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
