@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
  * Codes a client can branch on. Messages are for people and may change; codes do not.
@@ -44,7 +44,7 @@ export class UserError {
   message!: string;
 
   /** How many records use the value, for IN_USE. */
-  @Field(() => Number, { nullable: true, description: 'For IN_USE: how many records still use the value.' })
+  @Field(() => Int, { nullable: true, description: 'For IN_USE: how many records still use the value.' })
   count?: number;
 
   static of(path: Array<string | number>, code: UserErrorCode, message: string, count?: number): UserError {
