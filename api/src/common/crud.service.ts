@@ -4,7 +4,7 @@ import type { AuditedRecord } from './audited-record.entity';
 import type { Context } from './context';
 import { keyOf } from './global-id';
 import type { Record } from './record.entity';
-import type { RecordKind } from './record-kind';
+import type { Prepared, RecordKind } from './record-kind';
 import { UserError, UserErrorCode } from './user-error';
 import { given, WriteContext } from './write-context';
 import { User } from '../users/user.entity';
@@ -74,14 +74,34 @@ async function persistPrepared<E extends Record>(
   });
 }
 
+/** An external id must stay unique: reported as DUPLICATE instead of surfacing a constraint error. */
+async function checkExternalId<E extends Record>(ctx: Context, kind: RecordKind<E, unknown>, wctx: WriteContext, changes: Partial<E>, own: E | null): Promise<void> {
+  const externalId = (changes as { externalId?: string | null }).externalId;
+  if (!externalId) return;
+  const holder = await ctx.em.findOne(kind.entity, { externalId } as unknown as FilterQuery<E>);
+  if (holder && holder.key !== own?.key) {
+    wctx.problem(['input', 'externalId'], UserErrorCode.DUPLICATE, `Another ${kind.noun} already has the external id "${externalId}".`);
+  }
+}
+
+/** Persists one prepared record; a constraint the checks did not foresee becomes a typed error. */
+async function writeOne<E extends Record>(ctx: Context, kind: RecordKind<E, unknown>, entity: E, isNew: boolean, prepared: Prepared<E>): Promise<WriteResult<E>> {
+  try {
+    await persistPrepared(ctx, kind, [{ entity, isNew, prepared }]);
+  } catch (error) {
+    ctx.em.clear();
+    return { entity: null, errors: [UserError.of(['input'], UserErrorCode.WRITE_FAILED, `The ${kind.noun} could not be stored: ${describeDbError(error)}`)] };
+  }
+  const stored = await reload(ctx, kind, [entity.key]);
+  return { entity: stored.get(entity.key) ?? null, errors: [] };
+}
+
 export async function createRecord<E extends Record, I>(ctx: Context, kind: RecordKind<E, I>, input: I): Promise<WriteResult<E>> {
   const wctx = writeContext(ctx);
   const prepared = await kind.prepare(input, wctx, ['input'], null);
+  await checkExternalId(ctx, kind as RecordKind<E, unknown>, wctx, prepared.changes, null);
   if (wctx.errors.length) return { entity: null, errors: wctx.errors };
-  const entity = new kind.entity();
-  await persistPrepared(ctx, kind as RecordKind<E, unknown>, [{ entity, isNew: true, prepared }]);
-  const stored = await reload(ctx, kind as RecordKind<E, unknown>, [entity.key]);
-  return { entity: stored.get(entity.key) ?? null, errors: [] };
+  return writeOne(ctx, kind as RecordKind<E, unknown>, new kind.entity(), true, prepared);
 }
 
 async function findByGlobalId<E extends Record>(ctx: Context, kind: RecordKind<E, unknown>, id: string): Promise<E | null> {
@@ -98,10 +118,9 @@ export async function updateRecord<E extends Record, I>(ctx: Context, kind: Reco
   if (!entity) return { entity: null, errors: [notFound(kind.noun, id)] };
   const wctx = writeContext(ctx);
   const prepared = await kind.prepare(input, wctx, ['input'], entity);
+  await checkExternalId(ctx, kind as RecordKind<E, unknown>, wctx, prepared.changes, entity);
   if (wctx.errors.length) return { entity: null, errors: wctx.errors };
-  await persistPrepared(ctx, kind as RecordKind<E, unknown>, [{ entity, isNew: false, prepared }]);
-  const stored = await reload(ctx, kind as RecordKind<E, unknown>, [entity.key]);
-  return { entity: stored.get(entity.key) ?? null, errors: [] };
+  return writeOne(ctx, kind as RecordKind<E, unknown>, entity, false, prepared);
 }
 
 export async function deleteRecord<E extends Record, I>(ctx: Context, kind: RecordKind<E, I>, id: string): Promise<WriteResult<E>> {

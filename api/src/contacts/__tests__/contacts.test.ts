@@ -103,4 +103,10 @@ describe.each(engines)('contacts on %s', (engine) => {
     const missing = await api.exec(`mutation($id: ID!) { deleteContact(id: $id) { deletedId errors { code path } } }`, { id });
     expect(missing.deleteContact).toEqual({ deletedId: null, errors: [{ code: 'NOT_FOUND', path: ['id'] }] });
   });
+
+  it('reports a taken external id as DUPLICATE instead of failing', async () => {
+    await api.exec(`mutation { createContact(input: { externalId: "ext-1", lastName: "First" }) { errors { code } } }`);
+    const second = await api.exec(`mutation { createContact(input: { externalId: "ext-1", lastName: "Second" }) { contact { id } errors { path code } } }`);
+    expect(second.createContact).toEqual({ contact: null, errors: [{ path: ['input', 'externalId'], code: 'DUPLICATE' }] });
+  });
 });

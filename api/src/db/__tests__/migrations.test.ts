@@ -5,10 +5,11 @@ import { migrate } from '../orm';
 
 async function columnsOf(db: Database, table: string): Promise<string[]> {
   const connection = db.orm.em.getConnection();
-  const rows =
+  const sql =
     db.kind === 'sqlite'
-      ? await connection.execute<Array<{ name: string }>>(`select name from pragma_table_info(?)`, [table])
-      : await connection.execute<Array<{ name: string }>>(`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`, [table]);
+      ? `select name from pragma_table_info(?)`
+      : `select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`;
+  const rows = (await connection.execute(sql, [table])) as Array<{ name: string }>;
   return rows.map((r) => r.name);
 }
 
@@ -16,15 +17,15 @@ async function columnsOf(db: Database, table: string): Promise<string[]> {
 async function indexesOf(db: Database): Promise<string[]> {
   const connection = db.orm.em.getConnection();
   if (db.kind === 'sqlite') {
-    const rows = await connection.execute<Array<{ tbl: string; name: string }>>(`select tbl_name as tbl, name from sqlite_master where type = 'index'`);
+    const rows = (await connection.execute(`select tbl_name as tbl, name from sqlite_master where type = 'index'`)) as Array<{ tbl: string; name: string }>;
     const result: string[] = [];
     for (const row of rows) {
-      const cols = await connection.execute<Array<{ name: string }>>(`select name from pragma_index_info(?) order by seqno`, [row.name]);
+      const cols = (await connection.execute(`select name from pragma_index_info(?) order by seqno`, [row.name])) as Array<{ name: string }>;
       result.push(`${row.tbl}(${cols.map((c) => c.name).join(', ')})`);
     }
     return result;
   }
-  const rows = await connection.execute<Array<{ def: string }>>(`select indexdef as def from pg_indexes where schemaname = 'public'`);
+  const rows = (await connection.execute(`select indexdef as def from pg_indexes where schemaname = 'public'`)) as Array<{ def: string }>;
   return rows.map((r) => {
     const match = /ON public\.(\w+) USING \w+ \((.*)\)/.exec(r.def);
     return match ? `${match[1]}(${match[2]})` : r.def;
