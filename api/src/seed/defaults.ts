@@ -3,9 +3,8 @@ import { fold } from '../common/fold';
 import { Pipeline } from '../deals/pipeline.entity';
 import { Stage, StageSemantic } from '../deals/stage.entity';
 import { LeadStatusSemantic, ReferenceItem, ReferenceList } from '../reference-lists/reference-item.entity';
-import { User, UserRole } from '../users/user.entity';
+import { BUILT_IN_ADMIN_EMAIL, User, UserRole } from '../users/user.entity';
 
-export const ADMIN_EMAIL = 'admin@segmenta.local';
 
 type ItemDefault = readonly [code: string, label: string, semantic?: LeadStatusSemantic];
 
@@ -57,9 +56,9 @@ export async function ensureDefaults(db: Database): Promise<number> {
   const em = db.fork();
   const now = new Date();
 
-  let admin = await em.findOne(User, { email: ADMIN_EMAIL });
+  let admin = await em.findOne(User, { email: BUILT_IN_ADMIN_EMAIL });
   if (!admin) {
-    admin = em.create(User, { email: ADMIN_EMAIL, name: 'Administrator', nameFolded: fold('Administrator'), role: UserRole.ADMIN, active: true, createdAt: now, updatedAt: now }, PARTIAL);
+    admin = em.create(User, { email: BUILT_IN_ADMIN_EMAIL, name: 'Administrator', nameFolded: fold('Administrator'), role: UserRole.ADMIN, active: true, createdAt: now, updatedAt: now }, PARTIAL);
   }
 
   const existing = await em.find(ReferenceItem, {});

@@ -117,7 +117,7 @@ export function dealsFamily(world: World, productNames: readonly string[]): Fami
           const rate = USD_RATE[profile.currency];
           const lines = productRows(world, rng, counters, rowCounts[d - start - 1], pipeline.kind, rate, { deal: id }, rows);
           const amount = lines.first !== null ? lines.total : rng.chance(0.9) ? money(rng.logNormal(1_500, 1.3) * rate) : null;
-          const subject = lines.first !== null ? productNames[lines.first - 1] : keys.companyIdentity(company ?? 1 + rng.int(world.counts.companies)).title;
+          const subject = productNames[(lines.first ?? 1 + rng.int(productNames.length)) - 1];
           const title = dealTitle(rng, profile.locale, subject);
           const responsible = world.responsible.pick(rng);
           deals.push([

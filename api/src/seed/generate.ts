@@ -74,8 +74,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const started = Date.now();
   const seed = options.seed ?? 42;
   const now = options.now?.getTime() ?? Math.floor(Date.now() / DAY) * DAY;
-  const counts = seedCounts(options.scale);
   if (!(options.scale > 0)) throw new Error(`scale must be a positive number, got ${options.scale}`);
+  const counts = seedCounts(options.scale);
 
   const adminId = await ensureDefaults(db);
   for (const table of ['contact', 'company', 'lead', 'deal']) {

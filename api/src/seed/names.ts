@@ -76,7 +76,7 @@ export interface Profile {
   tld: string;
   /** Free mail providers people use there. */
   mail: readonly string[];
-  /** Calling code, mobile prefixes; the national number is prefix + 7 digits. */
+  /** Calling code and mobile prefixes; a national number is a prefix + 7 digits. */
   callingCode: string;
   mobile: readonly string[];
   /** Landline prefixes for company phones. */
@@ -127,8 +127,8 @@ export const PROFILES: readonly Profile[] = [
     code: 'BR', locale: 'pt', country: 'Brasil', currency: 'BRL', tld: 'com.br', callingCode: '55',
     cities: ['São Paulo', 'Rio de Janeiro', 'Brasília', 'Salvador', 'Fortaleza', 'Belo Horizonte', 'Manaus', 'Curitiba', 'Recife', 'Porto Alegre', 'Belém', 'Goiânia', 'Florianópolis', 'Maceió'],
     mail: ['gmail.com', 'hotmail.com', 'uol.com.br', 'bol.com.br', 'yahoo.com.br'],
-    mobile: ['1191', '2198', '3199', '4197', '5199', '6198', '7198', '8199'], landline: ['1133', '2125', '3132'],
-    formats: [' (##) #####-####', ' ## #####-####', '###########', ' ## ##### ####'],
+    mobile: ['1191', '2198', '3199', '4197', '5199', '6198', '7198', '8199'], landline: ['113', '212', '313'],
+    formats: [' (##) #####-####', ' ## #####-####', '###########', ' ## ##### ####', ' (##) ####-####', ' ## ####-####', '##########'],
   }),
   profile({
     code: 'PT', locale: 'pt', country: 'Portugal', currency: 'EUR', tld: 'pt', callingCode: '351',
