@@ -15,6 +15,8 @@ export interface Config {
   maxBulkRows: number;
   /** Largest `first` / `last` a connection accepts. */
   maxPageSize: number;
+  /** Filter size limits: group nesting, rules in a tree, values in one rule. */
+  filterLimits: { maxDepth: number; maxRules: number; maxValues: number };
 }
 
 /** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
@@ -43,6 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     maxBulkRows: numberFrom('MAX_BULK_ROWS', 5000),
     maxPageSize: numberFrom('MAX_PAGE_SIZE', 500),
+    filterLimits: {
+      maxDepth: numberFrom('FILTER_MAX_DEPTH', 8),
+      maxRules: numberFrom('FILTER_MAX_RULES', 200),
+      maxValues: numberFrom('FILTER_MAX_VALUES', 1000),
+    },
   };
 }
 

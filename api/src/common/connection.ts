@@ -1,5 +1,6 @@
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Sql } from '../filter/dialect';
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
 
@@ -92,7 +93,8 @@ export async function findPage<T extends object>(
   sort: SortSpec,
   args: PageArgs,
   maxPageSize: number,
-  populate: string[] = [],
+  /** A compiled filter over the entity's rows aliased `m` (see filter/compile.ts). */
+  predicate?: Sql,
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
@@ -100,14 +102,11 @@ export async function findPage<T extends object>(
   if (request.cursor) conditions.push(keysetCondition(sort, request.cursor, ascending) as FilterQuery<T>);
   const direction = ascending ? 'asc' : 'desc';
   const orderBy = (sort.property === 'key' ? { key: direction } : { [sort.property]: direction, key: direction }) as QueryOrderMap<T>;
-  const rows =
-    request.size === 0
-      ? []
-      : await em.find(entity, { $and: conditions } as FilterQuery<T>, {
-          orderBy,
-          limit: request.size + 1,
-          populate: populate as never,
-        });
+  const query = (filter: FilterQuery<T>) => {
+    const qb = em.createQueryBuilder(entity, 'm').where(filter as never);
+    return predicate ? qb.andWhere(predicate.sql, predicate.params) : qb;
+  };
+  const rows = request.size === 0 ? [] : await query({ $and: conditions } as FilterQuery<T>).select('*').orderBy(orderBy).limit(request.size + 1).getResultList();
   const hasMore = rows.length > request.size;
   const pageRows = rows.slice(0, request.size);
   if (!request.forward) pageRows.reverse();
@@ -118,7 +117,7 @@ export async function findPage<T extends object>(
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
-  return { edges, pageInfo, totalCount: () => em.count(entity, where) };
+  return { edges, pageInfo, totalCount: () => query(where).getCount() };
 }
 
 /** Wraps a page into the connection class built by `connectionType`. */

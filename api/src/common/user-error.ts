@@ -25,6 +25,19 @@ export enum UserErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The row could not be written for a reason outside the input (reported, not thrown). */
   WRITE_FAILED = 'WRITE_FAILED',
+  // Filter problems (see the filter language contract): path points into the tree.
+  UNKNOWN_FIELD = 'UNKNOWN_FIELD',
+  OPERATOR_NOT_ALLOWED = 'OPERATOR_NOT_ALLOWED',
+  VALUE_TYPE_MISMATCH = 'VALUE_TYPE_MISMATCH',
+  MISSING_VALUE = 'MISSING_VALUE',
+  UNKNOWN_VALUE = 'UNKNOWN_VALUE',
+  STAGE_WITHOUT_PIPELINE = 'STAGE_WITHOUT_PIPELINE',
+  EMPTY_GROUP = 'EMPTY_GROUP',
+  SCOPE_MISMATCH = 'SCOPE_MISMATCH',
+  SEGMENT_CYCLE = 'SEGMENT_CYCLE',
+  TOO_DEEP = 'TOO_DEEP',
+  TOO_MANY_RULES = 'TOO_MANY_RULES',
+  TOO_MANY_VALUES = 'TOO_MANY_VALUES',
 }
 
 registerEnumType(UserErrorCode, {

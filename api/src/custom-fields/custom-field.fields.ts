@@ -1,0 +1,41 @@
+import type { FieldDef } from '../filter/catalog';
+import { field } from '../filter/catalog';
+import { FieldValueType as T, FilterOperator as Op, FilterScope, SegmentSource } from '../filter/filter.enums';
+import { label } from '../filter/labels';
+import { OPERATORS_BY_TYPE } from '../filter/operators';
+import type { CustomField } from './custom-field.entity';
+import { CustomFieldEntity, CustomFieldType } from './custom-field.enums';
+
+const VALUE_TYPE: Record<CustomFieldType, T> = {
+  [CustomFieldType.STRING]: T.STRING,
+  [CustomFieldType.NUMBER]: T.NUMBER,
+  [CustomFieldType.DATE]: T.DATE,
+  [CustomFieldType.BOOLEAN]: T.BOOLEAN,
+  [CustomFieldType.LIST]: T.ENUM,
+  [CustomFieldType.MULTI_LIST]: T.MULTI_ENUM,
+};
+
+const PLACE: Record<CustomFieldEntity, { scope: FilterScope | null; source: SegmentSource }> = {
+  [CustomFieldEntity.CONTACT]: { scope: null, source: SegmentSource.CLIENTS },
+  [CustomFieldEntity.COMPANY]: { scope: null, source: SegmentSource.CLIENTS },
+  [CustomFieldEntity.DEAL]: { scope: FilterScope.DEALS, source: SegmentSource.CLIENTS },
+  [CustomFieldEntity.LEAD]: { scope: null, source: SegmentSource.LEADS },
+};
+
+/** `custom.<entity>.<CODE>`: a custom field as a catalog field, typed like its values. */
+export function customFieldDef(custom: CustomField): FieldDef {
+  const type = VALUE_TYPE[custom.type];
+  const place = PLACE[custom.entity];
+  // The admin's label is the label in every language: it is typed once, in the CRM's language.
+  const name = label(custom.label, custom.label, custom.label, custom.label, custom.label);
+  return field({
+    id: `custom.${custom.entity.toLowerCase()}.${custom.code}`,
+    label: name,
+    type,
+    scope: place.scope,
+    sources: [place.source],
+    operators: type === T.MULTI_ENUM ? [Op.HAS_ANY, Op.HAS_ALL, Op.HAS_NONE, Op.IS_EMPTY, Op.IS_NOT_EMPTY] : OPERATORS_BY_TYPE[type],
+    access: { kind: 'custom', fieldKey: custom.key, entity: custom.entity, customType: custom.type },
+    values: type === T.ENUM || type === T.MULTI_ENUM ? { kind: 'customOptions', fieldKey: custom.key } : undefined,
+  });
+}

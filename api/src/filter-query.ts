@@ -1,0 +1,66 @@
+import type { Context } from './common/context';
+import { UserErrors, type UserError } from './common/user-error';
+import { loadCatalog } from './field-catalog';
+import { compileMemberPredicate, countStatement } from './filter/compile';
+import { dialectFor, type Sql } from './filter/dialect';
+import { ClientType, SegmentSource } from './filter/filter.enums';
+import type { IrGroup } from './filter/ir';
+import type { MemberType } from './filter/model';
+import { resolveFilter } from './filter/resolve';
+import type { FilterGroup } from './filter/tree';
+import { valueResolver } from './filter-values';
+
+export interface FilterRequest {
+  tree: FilterGroup;
+  source: SegmentSource;
+  members: MemberType[];
+  /** The operation's zone, else DEFAULT_TIME_ZONE. */
+  timeZone?: string | null;
+  now?: Date;
+}
+
+export interface PreparedFilter {
+  problems: UserError[];
+  ir: IrGroup | null;
+  /** One predicate over rows aliased `m` per member type. */
+  predicates: Map<MemberType, Sql>;
+}
+
+export function membersOf(source: SegmentSource, clientType: ClientType = ClientType.ANY): MemberType[] {
+  if (source === SegmentSource.LEADS) return ['lead'];
+  return clientType === ClientType.CONTACT ? ['contact'] : clientType === ClientType.COMPANY ? ['company'] : ['contact', 'company'];
+}
+
+/** Validates against the catalog of the moment and compiles one predicate per member type. */
+export async function prepareFilter(ctx: Context, request: FilterRequest): Promise<PreparedFilter> {
+  const { ir, problems } = await resolveFilter(request.tree, {
+    catalog: await loadCatalog(ctx.em),
+    source: request.source,
+    members: request.members,
+    timeZone: request.timeZone || ctx.config.defaultTimeZone,
+    now: request.now ?? new Date(),
+    limits: ctx.config.filterLimits,
+    resolveValues: valueResolver(ctx.em),
+  });
+  const predicates = new Map<MemberType, Sql>();
+  if (ir) for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));
+  return { problems, ir, predicates };
+}
+
+/** For list queries: bad filters are a BAD_FILTER GraphQL error listing every problem. */
+export async function predicateOrThrow(ctx: Context, request: FilterRequest): Promise<Sql> {
+  const prepared = await prepareFilter(ctx, request);
+  if (prepared.problems.length) throw new UserErrors(prepared.problems, 'BAD_FILTER');
+  return prepared.predicates.get(request.members[0]) as Sql;
+}
+
+/** The number of members: one statement, summing per member type when there are several. */
+export async function countMembers(ctx: Context, prepared: PreparedFilter): Promise<number> {
+  const counts = [...prepared.predicates].map(([member, predicate]) => countStatement(predicate, member));
+  const statement: Sql =
+    counts.length === 1
+      ? counts[0]
+      : { sql: `SELECT ${counts.map((c) => `(${c.sql})`).join(' + ')} AS n`, params: counts.flatMap((c) => c.params) };
+  const [row] = (await ctx.em.getConnection().execute(statement.sql, statement.params)) as Array<{ n: number | string }>;
+  return Number(row.n);
+}

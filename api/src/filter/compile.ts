@@ -1,0 +1,192 @@
+import { CustomFieldType } from '../custom-fields/custom-field.enums';
+import type { ColumnKind, FieldDef, Subject } from './catalog';
+import { SCOPE_SUBJECT } from './catalog';
+import { absent, columnTest } from './compile-test';
+import type { Dialect, Sql } from './dialect';
+import { Combinator, FilterScope, Quantifier } from './filter.enums';
+import type { IrGroup, IrNode, IrRule, Test } from './ir';
+import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, MEMBER_TABLE, reach, SCOPES, type MemberType } from './model';
+import { and, FALSE, not, or, placeholders, sql, TRUE } from './sql';
+
+/** Where a predicate is evaluated: on the member row `m`, or on a related row `r` of a scope. */
+type Where = { at: 'member'; member: MemberType } | { at: 'scope'; member: MemberType; scope: FilterScope };
+
+const CUSTOM_COLUMN: Record<CustomFieldType, [string, ColumnKind]> = {
+  [CustomFieldType.STRING]: ['string_folded', 'text'],
+  [CustomFieldType.NUMBER]: ['number_value', 'number'],
+  [CustomFieldType.DATE]: ['date_value', 'date'],
+  [CustomFieldType.BOOLEAN]: ['boolean_value', 'boolean'],
+  [CustomFieldType.LIST]: ['option_id', 'key'],
+  [CustomFieldType.MULTI_LIST]: ['option_id', 'key'],
+};
+
+/**
+ * Compiles the resolved tree into one SQL predicate over member rows aliased `m`: related
+ * records become semi-joins (`m.id IN (SELECT owner FROM …)`, anti-joins per dialect), an OR
+ * that mixes tables becomes a UNION of id sets, every value is a bound parameter.
+ */
+export function compileMemberPredicate(ir: IrGroup, member: MemberType, dialect: Dialect): Sql {
+  return compileGroup(ir, { at: 'member', member }, dialect);
+}
+
+function compileNode(node: IrNode, where: Where, dialect: Dialect): Sql {
+  return node.type === 'group' ? compileGroup(node, where, dialect) : compileRule(node, where, dialect);
+}
+
+function compileGroup(group: IrGroup, where: Where, dialect: Dialect): Sql {
+  let body: Sql;
+  if (group.scope && where.at === 'member') {
+    body = quantified(group, where.member, dialect);
+  } else if (group.combinator === Combinator.OR && where.at === 'member' && group.children.some(isSemiJoin)) {
+    body = unionOfIdSets(group.children, where.member, dialect);
+  } else {
+    const parts = group.children.map((child) => compileNode(child, where, dialect));
+    body = group.combinator === Combinator.AND ? and(parts) : or(parts);
+  }
+  return group.not ? not(body) : body;
+}
+
+const isSemiJoin = (node: IrNode) => node.type === 'group' && node.scope !== null && !node.not && node.quantifier === Quantifier.SOME;
+
+/** Ids of the members having a related record that passes `body` (optionally counted). */
+function ownersOf(scope: FilterScope, member: MemberType, body: Sql, having?: Sql): Sql {
+  const owner = SCOPES[scope].owner[member] as string;
+  const group = having ? ` GROUP BY r.${owner} HAVING ${having.sql}` : '';
+  return {
+    sql: `SELECT r.${owner} FROM ${SCOPES[scope].from} r WHERE r.${owner} IS NOT NULL AND ${body.sql}${group}`,
+    params: [...body.params, ...(having?.params ?? [])],
+  };
+}
+
+const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params });
+
+/** has some / no / only / at least n / at most n / exactly n related records where … */
+function quantified(group: IrGroup, member: MemberType, dialect: Dialect): Sql {
+  const scope = group.scope as FilterScope;
+  const rowWhere: Where = { at: 'scope', member, scope };
+  const parts = group.children.map((child) => compileNode(child, rowWhere, dialect));
+  const body = group.combinator === Combinator.AND ? and(parts) : or(parts);
+  const owner = SCOPES[scope].owner[member] as string;
+  const none = (b: Sql) => dialect.noneOf('m.id', owner, SCOPES[scope].from, 'r', b);
+  const atLeast = (n: number) => (n <= 0 ? TRUE : n === 1 ? memberIn(ownersOf(scope, member, body)) : memberIn(ownersOf(scope, member, body, sql('COUNT(*) >= ?', n))));
+  const n = group.threshold;
+  switch (group.quantifier) {
+    case Quantifier.SOME:
+      return memberIn(ownersOf(scope, member, body));
+    case Quantifier.NONE:
+      return none(body);
+    case Quantifier.ALL:
+      return and([memberIn(ownersOf(scope, member, TRUE)), none(not(body))]);
+    case Quantifier.AT_LEAST:
+      return atLeast(n);
+    case Quantifier.AT_MOST:
+      return not(atLeast(n + 1));
+    case Quantifier.EXACTLY:
+      return n === 0 ? none(body) : memberIn(ownersOf(scope, member, body, sql('COUNT(*) = ?', n)));
+  }
+}
+
+/** An OR across tables as a UNION of id sets: each branch can use its own index (see performance notes). */
+function unionOfIdSets(children: IrNode[], member: MemberType, dialect: Dialect): Sql {
+  const sets = children.map((child) => {
+    if (isSemiJoin(child)) {
+      const g = child as IrGroup;
+      const parts = g.children.map((c) => compileNode(c, { at: 'scope', member, scope: g.scope as FilterScope }, dialect));
+      return ownersOf(g.scope as FilterScope, member, g.combinator === Combinator.AND ? and(parts) : or(parts));
+    }
+    const predicate = compileNode(child, { at: 'member', member }, dialect);
+    return { sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m WHERE ${predicate.sql}`, params: predicate.params };
+  });
+  return { sql: `m.id IN (${sets.map((s) => s.sql).join(' UNION ')})`, params: sets.flatMap((s) => s.params) };
+}
+
+/** The alias of the row a subject lives on, or how the member reaches it. */
+function onSubject(subject: Subject, where: Where, test: Test, predicate: (alias: string) => Sql): Sql {
+  if (where.at === 'scope') return subject === SCOPE_SUBJECT[where.scope] ? predicate('r') : absent(test);
+  const path = reach(where.member, subject);
+  if (path.kind === 'self') return predicate('m');
+  if (path.kind === 'none') return absent(test);
+  const inner = predicate('s');
+  const linked: Sql = { sql: `(m.${path.column} IS NOT NULL AND m.${path.column} IN (SELECT s.id FROM ${path.table} s WHERE ${inner.sql}))`, params: inner.params };
+  // No linked row means the value is absent: IS_EMPTY holds.
+  return test.kind === 'empty' && !test.negate ? or([sql(`m.${path.column} IS NULL`), linked]) : linked;
+}
+
+function compileRule(rule: IrRule, where: Where, dialect: Dialect): Sql {
+  const { access } = rule.field;
+  const test = rule.test;
+  switch (access.kind) {
+    case 'column':
+      return onSubject(access.subject, where, test, (alias) => columnTest(alias, access.column, access.columnKind, test, dialect, access.monthDayColumn));
+    case 'age':
+      return onSubject('contact', where, test, (alias) => columnTest(alias, access.column, 'date', test, dialect));
+    case 'clientType': {
+      if (where.member === 'lead') return absent(test);
+      const is = (test as Extract<Test, { kind: 'in' }>).values.includes(where.member.toUpperCase());
+      return is !== (test as Extract<Test, { kind: 'in' }>).negate ? TRUE : FALSE;
+    }
+    case 'communications':
+      return onSubject(access.subject, where, test, (alias) => communications(alias, where.member, test));
+    case 'purchaseWhere':
+      return onSubject('purchase', where, test, (alias) => purchaseWhere(alias, test as Extract<Test, { kind: 'in' }>, dialect));
+    case 'custom':
+      return onSubject(CUSTOM_SUBJECT[access.entity], where, test, (alias) => customValue(alias, rule.field, test, dialect));
+  }
+}
+
+function communications(alias: string, member: MemberType, test: Test): Sql {
+  const owner = COMMUNICATION_OWNER[member];
+  const has = test as Extract<Test, { kind: 'has' }>;
+  const channelSet = (channels: Array<string | number>) =>
+    sql(`${alias}.id IN (SELECT c.${owner} FROM communication c WHERE c.${owner} IS NOT NULL AND c.channel IN (${placeholders(channels.length)}))`, ...channels);
+  const matched = has.mode === 'all' ? and(has.values.map((v) => channelSet([v]))) : channelSet(has.values);
+  return has.negate ? not(matched) : matched;
+}
+
+const FOUND_IN: Record<string, (yes: unknown, no: unknown) => Sql> = {
+  ANYWHERE: () => TRUE,
+  PAID_ORDER: (yes) => sql(`(r.found_in = 'ORDER' AND r.paid = ?)`, yes),
+  UNPAID_ORDER: (_yes, no) => sql(`(r.found_in = 'ORDER' AND r.paid = ?)`, no),
+  DEAL_IN_PROGRESS: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'IN_PROGRESS')`),
+  DEAL_WON: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'WON')`),
+  DEAL_LOST: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'LOST')`),
+};
+
+function purchaseWhere(alias: string, test: Extract<Test, { kind: 'in' }>, dialect: Dialect): Sql {
+  const yes = dialect.bind('boolean', true);
+  const no = dialect.bind('boolean', false);
+  const matched = or(test.values.map((v) => FOUND_IN[String(v)](yes, no)).map((s) => ({ ...s, sql: s.sql.replace(/\br\./g, `${alias}.`) })));
+  return test.negate ? not(matched) : matched;
+}
+
+/** A custom field's value lives in custom_field_value; the rule is a semi-join on the typed column. */
+function customValue(alias: string, def: FieldDef, test: Test, dialect: Dialect): Sql {
+  const access = def.access as Extract<FieldDef['access'], { kind: 'custom' }>;
+  const [column, kind] = CUSTOM_COLUMN[access.customType];
+  const valuesWhere = (condition: Sql): Sql => ({
+    sql: `${alias}.id IN (SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql})`,
+    params: [access.fieldKey, ...condition.params],
+  });
+  if (test.kind === 'empty') return test.negate ? valuesWhere(TRUE) : not(valuesWhere(TRUE));
+  if (test.kind === 'has') {
+    const anyOf = (keys: Array<string | number>) => valuesWhere(sql(`v.option_id IN (${placeholders(keys.length)})`, ...keys));
+    const matched = test.mode === 'all' ? and(test.values.map((k) => anyOf([k]))) : anyOf(test.values);
+    return test.negate ? not(matched) : matched;
+  }
+  return valuesWhere(columnTest('v', column, kind, test, dialect));
+}
+
+/** `SELECT COUNT(*)` of the members of one type. */
+export function countStatement(predicate: Sql, member: MemberType): Sql {
+  return { sql: `SELECT COUNT(*) AS n FROM ${MEMBER_TABLE[member]} m WHERE ${predicate.sql}`, params: predicate.params };
+}
+
+/** One keyset page of member ids, in key order. */
+export function pageStatement(predicate: Sql, member: MemberType, afterKey: number | null, limit: number): Sql {
+  const after = afterKey === null ? '' : ' AND m.id > ?';
+  return {
+    sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m WHERE ${predicate.sql}${after} ORDER BY m.id LIMIT ?`,
+    params: [...predicate.params, ...(afterKey === null ? [] : [afterKey]), limit],
+  };
+}
+

@@ -1,0 +1,205 @@
+import { fold } from '../common/fold';
+import { UserErrorCode as Code } from '../common/user-error';
+import type { FieldDef } from './catalog';
+import { addDays, daysAgo, isValidZone, monthDay, startOfDay, today, yearsBefore } from './dates';
+import { FieldValueType as T, FilterOperator as Op } from './filter.enums';
+import type { Test } from './ir';
+import { slotFor, VALUELESS } from './operators';
+import type { FilterRule, FilterValue } from './tree';
+
+export interface RuleContext {
+  now: Date;
+  timeZone: string;
+  maxValues: number;
+  problem(path: string[], code: Code, message: string): void;
+  /** Listed values resolved to keys (codes or ids that exist); filled before tests are built. */
+  resolved: Map<string, number | string>;
+}
+
+const SLOTS: Array<keyof FilterValue> = ['string', 'strings', 'number', 'numberRange', 'date', 'dateRange', 'relative', 'boolean', 'ids'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+
+/** Checks the value slots of a rule against its field and operator; false if a problem was reported. */
+export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx: RuleContext): boolean {
+  const expected = slotFor(def.type, rule.operator);
+  const used = SLOTS.filter((slot) => rule.value?.[slot] !== undefined && rule.value?.[slot] !== null);
+  if (expected === null) {
+    if (used.length) ctx.problem([...path, 'value'], Code.VALUE_TYPE_MISMATCH, `${rule.operator} takes no value.`);
+    return used.length === 0;
+  }
+  if (used.length === 0) {
+    ctx.problem([...path, 'value'], Code.MISSING_VALUE, `${rule.operator} on ${def.id} needs a value in "${expected}".`);
+    return false;
+  }
+  if (used.length > 1 || used[0] !== expected) {
+    ctx.problem([...path, 'value'], Code.VALUE_TYPE_MISMATCH, `${def.id} with ${rule.operator} takes its value in "${expected}", not "${used.join('", "')}".`);
+    return false;
+  }
+  const value = rule.value as FilterValue;
+  const at = [...path, 'value', expected];
+  const bad = (message: string, code = Code.VALUE_TYPE_MISMATCH) => {
+    ctx.problem(at, code, message);
+    return false;
+  };
+  switch (expected) {
+    case 'strings':
+    case 'ids': {
+      const list = value[expected] as string[];
+      if (list.length === 0) return bad('Choose at least one value.', Code.MISSING_VALUE);
+      if (list.length > ctx.maxValues) return bad(`At most ${ctx.maxValues} values in one rule.`, Code.TOO_MANY_VALUES);
+      return true;
+    }
+    case 'string':
+      return (value.string as string).length <= 1000 || bad('A text value is at most 1000 characters.');
+    case 'number':
+      if (!Number.isFinite(value.number)) return bad('Not a number.');
+      if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || (value.number as number) < 0 || (value.number as number) > 366)) {
+        return bad('IN_NEXT_DAYS takes a whole number of days from 0 to 366.');
+      }
+      return true;
+    case 'numberRange': {
+      const { min, max } = value.numberRange ?? {};
+      if (min == null && max == null) return bad('Give a minimum, a maximum or both.', Code.MISSING_VALUE);
+      if (min != null && max != null && min > max) return bad('The minimum is above the maximum.');
+      return true;
+    }
+    case 'date':
+      return validDay(value.date) || bad('Not a date (YYYY-MM-DD).');
+    case 'dateRange': {
+      const { from, to } = value.dateRange ?? {};
+      if (from == null && to == null) return bad('Give a start day, an end day or both.', Code.MISSING_VALUE);
+      if ((from != null && !validDay(from)) || (to != null && !validDay(to))) return bad('Not a date (YYYY-MM-DD).');
+      if (from != null && to != null && from > to) return bad('The start day is after the end day.');
+      return true;
+    }
+    case 'relative': {
+      const { amount } = value.relative as { amount: number };
+      return (Number.isInteger(amount) && amount >= 0 && amount <= 10_000) || bad('The amount is a whole number from 0 to 10000.');
+    }
+    case 'boolean':
+      return true;
+  }
+  return true;
+}
+
+/** The values of a listed rule, resolved; reports every unknown code or id. */
+export function listedKeys(rule: FilterRule, def: FieldDef, path: string[], ctx: RuleContext): Array<string | number> | null {
+  const raw = (rule.value?.ids ?? rule.value?.strings ?? []) as string[];
+  const unknown = raw.filter((v) => !ctx.resolved.has(`${def.id}\u0000${v}`));
+  if (unknown.length) {
+    ctx.problem([...path, 'value'], Code.UNKNOWN_VALUE, `${def.id} has no value ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+    return null;
+  }
+  return [...new Set(raw.map((v) => ctx.resolved.get(`${def.id}\u0000${v}`) as string | number))];
+}
+
+/** Half-open day range [from, to) → the field's stored form: instants for datetimes, days for dates. */
+function dayRange(def: FieldDef, from: string | undefined, to: string | undefined, zone: string, negate = false): Test {
+  if (def.type === T.DATETIME) {
+    return { kind: 'range', min: from && startOfDay(from, zone), max: to && startOfDay(to, zone), maxExclusive: true, negate };
+  }
+  return { kind: 'range', min: from, max: to, maxExclusive: true, negate };
+}
+
+function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
+  const v = rule.value as FilterValue;
+  const zone = ctx.timeZone;
+  switch (rule.operator) {
+    case Op.ON:
+      return dayRange(def, v.date as string, addDays(v.date as string, 1), zone);
+    case Op.BEFORE:
+      return dayRange(def, undefined, v.date as string, zone);
+    case Op.AFTER:
+      return dayRange(def, addDays(v.date as string, 1), undefined, zone);
+    case Op.BETWEEN:
+      return dayRange(def, v.dateRange?.from ?? undefined, v.dateRange?.to ? addDays(v.dateRange.to, 1) : undefined, zone);
+    case Op.WITHIN_LAST: {
+      const from = daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit);
+      // "until now": datetimes up to this instant, dates up to and including today.
+      return def.type === T.DATETIME
+        ? { kind: 'range', min: startOfDay(from, zone), max: ctx.now.getTime(), negate: false }
+        : { kind: 'range', min: from, max: addDays(today(ctx.now, zone), 1), maxExclusive: true, negate: false };
+    }
+    case Op.MORE_THAN_AGO:
+      return dayRange(def, undefined, daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), zone);
+    case Op.IN_NEXT_DAYS: {
+      const start = today(ctx.now, zone);
+      const end = addDays(start, v.number as number);
+      const [a, b] = [monthDay(start), monthDay(end)];
+      // Across the new year the month-days wrap: Dec 20 .. Jan 10 is two ranges.
+      return { kind: 'monthDays', ranges: a <= b && (v.number as number) < 366 ? [[a, b]] : [[a, 1231], [101, b]] };
+    }
+  }
+  throw new Error(`unexpected date operator ${rule.operator}`);
+}
+
+function numberTest(op: Op, v: FilterValue): Test {
+  switch (op) {
+    case Op.EQ:
+      return { kind: 'range', min: v.number!, max: v.number!, negate: false };
+    case Op.NEQ:
+      return { kind: 'range', min: v.number!, max: v.number!, negate: true };
+    case Op.GT:
+      return { kind: 'range', min: v.number!, minExclusive: true, negate: false };
+    case Op.GTE:
+      return { kind: 'range', min: v.number!, negate: false };
+    case Op.LT:
+      return { kind: 'range', max: v.number!, maxExclusive: true, negate: false };
+    case Op.LTE:
+      return { kind: 'range', max: v.number!, negate: false };
+    default:
+      return { kind: 'range', min: v.numberRange?.min ?? undefined, max: v.numberRange?.max ?? undefined, negate: op === Op.NOT_BETWEEN };
+  }
+}
+
+/**
+ * Age is derived from the birthdate at query time: "age between a and b" is a birthdate range,
+ * computed by calendar in the evaluation zone (so a birthday today counts), never per row.
+ */
+function ageTest(op: Op, v: FilterValue, ctx: RuleContext): Test {
+  const range = numberTest(op, v) as Extract<Test, { kind: 'range' }>;
+  const lo = range.min === undefined ? undefined : range.minExclusive ? Math.floor(range.min as number) + 1 : Math.ceil(range.min as number);
+  const hi = range.max === undefined ? undefined : range.maxExclusive ? Math.ceil(range.max as number) - 1 : Math.floor(range.max as number);
+  const day = today(ctx.now, ctx.timeZone);
+  // age ≥ lo ⟺ born on or before (today − lo years); age ≤ hi ⟺ born after (today − (hi+1) years).
+  return {
+    kind: 'range',
+    min: hi === undefined ? undefined : addDays(yearsBefore(day, hi + 1), 1),
+    max: lo === undefined ? undefined : yearsBefore(day, Math.max(lo, 0)),
+    negate: range.negate,
+  };
+}
+
+/** Builds the concrete test of a valid rule (slots checked, listed values resolved). */
+export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | number> | null, ctx: RuleContext): Test {
+  const op = rule.operator;
+  const v = rule.value ?? {};
+  if (VALUELESS.has(op)) return { kind: 'empty', negate: op === Op.IS_NOT_EMPTY };
+  if (def.access.kind === 'age') return ageTest(op, v, ctx);
+  if (keys) {
+    if (op === Op.HAS_ANY || op === Op.HAS_ALL || op === Op.HAS_NONE) return { kind: 'has', mode: op === Op.HAS_ALL ? 'all' : 'any', values: keys, negate: op === Op.HAS_NONE };
+    return { kind: 'in', values: keys, negate: op === Op.NOT_IN };
+  }
+  switch (def.type) {
+    case T.STRING: {
+      const enumLike = def.access.kind === 'column' && def.access.columnKind === 'enum';
+      const norm = (s: string) => (enumLike ? s.trim().toUpperCase() : fold(s.trim()));
+      if (op === Op.IN || op === Op.NOT_IN) return { kind: 'in', values: [...new Set((v.strings ?? []).map(norm))], negate: op === Op.NOT_IN };
+      if (op === Op.EQ || op === Op.NEQ) return { kind: 'in', values: [norm(v.string as string)], negate: op === Op.NEQ };
+      const mode = op === Op.BEGINS_WITH ? 'begins' : op === Op.ENDS_WITH ? 'ends' : 'contains';
+      return { kind: 'like', mode, value: norm(v.string as string), negate: op === Op.NOT_CONTAINS };
+    }
+    case T.NUMBER:
+    case T.MONEY:
+      return numberTest(op, v);
+    case T.DATE:
+    case T.DATETIME:
+      return dateTest(rule, def, ctx);
+    case T.BOOLEAN:
+      return { kind: 'bool', value: v.boolean as boolean };
+  }
+  throw new Error(`no test for ${def.id} ${op}`);
+}
+
+export { isValidZone };
