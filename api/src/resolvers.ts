@@ -6,6 +6,7 @@ import { ContactResolver } from './contacts/contact.resolver';
 import { CustomFieldResolver } from './custom-fields/custom-field.resolver';
 import { customFieldValueResolvers } from './custom-fields/custom-field-values.resolver';
 import { DealResolver } from './deals/deal.resolver';
+import { SegmentFieldsResolver } from './filtering/fields.resolver';
 import { PipelineResolver } from './deals/pipeline.resolver';
 import { LeadResolver } from './leads/lead.resolver';
 import { OrderResolver, ProductResolver } from './products/product.resolver';
@@ -29,4 +30,5 @@ export const resolvers: NonEmptyArray<Function> = [
   OrderResolver,
   ActivityResolver,
   StopListResolver,
+  SegmentFieldsResolver,
 ];

@@ -8,6 +8,12 @@ import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
+import type { Sql } from '../filter/dialect';
+import type { SegmentSource } from '../filter/filter.enums';
+import { FilterGroupInput } from '../filter/filter.inputs';
+import type { MemberType } from '../filter/model';
+import { toFilterTree } from '../filter/tree';
+import { predicateOrThrow } from '../filtering/query';
 
 export interface CrudOptions<E extends Record, I extends object, F extends string> {
   kind: RecordKind<E, I>;
@@ -20,6 +26,8 @@ export interface CrudOptions<E extends Record, I extends object, F extends strin
   sortFields: { [K in F]: { property: string; isDate?: boolean } };
   /** Offer `upsert<Plural>(rows)` matching on externalId. */
   bulk: boolean;
+  /** Offer `filter:` on the list: the segment filter language over these records. */
+  filter?: { source: SegmentSource; member: MemberType };
 }
 
 const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
@@ -45,18 +53,6 @@ export function crudResolver<E extends Record, I extends object, F extends strin
       return key === null ? null : ctx.em.findOne(kind.entity, { key } as FilterQuery<E>);
     }
 
-    @Query(() => Connection, { name: plural, description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending).` })
-    async list(
-      @Args(() => PageArgs) page: PageArgs,
-      @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
-      @Ctx() ctx: Context,
-    ): Promise<InstanceType<typeof Connection>> {
-      const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
-      const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
-      const result = await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize);
-      return toConnection(Connection, result);
-    }
-
     @Mutation(() => Payload, { name: `create${name}` })
     async create(@Arg('input', () => options.input) input: I, @Ctx() ctx: Context): Promise<InstanceType<typeof Payload>> {
       const result = await createRecord(ctx, kind, input);
@@ -80,10 +76,56 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     }
   }
 
-  if (!options.bulk) return CrudResolver;
+  const listPage = async (ctx: Context, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, predicate?: Sql) => {
+    const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
+    const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
+    return toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate));
+  };
+
+  // Only the variant used is defined: type-graphql hands a base class's operations to one subclass.
+  const plainList = () => {
+    @Resolver()
+    class PlainList extends CrudResolver {
+      @Query(() => Connection, { name: plural, description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending).` })
+      list(
+        @Args(() => PageArgs) page: PageArgs,
+        @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
+        @Ctx() ctx: Context,
+      ): Promise<InstanceType<typeof Connection>> {
+        return listPage(ctx, page, orderBy);
+      }
+    }
+    return PlainList;
+  };
+
+  const filterOptions = options.filter;
+  const filteredList = () => {
+    @Resolver()
+    class FilteredList extends CrudResolver {
+      @Query(() => Connection, {
+        name: plural,
+        description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending), optionally narrowed by a filter in the segment filter language (a bad filter answers BAD_FILTER with every problem).`,
+      })
+      async list(
+        @Args(() => PageArgs) page: PageArgs,
+        @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
+        @Arg('filter', () => FilterGroupInput, { nullable: true }) filter: FilterGroupInput | null,
+        @Arg('timeZone', () => String, { nullable: true, description: 'For relative dates; default DEFAULT_TIME_ZONE.' }) timeZone: string | null,
+        @Ctx() ctx: Context,
+      ): Promise<InstanceType<typeof Connection>> {
+        if (!filter || !filterOptions) return listPage(ctx, page, orderBy);
+        const predicate = await predicateOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], timeZone });
+        return listPage(ctx, page, orderBy, predicate);
+      }
+    }
+    return FilteredList;
+  };
+
+  const Listing = filterOptions ? filteredList() : plainList();
+  if (!options.bulk) return Listing;
 
   @Resolver()
-  class BulkResolver extends CrudResolver {
+  class BulkResolver extends Listing {
     @Mutation(() => BulkPayload, {
       name: `upsert${capitalize(plural)}`,
       description: `Creates or updates ${kind.noun}s matched on externalId. Each row reports on its own; good rows are stored in one transaction even when others fail.`,

@@ -1,4 +1,5 @@
 import { crudResolver } from '../common/crud.resolver';
+import { SegmentSource } from '../filter/filter.enums';
 import { CompanyInput } from './company.inputs';
 import { companyKind } from './company.kind';
 
@@ -9,6 +10,7 @@ export const CompanyResolver = crudResolver({
   single: 'company',
   plural: 'companies',
   bulk: true,
+  filter: { source: SegmentSource.CLIENTS, member: 'company' },
   sortFields: {
     ID: { property: 'key' },
     TITLE: { property: 'titleFolded' },

@@ -1,4 +1,5 @@
 import { crudResolver } from '../common/crud.resolver';
+import { SegmentSource } from '../filter/filter.enums';
 import { Contact } from './contact.entity';
 import { ContactInput } from './contact.inputs';
 import { contactKind } from './contact.kind';
@@ -10,6 +11,7 @@ export const ContactResolver = crudResolver({
   single: 'contact',
   plural: 'contacts',
   bulk: true,
+  filter: { source: SegmentSource.CLIENTS, member: 'contact' },
   sortFields: {
     ID: { property: 'key' },
     CREATED_AT: { property: 'createdAt', isDate: true },

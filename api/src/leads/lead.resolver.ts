@@ -1,4 +1,5 @@
 import { crudResolver } from '../common/crud.resolver';
+import { SegmentSource } from '../filter/filter.enums';
 import { LeadInput } from './lead.inputs';
 import { leadKind } from './lead.kind';
 
@@ -9,6 +10,7 @@ export const LeadResolver = crudResolver({
   single: 'lead',
   plural: 'leads',
   bulk: true,
+  filter: { source: SegmentSource.LEADS, member: 'lead' },
   sortFields: {
     ID: { property: 'key' },
     TITLE: { property: 'titleFolded' },

@@ -1,13 +1,13 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { activityFields } from './activities/activity.fields';
-import { companyFields } from './companies/company.fields';
-import { clientFields, contactFields } from './contacts/contact.fields';
-import { CustomField } from './custom-fields/custom-field.entity';
-import { customFieldDef } from './custom-fields/custom-field.fields';
-import { dealFields } from './deals/deal.fields';
-import { FieldCatalog, type FieldDef } from './filter/catalog';
-import { leadFields } from './leads/lead.fields';
-import { orderFields, purchaseFields } from './products/purchase.fields';
+import { activityFields } from '../activities/activity.fields';
+import { companyFields } from '../companies/company.fields';
+import { clientFields, contactFields } from '../contacts/contact.fields';
+import { CustomField } from '../custom-fields/custom-field.entity';
+import { customFieldDef } from '../custom-fields/custom-field.fields';
+import { dealFields } from '../deals/deal.fields';
+import { FieldCatalog, type FieldDef } from '../filter/catalog';
+import { leadFields } from '../leads/lead.fields';
+import { orderFields, purchaseFields } from '../products/purchase.fields';
 
 /** Every standard field, contributed by the domains; the filter engine itself knows none of them. */
 export const standardFields: FieldDef[] = [

@@ -1,13 +1,13 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { keyOf } from './common/global-id';
-import { CustomFieldOption } from './custom-fields/custom-field-option.entity';
-import { Pipeline } from './deals/pipeline.entity';
-import { Stage } from './deals/stage.entity';
-import type { ValuesSource } from './filter/catalog';
-import type { ValueResolver } from './filter/resolve';
-import { Product } from './products/product.entity';
-import { ReferenceItem } from './reference-lists/reference-item.entity';
-import { User } from './users/user.entity';
+import { keyOf } from '../common/global-id';
+import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
+import { Pipeline } from '../deals/pipeline.entity';
+import { Stage } from '../deals/stage.entity';
+import type { ValuesSource } from '../filter/catalog';
+import type { ValueResolver } from '../filter/resolve';
+import { Product } from '../products/product.entity';
+import { ReferenceItem } from '../reference-lists/reference-item.entity';
+import { User } from '../users/user.entity';
 
 const BY_GLOBAL_ID = { users: User, products: Product, pipelines: Pipeline, stages: Stage } as const;
 

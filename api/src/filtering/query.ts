@@ -1,14 +1,14 @@
-import type { Context } from './common/context';
-import { UserErrors, type UserError } from './common/user-error';
-import { loadCatalog } from './field-catalog';
-import { compileMemberPredicate, countStatement } from './filter/compile';
-import { dialectFor, type Sql } from './filter/dialect';
-import { ClientType, SegmentSource } from './filter/filter.enums';
-import type { IrGroup } from './filter/ir';
-import type { MemberType } from './filter/model';
-import { resolveFilter } from './filter/resolve';
-import type { FilterGroup } from './filter/tree';
-import { valueResolver } from './filter-values';
+import type { Context } from '../common/context';
+import { UserErrors, type UserError } from '../common/user-error';
+import { loadCatalog } from './catalog';
+import { compileMemberPredicate, countStatement } from '../filter/compile';
+import { dialectFor, type Sql } from '../filter/dialect';
+import { ClientType, SegmentSource } from '../filter/filter.enums';
+import type { IrGroup } from '../filter/ir';
+import type { MemberType } from '../filter/model';
+import { resolveFilter } from '../filter/resolve';
+import type { FilterGroup } from '../filter/tree';
+import { valueResolver } from './values';
 
 export interface FilterRequest {
   tree: FilterGroup;

@@ -1,0 +1,119 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../common/context';
+import { toGlobalId } from '../common/global-id';
+import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
+import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
+import { Pipeline } from '../deals/pipeline.entity';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType, FilterOperator, FilterScope, SegmentSource } from '../filter/filter.enums';
+import { pickLocale, type Locale } from '../filter/labels';
+import { Product } from '../products/product.entity';
+import { ReferenceItem } from '../reference-lists/reference-item.entity';
+import { User } from '../users/user.entity';
+import { fold } from '../common/fold';
+import { loadCatalog } from './catalog';
+
+@ObjectType({ description: 'One value a listed field can take.' })
+export class FieldValue {
+  @Field({ description: 'What goes into the rule: a code (strings) or a global id (ids).' }) value!: string;
+  @Field() label!: string;
+  @Field(() => ID, { nullable: true, description: 'For stages: the pipeline they belong to.' }) groupId?: string | null;
+  @Field(() => String, { nullable: true, description: 'For stages: the pipeline name.' }) group?: string | null;
+}
+
+@ObjectType({ description: "A field the segment builder may use. Carries react-querybuilder's Field keys (name, label, operators, values, inputType, valueEditorType)." })
+export class SegmentField {
+  @Field(() => ID, { description: 'The field id used in rules, e.g. "deal.stage".' }) id!: string;
+  @Field({ description: 'Same as id (react-querybuilder reads `name`).' }) name!: string;
+  @Field() label!: string;
+  @Field(() => FieldValueType) valueType!: FieldValueType;
+  @Field(() => FilterScope, { nullable: true, description: 'null = the member itself; otherwise one related record.' }) scope!: FilterScope | null;
+  @Field(() => [FilterOperator]) operators!: FilterOperator[];
+  @Field(() => [FieldValue], { nullable: true, description: 'Allowed values of short lists; null for searchable or free values.' }) values!: FieldValue[] | null;
+  @Field({ description: 'The values are too many to list: search them with filterValues.' }) searchable!: boolean;
+  @Field({ description: 'react-querybuilder inputType: text, number, date.' }) inputType!: string;
+  @Field({ description: 'react-querybuilder valueEditorType: text, select, multiselect, checkbox.' }) valueEditorType!: string;
+}
+
+const INPUT_TYPE: Partial<Record<FieldValueType, string>> = { NUMBER: 'number', MONEY: 'number', DATE: 'date', DATETIME: 'date' };
+const EDITOR: Partial<Record<FieldValueType, string>> = { BOOLEAN: 'checkbox', STRING: 'text', NUMBER: 'text', MONEY: 'text', DATE: 'text', DATETIME: 'text' };
+
+/** Short value lists of the catalog, loaded once per call (one query per kind of list). */
+async function shortLists(ctx: Context) {
+  const [items, pipelines, options] = await Promise.all([
+    ctx.em.find(ReferenceItem, {}, { orderBy: { list: 'asc', sort: 'asc', key: 'asc' } }),
+    ctx.em.find(Pipeline, {}, { orderBy: { sort: 'asc', key: 'asc' }, populate: ['stages'] }),
+    ctx.em.find(CustomFieldOption, {}, { orderBy: { sort: 'asc', key: 'asc' } }),
+  ]);
+  return { items, pipelines, options };
+}
+
+function valuesOf(def: FieldDef, lists: Awaited<ReturnType<typeof shortLists>>, locale: Locale): FieldValue[] | null {
+  const v = def.values;
+  if (!v) return null;
+  switch (v.kind) {
+    case 'static':
+      return v.options.map((o) => ({ value: o.value, label: o.label[locale] }));
+    case 'reference':
+      return lists.items.filter((i) => i.list === v.list).map((i) => ({ value: i.code, label: i.label }));
+    case 'pipelines':
+      return lists.pipelines.map((p) => ({ value: p.id, label: p.name }));
+    case 'stages':
+      return lists.pipelines.flatMap((p) => p.stages.getItems().map((s) => ({ value: s.id, label: s.name, groupId: p.id, group: p.name })));
+    case 'customOptions':
+      return lists.options.filter((o) => o.field.key === v.fieldKey).map((o) => ({ value: o.code, label: o.label }));
+    default:
+      return null;
+  }
+}
+
+@Resolver()
+export class SegmentFieldsResolver {
+  @Query(() => [SegmentField], { description: 'Every field a filter of this source may use, standard and custom, with operators and values; labels in the locale (en, ru, pl, pt, vi).' })
+  async segmentFields(
+    @Arg('source', () => SegmentSource) source: SegmentSource,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SegmentField[]> {
+    const lang = pickLocale(locale);
+    const [catalog, lists] = await Promise.all([loadCatalog(ctx.em), shortLists(ctx)]);
+    return catalog.forSource(source).map((def) => ({
+      id: def.id,
+      name: def.id,
+      label: def.label[lang],
+      valueType: def.type,
+      scope: def.scope,
+      operators: [...def.operators],
+      values: def.searchable ? null : valuesOf(def, lists, lang),
+      searchable: Boolean(def.searchable),
+      inputType: INPUT_TYPE[def.type] ?? 'text',
+      valueEditorType: EDITOR[def.type] ?? 'multiselect',
+    }));
+  }
+
+  @Query(() => [FieldValue], { description: 'Values of a listed field matching a search (case-insensitive), for long lists such as users and products.' })
+  async filterValues(
+    @Arg('field') fieldId: string,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<FieldValue[]> {
+    const catalog = await loadCatalog(ctx.em);
+    const def = catalog.get(fieldId);
+    if (!def?.values) throw new UserErrors([UserError.of(['field'], UserErrorCode.UNKNOWN_FIELD, `"${fieldId}" is not a field with listed values.`)]);
+    const limit = Math.min(Math.max(first, 1), 100);
+    const needle = fold(search?.trim() ?? '');
+    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (def.values.kind === 'users') {
+      const users = await ctx.em.find(User, needle ? { nameFolded: { $like: like } } : {}, { orderBy: { nameFolded: 'asc', key: 'asc' }, limit });
+      return users.map((u) => ({ value: toGlobalId('User', u.key), label: u.name }));
+    }
+    if (def.values.kind === 'products') {
+      const products = await ctx.em.find(Product, needle ? { nameFolded: { $like: like } } : {}, { orderBy: { nameFolded: 'asc', key: 'asc' }, limit });
+      return products.map((p) => ({ value: toGlobalId('Product', p.key), label: p.name }));
+    }
+    const all = valuesOf(def, await shortLists(ctx), pickLocale(locale)) ?? [];
+    return all.filter((v) => fold(v.label).includes(needle)).slice(0, limit);
+  }
+}
