@@ -15,6 +15,7 @@ import { ensureDefaults } from '../src/seed/defaults';
 import { seedDemoData } from '../src/seed/generate';
 import { benchCases } from './cases';
 import { postJson } from './http';
+import { benchSegments } from './segment-bench';
 import { median, timeIt } from './timing';
 
 function parseArgs(argv: string[]): { scale: number; runs: number } {
@@ -65,9 +66,11 @@ async function main(): Promise<void> {
       [bench.name.padEnd(34), String(apiTimes.result).padStart(9), sqlMs.toFixed(2).padStart(9), apiMs.toFixed(2).padStart(9), (apiMs / sqlMs).toFixed(2).padStart(7), within ? ' ok' : ' OVER'].join(' '),
     );
   }
+  console.log('\nreference segments (count and first page of 50):');
+  over += await benchSegments(db, url, runs);
   await app.apollo.stop();
   await db.close();
-  if (over) console.log(`${over} case(s) over the budget`);
+  if (over) console.log(`${over} figure(s) over the budget or mismatched`);
 }
 
 main().catch((error) => {
