@@ -8,12 +8,11 @@ import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
-import type { Sql } from '../filter/dialect';
 import type { SegmentSource } from '../filter/filter.enums';
 import { FilterGroupInput } from '../filter/filter.inputs';
 import type { MemberType } from '../filter/model';
 import { toFilterTree } from '../filter/tree';
-import { predicateOrThrow } from '../filtering/query';
+import { countMembers, preparedOrThrow, type PreparedFilter } from '../filtering/query';
 
 export interface CrudOptions<E extends Record, I extends object, F extends string> {
   kind: RecordKind<E, I>;
@@ -76,10 +75,14 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     }
   }
 
-  const listPage = async (ctx: Context, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, predicate?: Sql) => {
+  const listPage = async (ctx: Context, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: PreparedFilter) => {
     const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
-    return toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate));
+    const predicate = filtered?.predicates.values().next().value;
+    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate));
+    // A filtered total is one COUNT statement, run off the event loop on SQLite.
+    if (filtered) connection.counter = () => countMembers(ctx, filtered);
+    return connection;
   };
 
   // Only the variant used is defined: type-graphql hands a base class's operations to one subclass.
@@ -114,8 +117,8 @@ export function crudResolver<E extends Record, I extends object, F extends strin
         @Ctx() ctx: Context,
       ): Promise<InstanceType<typeof Connection>> {
         if (!filter || !filterOptions) return listPage(ctx, page, orderBy);
-        const predicate = await predicateOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], timeZone });
-        return listPage(ctx, page, orderBy, predicate);
+        const prepared = await preparedOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], timeZone });
+        return listPage(ctx, page, orderBy, prepared);
       }
     }
     return FilteredList;

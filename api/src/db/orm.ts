@@ -1,10 +1,16 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseKind } from './orm.config';
+import { SqliteReader } from './sqlite-reader';
 
 export interface Database {
   orm: MikroORM;
   kind: DatabaseKind;
+  /**
+   * Runs a read-only statement without blocking the event loop: on SQLite a worker thread (see
+   * sqlite-reader.ts), on PostgreSQL the pool (already asynchronous).
+   */
+  read<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
   /** A fresh entity manager for one unit of work (one request, one batch). */
   fork(): SqlEntityManager;
   close(): Promise<void>;
@@ -12,11 +18,25 @@ export interface Database {
 
 export async function openDatabase(url: string, extra: Partial<Options> = {}): Promise<Database> {
   const orm = await MikroORM.init(ormOptions(url, extra));
+  const target = parseDatabaseUrl(url);
+  let reader: SqliteReader | null = null;
+  const read = async <T>(sql: string, params: unknown[]): Promise<T[]> => {
+    if (target.kind === 'sqlite' && target.location !== ':memory:') {
+      // Opened on first use: the file exists and is migrated by then.
+      reader ??= new SqliteReader(target.location);
+      return reader.all<T>(sql, params);
+    }
+    return (await orm.em.getConnection().execute(sql, params)) as T[];
+  };
   return {
     orm,
-    kind: parseDatabaseUrl(url).kind,
+    kind: target.kind,
+    read,
     fork: () => orm.em.fork() as SqlEntityManager,
-    close: () => orm.close(true),
+    close: async () => {
+      await reader?.close();
+      await orm.close(true);
+    },
   };
 }
 

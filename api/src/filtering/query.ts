@@ -48,10 +48,10 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
 }
 
 /** For list queries: bad filters are a BAD_FILTER GraphQL error listing every problem. */
-export async function predicateOrThrow(ctx: Context, request: FilterRequest): Promise<Sql> {
+export async function preparedOrThrow(ctx: Context, request: FilterRequest): Promise<PreparedFilter> {
   const prepared = await prepareFilter(ctx, request);
   if (prepared.problems.length) throw new UserErrors(prepared.problems, 'BAD_FILTER');
-  return prepared.predicates.get(request.members[0]) as Sql;
+  return prepared;
 }
 
 /** The number of members: one statement, summing per member type when there are several. */
@@ -61,6 +61,7 @@ export async function countMembers(ctx: Context, prepared: PreparedFilter): Prom
     counts.length === 1
       ? counts[0]
       : { sql: `SELECT ${counts.map((c) => `(${c.sql})`).join(' + ')} AS n`, params: counts.flatMap((c) => c.params) };
-  const [row] = (await ctx.em.getConnection().execute(statement.sql, statement.params)) as Array<{ n: number | string }>;
+  // Off the event loop on SQLite: a big count must not stall other requests.
+  const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
   return Number(row.n);
 }
