@@ -8,7 +8,7 @@ import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
-import type { SegmentSource } from '../filter/filter.enums';
+import type { FilterScope, SegmentSource } from '../filter/filter.enums';
 import { FilterGroupInput } from '../filter/filter.inputs';
 import type { MemberType } from '../filter/model';
 import { toFilterTree } from '../filter/tree';
@@ -26,7 +26,7 @@ export interface CrudOptions<E extends Record, I extends object, F extends strin
   /** Offer `upsert<Plural>(rows)` matching on externalId. */
   bulk: boolean;
   /** Offer `filter:` on the list: the segment filter language over these records. */
-  filter?: { source: SegmentSource; member: MemberType };
+  filter?: { source: SegmentSource; member: MemberType; memberScope?: FilterScope };
 }
 
 const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
@@ -117,7 +117,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
         @Ctx() ctx: Context,
       ): Promise<InstanceType<typeof Connection>> {
         if (!filter || !filterOptions) return listPage(ctx, page, orderBy);
-        const prepared = await preparedOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], timeZone });
+        const prepared = await preparedOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], memberScope: filterOptions.memberScope, timeZone });
         return listPage(ctx, page, orderBy, prepared);
       }
     }

@@ -1,4 +1,5 @@
 import { crudResolver } from '../common/crud.resolver';
+import { FilterScope, SegmentSource } from '../filter/filter.enums';
 import { DealInput } from './deal.inputs';
 import { dealKind } from './deal.kind';
 
@@ -9,6 +10,7 @@ export const DealResolver = crudResolver({
   single: 'deal',
   plural: 'deals',
   bulk: true,
+  filter: { source: SegmentSource.CLIENTS, member: 'deal', memberScope: FilterScope.DEALS },
   sortFields: {
     ID: { property: 'key' },
     TITLE: { property: 'titleFolded' },

@@ -2,9 +2,9 @@ import { FilterScope } from './filter.enums';
 import type { Subject } from './catalog';
 
 /** What a segment's members are: rows of one of these tables. */
-export type MemberType = 'contact' | 'company' | 'lead';
+export type MemberType = 'contact' | 'company' | 'lead' | 'deal';
 
-export const MEMBER_TABLE: Record<MemberType, string> = { contact: 'contact', company: 'company', lead: 'lead' };
+export const MEMBER_TABLE: Record<MemberType, string> = { contact: 'contact', company: 'company', lead: 'lead', deal: 'deal' };
 
 /**
  * How a member reaches the row a field lives on: itself, through a foreign key (a contact's
@@ -16,6 +16,8 @@ const REACH: Record<MemberType, Partial<Record<Subject, Reach>>> = {
   contact: { client: { kind: 'self' }, contact: { kind: 'self' }, company: { kind: 'via', column: 'company_id', table: 'company' } },
   company: { client: { kind: 'self' }, company: { kind: 'self' } },
   lead: { lead: { kind: 'self' } },
+  // The deals list filters deals themselves with the deal.* fields.
+  deal: { deal: { kind: 'self' } },
 };
 
 export function reach(member: MemberType, subject: Subject): Reach {
@@ -47,7 +49,7 @@ export const SCOPES: Record<FilterScope, ScopeSource> = {
 };
 
 /** Communications name their owner in one column per member type. */
-export const COMMUNICATION_OWNER: Record<MemberType, string> = { contact: 'contact_id', company: 'company_id', lead: 'lead_id' };
+export const COMMUNICATION_OWNER: Record<MemberType, string> = { contact: 'contact_id', company: 'company_id', lead: 'lead_id', deal: 'deal_id' };
 
 /** Custom field values of each entity belong to rows of this subject. */
 export const CUSTOM_SUBJECT = { CONTACT: 'contact', COMPANY: 'company', LEAD: 'lead', DEAL: 'deal' } as const satisfies Record<string, Subject>;

@@ -28,6 +28,8 @@ export interface ResolveOptions {
   now: Date;
   limits: FilterLimits;
   resolveValues: ValueResolver;
+  /** The members are themselves records of this scope (the deals list): its fields test them directly. */
+  memberScope?: FilterScope;
 }
 
 export interface Resolved {
@@ -78,8 +80,8 @@ export async function resolveFilter(tree: FilterGroup, options: ResolveOptions):
     if (problems.length === 0) tests.set(rule, { type: 'rule', field: def, test: buildTest(rule, def, keys, ctx), path } as IrRule);
   }
   if (problems.length) return { ir: null, problems };
-  const ir = toIr(tree, null, tests);
-  checkStagesHavePipelines(ir, problem);
+  const ir = toIr(tree, options.memberScope ?? null, tests);
+  checkStagesHavePipelines(options.memberScope ? { ...ir, scope: options.memberScope } : ir, problem);
   return problems.length ? { ir: null, problems } : { ir, problems };
 }
 
@@ -134,6 +136,14 @@ function checkRule(
 ): void {
   const def = options.catalog.get(rule.field);
   if (!def) return problem([...path, 'field'], Code.UNKNOWN_FIELD, `There is no field "${rule.field}".`);
+  if (options.memberScope) {
+    if (def.scope !== options.memberScope) return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} does not describe these records.`);
+    if (!def.operators.includes(rule.operator)) {
+      return problem([...path, 'operator'], Code.OPERATOR_NOT_ALLOWED, `${def.id} does not take ${rule.operator}; it takes ${def.operators.join(', ')}.`);
+    }
+    walk.rules.push({ rule, def, path });
+    return;
+  }
   if (!def.sources.includes(options.source)) {
     return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} cannot be used in a ${options.source.toLowerCase()} filter.`);
   }

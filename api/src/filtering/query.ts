@@ -3,7 +3,7 @@ import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './catalog';
 import { compileMemberPredicate, countStatement } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
+import { ClientType, type FilterScope, SegmentSource } from '../filter/filter.enums';
 import type { IrGroup } from '../filter/ir';
 import type { MemberType } from '../filter/model';
 import { resolveFilter } from '../filter/resolve';
@@ -17,6 +17,8 @@ export interface FilterRequest {
   /** The operation's zone, else DEFAULT_TIME_ZONE. */
   timeZone?: string | null;
   now?: Date;
+  /** For lists of related records themselves (deals): rules of this scope test the member. */
+  memberScope?: FilterScope;
 }
 
 export interface PreparedFilter {
@@ -41,6 +43,7 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
     now: request.now ?? new Date(),
     limits: ctx.config.filterLimits,
     resolveValues: valueResolver(ctx.em),
+    memberScope: request.memberScope,
   });
   const predicates = new Map<MemberType, Sql>();
   if (ir) for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));

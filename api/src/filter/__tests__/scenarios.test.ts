@@ -152,4 +152,13 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
     const users = await api.exec(`{ filterValues(field: "client.responsible", search: "ADMIN") { value label } }`);
     expect(users.filterValues.map((u: any) => u.label)).toEqual(['Administrator']);
   });
+
+  it('filters the deals list with the deal.* fields, unscoped', async () => {
+    const filter = and(rule('deal.status', 'IN', { strings: ['WON'] }), rule('deal.amount', 'LT', { number: 1000 }), rule('custom.deal.UF_MEMBERSHIP_TYPE', 'IS_EMPTY'));
+    expect(await names('deals', filter)).toEqual(['Anna second']);
+    const stageAlone = await api.execRaw(`query($f: FilterGroupInput) { deals(filter: $f) { totalCount } }`, { f: and(rule('deal.stage', 'IN', { ids: [gym.stages[0].id] })) });
+    expect(stageAlone.errors?.[0].extensions).toMatchObject({ code: 'BAD_FILTER', problems: [{ code: 'STAGE_WITHOUT_PIPELINE' }] });
+    const clientField = await api.execRaw(`query($f: FilterGroupInput) { deals(filter: $f) { totalCount } }`, { f: and(rule('client.city', 'EQ', { string: 'x' })) });
+    expect(clientField.errors?.[0].extensions).toMatchObject({ code: 'BAD_FILTER', problems: [{ code: 'SCOPE_MISMATCH' }] });
+  });
 });
