@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { connectionType, findPage, toConnection } from '../common/connection';
+import { encodeCursor, OrderDirection, PageArgs, readPageArgs } from '../common/paging';
 import type { Context } from '../common/context';
 import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
@@ -20,6 +22,8 @@ export class FieldValue {
   @Field(() => ID, { nullable: true, description: 'For stages: the pipeline they belong to.' }) groupId?: string | null;
   @Field(() => String, { nullable: true, description: 'For stages: the pipeline name.' }) group?: string | null;
 }
+
+const FieldValueConnection = connectionType(FieldValue, 'FieldValue');
 
 @ObjectType({ description: "A field the segment builder may use. Carries react-querybuilder's Field keys (name, label, operators, values, inputType, valueEditorType)." })
 export class SegmentField {
@@ -91,29 +95,41 @@ export class SegmentFieldsResolver {
     }));
   }
 
-  @Query(() => [FieldValue], { description: 'Values of a listed field matching a search (case-insensitive), for long lists such as users and products.' })
+  @Query(() => FieldValueConnection, { description: 'Values of a listed field matching a search (case-insensitive, any language), keyset-paged; for long lists such as users and products.' })
   async filterValues(
     @Arg('field') fieldId: string,
     @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('locale', () => String, { nullable: true }) locale: string | null,
     @Ctx() ctx: Context,
-  ): Promise<FieldValue[]> {
+  ): Promise<InstanceType<typeof FieldValueConnection>> {
     const catalog = await loadCatalog(ctx.em);
     const def = catalog.get(fieldId);
     if (!def?.values) throw new UserErrors([UserError.of(['field'], UserErrorCode.UNKNOWN_FIELD, `"${fieldId}" is not a field with listed values.`)]);
-    const limit = Math.min(Math.max(first, 1), 100);
     const needle = fold(search?.trim() ?? '');
-    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    if (def.values.kind === 'users') {
-      const users = await ctx.em.find(User, needle ? { nameFolded: { $like: like } } : {}, { orderBy: { nameFolded: 'asc', key: 'asc' }, limit });
-      return users.map((u) => ({ value: toGlobalId('User', u.key), label: u.name }));
+    // % and _ typed in a search box act as wildcards, alike on both engines.
+    const like = `%${needle}%`;
+    const kind = def.values.kind;
+    if (kind === 'users' || kind === 'products') {
+      const entity = kind === 'users' ? User : Product;
+      const where = needle ? { nameFolded: { $like: like } } : {};
+      const result = await findPage(ctx.em, entity as typeof User, where, { property: 'nameFolded', direction: OrderDirection.ASC }, page, 100);
+      const type = kind === 'users' ? 'User' : 'Product';
+      return toConnection(FieldValueConnection, {
+        ...result,
+        edges: result.edges.map((e) => ({ cursor: e.cursor, node: { value: toGlobalId(type, e.node.key), label: e.node.name } })),
+      });
     }
-    if (def.values.kind === 'products') {
-      const products = await ctx.em.find(Product, needle ? { nameFolded: { $like: like } } : {}, { orderBy: { nameFolded: 'asc', key: 'asc' }, limit });
-      return products.map((p) => ({ value: toGlobalId('Product', p.key), label: p.name }));
-    }
-    const all = valuesOf(def, await shortLists(ctx), pickLocale(locale)) ?? [];
-    return all.filter((v) => fold(v.label).includes(needle)).slice(0, limit);
+    // Short lists are filtered in memory; the cursor is the position in the (stable) list order.
+    const all = (valuesOf(def, await shortLists(ctx), pickLocale(locale)) ?? []).filter((v) => fold(v.label).includes(needle));
+    const request = readPageArgs(page, 100);
+    const start = request.cursor ? Number(request.cursor[1]) + 1 : 0;
+    const slice = all.slice(start, start + request.size);
+    const edges = slice.map((node, i) => ({ cursor: encodeCursor([node.value, start + i]), node }));
+    return toConnection(FieldValueConnection, {
+      edges,
+      pageInfo: { hasNextPage: start + request.size < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: async () => all.length,
+    });
   }
 }

@@ -149,8 +149,15 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
     expect(after.segmentFields.map((f: any) => f.id)).toContain('custom.contact.UF_SHOE');
     expect(after.leads.map((f: any) => f.id)).toContain('lead.status');
     expect(after.leads.map((f: any) => f.id)).not.toContain('deal.stage');
-    const users = await api.exec(`{ filterValues(field: "client.responsible", search: "ADMIN") { value label } }`);
-    expect(users.filterValues.map((u: any) => u.label)).toEqual(['Administrator']);
+    const users = await api.exec(`{ filterValues(field: "client.responsible", search: "ADMIN") { totalCount edges { node { value label } } } }`);
+    expect(users.filterValues.totalCount).toBe(1);
+    expect(users.filterValues.edges.map((e: any) => e.node.label)).toEqual(['Administrator']);
+    const first = await api.exec(`{ filterValues(field: "client.source", first: 2) { edges { node { value } } pageInfo { hasNextPage endCursor } } }`);
+    expect(first.filterValues.edges).toHaveLength(2);
+    const next = await api.exec(`query($after: String) { filterValues(field: "client.source", first: 2, after: $after) { edges { node { value } } } }`, { after: first.filterValues.pageInfo.endCursor });
+    expect(next.filterValues.edges[0].node.value).not.toBe(first.filterValues.edges[1].node.value);
+    const products = await api.exec(`{ filterValues(field: "purchase.product", search: "karn") { edges { node { label } } } }`);
+    expect(products.filterValues.edges.map((e: any) => e.node.label)).toEqual(['Karnet']);
   });
 
   it('filters the deals list with the deal.* fields, unscoped', async () => {
