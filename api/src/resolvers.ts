@@ -7,6 +7,7 @@ import { CustomFieldResolver } from './custom-fields/custom-field.resolver';
 import { customFieldValueResolvers } from './custom-fields/custom-field-values.resolver';
 import { DealResolver } from './deals/deal.resolver';
 import { SegmentFieldsResolver } from './filtering/fields.resolver';
+import { FilterCheckResolver } from './filtering/validate.resolver';
 import { PipelineResolver } from './deals/pipeline.resolver';
 import { LeadResolver } from './leads/lead.resolver';
 import { OrderResolver, ProductResolver } from './products/product.resolver';
@@ -31,4 +32,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ActivityResolver,
   StopListResolver,
   SegmentFieldsResolver,
+  FilterCheckResolver,
 ];

@@ -56,4 +56,14 @@ describe.each(engines)('filter validation on %s', (engine) => {
     const bare = { combinator: 'AND', rules: [rule('deal.pipeline', 'IN', { ids: [pipelines[0].id] }), rule('deal.stage', 'IN', { ids: [won] })] };
     expect((await api.execRaw(LIST, { filter: bare })).errors).toBeUndefined();
   });
+
+  it('checks a filter without running it and echoes the tree as stored (FilterTree)', async () => {
+    const filter = { combinator: 'AND', rules: [rule('client.createdAt', 'ON', { date: '2026-01-31' }), group([rule('nope', 'EQ')])] };
+    const data = await api.exec(`query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, filter: $f) { valid problems { path code } tree } }`, { f: filter });
+    expect(data.checkFilter.valid).toBe(false);
+    expect(data.checkFilter.problems).toEqual([{ path: ['rules', '1', 'group', 'rules', '0', 'rule', 'field'], code: 'UNKNOWN_FIELD' }]);
+    expect(data.checkFilter.tree.rules[0].rule).toEqual({ field: 'client.createdAt', operator: 'ON', value: { date: '2026-01-31' } });
+    const ok = await api.exec(`query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, clientType: CONTACT, filter: $f) { valid problems { code } } }`, { f: { combinator: 'AND', rules: [filter.rules[0]] } });
+    expect(ok.checkFilter).toEqual({ valid: true, problems: [] });
+  });
 });
