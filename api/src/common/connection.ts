@@ -95,6 +95,8 @@ export async function findPage<T extends object>(
   maxPageSize: number,
   /** A compiled filter over the entity's rows aliased `m` (see filter/compile.ts). */
   predicate?: Sql,
+  /** Properties to load (see projection.ts); null loads all. */
+  properties: string[] | null = null,
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
@@ -106,7 +108,8 @@ export async function findPage<T extends object>(
     const qb = em.createQueryBuilder(entity, 'm').where(filter as never);
     return predicate ? qb.andWhere(predicate.sql, predicate.params) : qb;
   };
-  const rows = request.size === 0 ? [] : await query({ $and: conditions } as FilterQuery<T>).select('*').orderBy(orderBy).limit(request.size + 1).getResultList();
+  const select = properties ? [...new Set(['key', sort.property, ...properties])] : '*';
+  const rows = request.size === 0 ? [] : await query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1).getResultList();
   const hasMore = rows.length > request.size;
   const pageRows = rows.slice(0, request.size);
   if (!request.forward) pageRows.reverse();

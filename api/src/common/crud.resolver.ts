@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, ID, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
+import { propertiesFor, selectedFields } from './projection';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec } from './connection';
 import type { Context } from './context';
 import { createRecord, deleteRecord, updateRecord, upsertRecords } from './crud.service';
@@ -25,11 +27,16 @@ export interface CrudOptions<E extends Record, I extends object, F extends strin
   sortFields: { [K in F]: { property: string; isDate?: boolean } };
   /** Offer `upsert<Plural>(rows)` matching on externalId. */
   bulk: boolean;
+  /** What computed GraphQL fields of the node read (for loading only what a page asks for). */
+  fieldNeeds?: { [field: string]: string[] };
   /** Offer `filter:` on the list: the segment filter language over these records. */
   filter?: { source: SegmentSource; member: MemberType; memberScope?: FilterScope };
 }
 
 const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** Computed fields every record type shares: custom values are loaded by the record's key. */
+const COMPUTED_FIELD_NEEDS: { [field: string]: string[] } = { customFields: [] };
 
 /**
  * Queries and mutations every CRM record type has: by id, a keyset connection with sorting,
@@ -75,11 +82,12 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     }
   }
 
-  const listPage = async (ctx: Context, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: PreparedFilter) => {
+  const listPage = async (ctx: Context, info: GraphQLResolveInfo, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: PreparedFilter) => {
     const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
     const predicate = filtered?.predicates.values().next().value;
-    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate));
+    const properties = propertiesFor(ctx.em.getMetadata().get(kind.entity.name), selectedFields(info, ['edges', 'node']), { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
+    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate, properties));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered) connection.counter = () => countMembers(ctx, filtered);
     return connection;
@@ -94,8 +102,9 @@ export function crudResolver<E extends Record, I extends object, F extends strin
         @Args(() => PageArgs) page: PageArgs,
         @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
         @Ctx() ctx: Context,
+        @Info() info: GraphQLResolveInfo,
       ): Promise<InstanceType<typeof Connection>> {
-        return listPage(ctx, page, orderBy);
+        return listPage(ctx, info, page, orderBy);
       }
     }
     return PlainList;
@@ -115,10 +124,11 @@ export function crudResolver<E extends Record, I extends object, F extends strin
         @Arg('filter', () => FilterGroupInput, { nullable: true }) filter: FilterGroupInput | null,
         @Arg('timeZone', () => String, { nullable: true, description: 'For relative dates; default DEFAULT_TIME_ZONE.' }) timeZone: string | null,
         @Ctx() ctx: Context,
+        @Info() info: GraphQLResolveInfo,
       ): Promise<InstanceType<typeof Connection>> {
-        if (!filter || !filterOptions) return listPage(ctx, page, orderBy);
+        if (!filter || !filterOptions) return listPage(ctx, info, page, orderBy);
         const prepared = await preparedOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], memberScope: filterOptions.memberScope, timeZone });
-        return listPage(ctx, page, orderBy, prepared);
+        return listPage(ctx, info, page, orderBy, prepared);
       }
     }
     return FilteredList;

@@ -11,6 +11,7 @@ export const ContactResolver = crudResolver({
   single: 'contact',
   plural: 'contacts',
   bulk: true,
+  fieldNeeds: { fullName: ['firstName', 'secondName', 'lastName'] },
   filter: { source: SegmentSource.CLIENTS, member: 'contact' },
   sortFields: {
     ID: { property: 'key' },

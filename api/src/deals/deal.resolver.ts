@@ -10,6 +10,7 @@ export const DealResolver = crudResolver({
   single: 'deal',
   plural: 'deals',
   bulk: true,
+  fieldNeeds: { productRows: [] },
   filter: { source: SegmentSource.CLIENTS, member: 'deal', memberScope: FilterScope.DEALS },
   sortFields: {
     ID: { property: 'key' },

@@ -10,6 +10,7 @@ export const LeadResolver = crudResolver({
   single: 'lead',
   plural: 'leads',
   bulk: true,
+  fieldNeeds: { isRepeat: ['contact', 'company'] },
   filter: { source: SegmentSource.LEADS, member: 'lead' },
   sortFields: {
     ID: { property: 'key' },

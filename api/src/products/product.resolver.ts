@@ -18,6 +18,7 @@ export const OrderResolver = crudResolver({
   kind: orderKind,
   input: OrderInput,
   name: 'Order',
+  fieldNeeds: { productRows: [] },
   single: 'order',
   plural: 'orders',
   bulk: true,
