@@ -6,7 +6,7 @@ import type { Dialect, Sql } from './dialect';
 import { Combinator, FilterScope, Quantifier } from './filter.enums';
 import type { IrGroup, IrNode, IrRule, Test } from './ir';
 import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, MEMBER_TABLE, reach, SCOPES, type MemberType } from './model';
-import { and, FALSE, not, or, placeholders, sql, TRUE } from './sql';
+import { and, FALSE, not, or, placeholders, sql, sql2, TRUE } from './sql';
 
 /** Where a predicate is evaluated: on the member row `m`, or on a related row `r` of a scope. */
 type Where = { at: 'member'; member: MemberType } | { at: 'scope'; member: MemberType; scope: FilterScope };
@@ -58,7 +58,7 @@ function ownersOf(scope: FilterScope, member: MemberType, body: Sql, having?: Sq
   };
 }
 
-const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params });
+const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params, twoValued: true });
 
 /** has some / no / only / at least n / at most n / exactly n related records where … */
 function quantified(group: IrGroup, member: MemberType, dialect: Dialect): Sql {
@@ -97,7 +97,7 @@ function unionOfIdSets(children: IrNode[], member: MemberType, dialect: Dialect)
     const predicate = compileNode(child, { at: 'member', member }, dialect);
     return { sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m WHERE ${predicate.sql}`, params: predicate.params };
   });
-  return { sql: `m.id IN (${sets.map((s) => s.sql).join(' UNION ')})`, params: sets.flatMap((s) => s.params) };
+  return { sql: `m.id IN (${sets.map((s) => s.sql).join(' UNION ')})`, params: sets.flatMap((s) => s.params), twoValued: true };
 }
 
 /** The alias of the row a subject lives on, or how the member reaches it. */
@@ -107,7 +107,7 @@ function onSubject(subject: Subject, where: Where, test: Test, predicate: (alias
   if (path.kind === 'self') return predicate('m');
   if (path.kind === 'none') return absent(test);
   const inner = predicate('s');
-  const linked: Sql = { sql: `(m.${path.column} IS NOT NULL AND m.${path.column} IN (SELECT s.id FROM ${path.table} s WHERE ${inner.sql}))`, params: inner.params };
+  const linked: Sql = { sql: `(m.${path.column} IS NOT NULL AND m.${path.column} IN (SELECT s.id FROM ${path.table} s WHERE ${inner.sql}))`, params: inner.params, twoValued: true };
   // No linked row means the value is absent: IS_EMPTY holds.
   return test.kind === 'empty' && !test.negate ? or([sql(`m.${path.column} IS NULL`), linked]) : linked;
 }
@@ -138,7 +138,7 @@ function communications(alias: string, member: MemberType, test: Test): Sql {
   const owner = COMMUNICATION_OWNER[member];
   const has = test as Extract<Test, { kind: 'has' }>;
   const channelSet = (channels: Array<string | number>) =>
-    sql(`${alias}.id IN (SELECT c.${owner} FROM communication c WHERE c.${owner} IS NOT NULL AND c.channel IN (${placeholders(channels.length)}))`, ...channels);
+    sql2(`${alias}.id IN (SELECT c.${owner} FROM communication c WHERE c.${owner} IS NOT NULL AND c.channel IN (${placeholders(channels.length)}))`, ...channels);
   const matched = has.mode === 'all' ? and(has.values.map((v) => channelSet([v]))) : channelSet(has.values);
   return has.negate ? not(matched) : matched;
 }
@@ -166,6 +166,7 @@ function customValue(alias: string, def: FieldDef, test: Test, dialect: Dialect)
   const valuesWhere = (condition: Sql): Sql => ({
     sql: `${alias}.id IN (SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql})`,
     params: [access.fieldKey, ...condition.params],
+    twoValued: true,
   });
   if (test.kind === 'empty') return test.negate ? valuesWhere(TRUE) : not(valuesWhere(TRUE));
   if (test.kind === 'has') {

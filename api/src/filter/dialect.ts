@@ -4,6 +4,12 @@ import type { ColumnKind } from './catalog';
 export interface Sql {
   sql: string;
   params: unknown[];
+  /**
+   * True when the fragment is never NULL (semi-joins, IS NULL tests, constants). A plain column
+   * comparison is NULL on a NULL column; that reads as "no match" in a WHERE, and `not()` below
+   * turns it into a match, which is the exact complement the language promises.
+   */
+  twoValued?: boolean;
 }
 
 /**
@@ -28,7 +34,7 @@ export const sqliteDialect: Dialect = {
     return value;
   },
   noneOf(memberId, owner, from, alias, body) {
-    return { sql: `${memberId} NOT IN (SELECT ${alias}.${owner} FROM ${from} ${alias} WHERE ${alias}.${owner} IS NOT NULL AND ${body.sql})`, params: body.params };
+    return { sql: `${memberId} NOT IN (SELECT ${alias}.${owner} FROM ${from} ${alias} WHERE ${alias}.${owner} IS NOT NULL AND ${body.sql})`, params: body.params, twoValued: true };
   },
 };
 
@@ -39,7 +45,7 @@ export const postgresDialect: Dialect = {
     return value;
   },
   noneOf(memberId, owner, from, alias, body) {
-    return { sql: `NOT EXISTS (SELECT 1 FROM ${from} ${alias} WHERE ${alias}.${owner} = ${memberId} AND ${body.sql})`, params: body.params };
+    return { sql: `NOT EXISTS (SELECT 1 FROM ${from} ${alias} WHERE ${alias}.${owner} = ${memberId} AND ${body.sql})`, params: body.params, twoValued: true };
   },
 };
 
