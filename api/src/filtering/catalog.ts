@@ -21,8 +21,22 @@ export const standardFields: FieldDef[] = [
   ...leadFields,
 ];
 
-/** The catalog as of now: custom fields are read on every call, so a new one is usable at once. */
+/** One cached catalog per database (keyed by the ORM's configuration object). */
+const cache = new WeakMap<object, { version: string; catalog: FieldCatalog }>();
+
+/**
+ * The catalog as of now. Custom fields are checked on every call with one tiny aggregate (how
+ * many, the newest id, the latest change), so a field created or renamed by any API process is
+ * usable at once, and the field list is only re-read when that answer changes.
+ */
 export async function loadCatalog(em: SqlEntityManager): Promise<FieldCatalog> {
-  const custom = await em.find(CustomField, {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
-  return new FieldCatalog([...standardFields, ...custom.map(customFieldDef)]);
+  const [row] = (await em.getConnection().execute('SELECT COUNT(*) AS n, MAX(id) AS last, MAX(updated_at) AS changed FROM custom_field')) as Array<Record<string, unknown>>;
+  const version = `${row.n}:${row.last}:${row.changed instanceof Date ? row.changed.getTime() : row.changed}`;
+  let cached = cache.get(em.config);
+  if (cached?.version !== version) {
+    const custom = await em.find(CustomField, {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
+    cached = { version, catalog: new FieldCatalog([...standardFields, ...custom.map(customFieldDef)]) };
+    cache.set(em.config, cached);
+  }
+  return cached.catalog;
 }
