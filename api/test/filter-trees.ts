@@ -56,14 +56,23 @@ function ruleArb(fields: FieldDef[], listed: Map<string, string[]>): fc.Arbitrar
  * Random valid trees: nested AND/OR groups with NOT, bare scoped rules (gathered into implicit
  * groups), and explicit scoped groups with every quantifier, including empty ones.
  */
-export function treeArbitrary(catalog: FieldCatalog, source: SegmentSource, listed: Map<string, string[]>, scopes: FilterScope[]): fc.Arbitrary<FilterGroup> {
+export function treeArbitrary(
+  catalog: FieldCatalog,
+  source: SegmentSource,
+  listed: Map<string, string[]>,
+  scopes: FilterScope[],
+  /** Lists of related records themselves (deals): only that scope's fields, as plain rules. */
+  memberScope?: FilterScope,
+): fc.Arbitrary<FilterGroup> {
   // deal.stage needs a pipeline beside it (a validation rule tested on its own), so it is left out here.
-  const usable = catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && (!f.scope || scopes.includes(f.scope)));
+  const usable = memberScope
+    ? catalog.fields.filter((f) => f.scope === memberScope && f.id !== 'deal.stage')
+    : catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && (!f.scope || scopes.includes(f.scope)));
   const memberFields = usable;
   const scopedFields = (scope: FilterScope) => usable.filter((f) => f.scope === scope);
   const combinator = fc.constantFrom(Combinator.AND, Combinator.OR);
 
-  const scopedGroup: fc.Arbitrary<FilterNode> = fc.constantFrom(...scopes).chain((scope) => {
+  const scopedGroup: fc.Arbitrary<FilterNode> = (scopes.length ? fc.constantFrom(...scopes) : fc.constant(FilterScope.DEALS)).chain((scope) => {
     const inner = ruleArb(scopedFields(scope), listed);
     const nested = fc.record({ combinator, not: fc.boolean(), rules: fc.array(inner, { minLength: 1, maxLength: 2 }) }).map((g) => ({ group: g as FilterGroup }));
     return fc

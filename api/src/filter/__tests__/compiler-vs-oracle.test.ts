@@ -80,14 +80,14 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
   });
   afterAll(async () => api?.close());
 
-  const agree = async (source: SegmentSource, members: MemberType[], scopes: FilterScope[], runs: number) => {
+  const agree = async (source: SegmentSource, members: MemberType[], scopes: FilterScope[], runs: number, memberScope?: FilterScope) => {
     await fc.assert(
-      fc.asyncProperty(datasetArbitrary(keys), fc.array(treeArbitrary(catalog, source, listed, scopes), { minLength: 1, maxLength: 4 }), fc.constantFrom(...ZONES), async (data, trees, timeZone) => {
+      fc.asyncProperty(datasetArbitrary(keys), fc.array(treeArbitrary(catalog, source, listed, scopes, memberScope), { minLength: 1, maxLength: 4 }), fc.constantFrom(...ZONES), async (data, trees, timeZone) => {
         await loadDataset(api.db, data);
         const oracle = new Oracle(data);
         for (const tree of trees) {
           const ctx = api.app.context();
-          const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW });
+          const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
           expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
           for (const member of members) {
             const statement = pageStatement(prepared.predicates.get(member)!, member, null, 100_000);
@@ -107,5 +107,9 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
 
   it('for leads', async () => {
     await agree(SegmentSource.LEADS, ['lead'], [FilterScope.ACTIVITIES], 25);
+  }, 240_000);
+
+  it('for the deals list (deal.* fields on the deals themselves)', async () => {
+    await agree(SegmentSource.CLIENTS, ['deal'], [], 25, FilterScope.DEALS);
   }, 240_000);
 });
