@@ -1,6 +1,8 @@
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Sql } from '../filter/dialect';
+import { lightEntities } from './light-rows';
+import type { Loaders } from './loaders';
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
 
@@ -97,6 +99,8 @@ export async function findPage<T extends object>(
   predicate?: Sql,
   /** Properties to load (see projection.ts); null loads all. */
   properties: string[] | null = null,
+  /** Build read-only light instances (see light-rows.ts) instead of managed entities. */
+  light?: { loaders: Loaders; sqlite: boolean },
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
@@ -109,7 +113,13 @@ export async function findPage<T extends object>(
     return predicate ? qb.andWhere(predicate.sql, predicate.params) : qb;
   };
   const select = properties ? [...new Set(['key', sort.property, ...properties])] : '*';
-  const rows = request.size === 0 ? [] : await query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1).getResultList();
+  const pageQuery = query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1);
+  const rows =
+    request.size === 0
+      ? []
+      : light
+        ? lightEntities<T>(em.getMetadata().get((entity as { name: string }).name), (await pageQuery.execute('all', false)) as Array<Record<string, unknown>>, light.loaders, light.sqlite)
+        : await pageQuery.getResultList();
   const hasMore = rows.length > request.size;
   const pageRows = rows.slice(0, request.size);
   if (!request.forward) pageRows.reverse();

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
-import { propertiesFor, selectedFields } from './projection';
+import { propertiesFor, requestsCollection, selectedFields } from './projection';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec } from './connection';
 import type { Context } from './context';
 import { createRecord, deleteRecord, updateRecord, upsertRecords } from './crud.service';
@@ -86,8 +86,12 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
     const predicate = filtered?.predicates.values().next().value;
-    const properties = propertiesFor(ctx.em.getMetadata().get(kind.entity.name), selectedFields(info, ['edges', 'node']), { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
-    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate, properties));
+    const meta = ctx.em.getMetadata().get(kind.entity.name);
+    const selected = selectedFields(info, ['edges', 'node']);
+    const properties = propertiesFor(meta, selected, { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
+    // Collections load through a managed owner; every other page uses light read-only rows.
+    const light = properties && !requestsCollection(meta, selected, options.fieldNeeds) ? { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite' } : undefined;
+    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate, properties, light));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered) connection.counter = () => countMembers(ctx, filtered);
     return connection;

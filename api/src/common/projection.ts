@@ -40,3 +40,12 @@ export function propertiesFor(
   }
   return [...properties];
 }
+
+/** Whether the selection reaches a collection (loaded through the owner entity), directly or via a computed field. */
+export function requestsCollection(meta: EntityMetadata, fields: Set<string>, needs: Record<string, string[]> = {}): boolean {
+  const collection = (name: string) => {
+    const prop = meta.properties[name as keyof typeof meta.properties];
+    return prop?.kind === '1:m' || prop?.kind === 'm:n';
+  };
+  return [...fields].some((f) => collection(f) || (needs[f] !== undefined && needs[f].length === 0 && f !== 'customFields'));
+}

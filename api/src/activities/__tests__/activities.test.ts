@@ -43,6 +43,10 @@ describe.each(engines)('activities on %s', (engine) => {
     expect(order.createOrder.errors).toEqual([]);
     expect(order.createOrder.order).toMatchObject({ paid: true, total: 2400, productRows: [{ quantity: 2, price: 1200, product: { name: 'Karnet roczny' } }], contact: { lastName: 'Kowalska' } });
     expect(order.createOrder.order.paidAt).not.toBeNull();
+    const listed = await api.exec(`{ orders(first: 5) { edges { node { paid total paidAt contact { lastName } } } } products(first: 5) { edges { node { active price } } } }`);
+    expect(listed.orders.edges[0].node).toMatchObject({ paid: true, total: 2400, contact: { lastName: 'Kowalska' } });
+    expect(listed.orders.edges[0].node.paidAt).toBe(order.createOrder.order.paidAt);
+    expect(listed.products.edges[0].node).toEqual({ active: true, price: 1200 });
     const refused = await api.exec(`mutation($id: ID!) { deleteProduct(id: $id) { deletedId errors { code count } } }`, { id: product.createProduct.product.id });
     expect(refused.deleteProduct).toEqual({ deletedId: null, errors: [{ code: 'IN_USE', count: 1 }] });
   });

@@ -109,4 +109,22 @@ describe.each(engines)('contacts on %s', (engine) => {
     const second = await api.exec(`mutation { createContact(input: { externalId: "ext-1", lastName: "Second" }) { contact { id } errors { path code } } }`);
     expect(second.createContact).toEqual({ contact: null, errors: [{ path: ['input', 'externalId'], code: 'DUPLICATE' }] });
   });
+
+  it('lists the same values as it reads one by one (pages are read-only light rows)', async () => {
+    await api.exec(`mutation { createCompany(input: { title: "Light Co", revenue: 12.5, employees: 7 }) { errors { code } } }`);
+    await api.exec(`mutation { upsertContacts(rows: [{ externalId: "light-1", firstName: "Ola", lastName: "Lekka", birthdate: "1988-02-29", gender: FEMALE, typeCode: "PARTNER", companyExternalId: null, lastActivityAt: "2025-03-04T05:06:07Z" }]) { failed } }`);
+    const fields = `id externalId firstName lastName birthdate gender createdAt updatedAt lastActivityAt fullName type { code } company { title } createdBy { name }`;
+    const list = await api.exec(`{ contacts(first: 100) { edges { node { ${fields} } } } companies(first: 100) { edges { node { id title revenue employees createdAt } } } }`);
+    expect(list.contacts.edges.length).toBeGreaterThan(1);
+    for (const { node } of list.contacts.edges) {
+      const one = await api.exec(`query($id: ID!) { contact(id: $id) { ${fields} } }`, { id: node.id });
+      expect(node).toEqual(one.contact);
+    }
+    for (const { node } of list.companies.edges) {
+      const one = await api.exec(`query($id: ID!) { company(id: $id) { id title revenue employees createdAt } }`, { id: node.id });
+      expect(node).toEqual(one.company);
+    }
+    const light = list.contacts.edges.find((e: any) => e.node.externalId === 'light-1').node;
+    expect(light).toMatchObject({ birthdate: '1988-02-29', gender: 'FEMALE', type: { code: 'PARTNER' }, lastActivityAt: '2025-03-04T05:06:07.000Z' });
+  });
 });
