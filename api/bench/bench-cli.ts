@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
   const connection = db.orm.em.getConnection();
 
-  console.log(`engine ${db.kind}, ${runs} runs per figure after 2 warm-ups (median)`);
+  console.log(`engine ${db.kind}, median of ${runs} runs per figure after up to 10 warm-up runs (2 s)`);
   console.log(['case'.padEnd(34), 'rows'.padStart(9), 'SQL ms'.padStart(9), 'API ms'.padStart(9), 'ratio'.padStart(7), ' budget'].join(' '));
   let over = 0;
   for (const bench of await benchCases(db)) {
