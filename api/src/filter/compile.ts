@@ -6,7 +6,7 @@ import type { Dialect, Sql } from './dialect';
 import { Combinator, FilterScope, Quantifier } from './filter.enums';
 import type { IrGroup, IrNode, IrRule, Test } from './ir';
 import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, MEMBER_TABLE, reach, SCOPES, type MemberType } from './model';
-import { and, FALSE, not, or, placeholders, sql, sql2, TRUE } from './sql';
+import { and, FALSE, not, or, placeholders, sql, TRUE } from './sql';
 
 /** Where a predicate is evaluated: on the member row `m`, or on a related row `r` of a scope. */
 type Where = { at: 'member'; member: MemberType } | { at: 'scope'; member: MemberType; scope: FilterScope };
@@ -37,16 +37,16 @@ function compileGroup(group: IrGroup, where: Where, dialect: Dialect): Sql {
   let body: Sql;
   if (group.scope && where.at === 'member') {
     body = quantified(group, where.member, dialect);
-  } else if (group.combinator === Combinator.OR && where.at === 'member' && group.children.some(isSemiJoin)) {
-    body = unionOfIdSets(group.children, where.member, dialect);
   } else {
     const parts = group.children.map((child) => compileNode(child, where, dialect));
-    body = group.combinator === Combinator.AND ? and(parts) : or(parts);
+    if (group.combinator === Combinator.OR && where.at === 'member' && parts.some((p) => p.idSet)) {
+      body = unionOfIdSets(parts, where.member);
+    } else {
+      body = group.combinator === Combinator.AND ? and(parts) : or(parts);
+    }
   }
   return group.not ? not(body) : body;
 }
-
-const isSemiJoin = (node: IrNode) => node.type === 'group' && node.scope !== null && !node.not && node.quantifier === Quantifier.SOME;
 
 /** Ids of the members having a related record that passes `body` (optionally counted). */
 function ownersOf(scope: FilterScope, member: MemberType, body: Sql, having?: Sql): Sql {
@@ -58,7 +58,7 @@ function ownersOf(scope: FilterScope, member: MemberType, body: Sql, having?: Sq
   };
 }
 
-const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params, twoValued: true });
+const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params, twoValued: true, idSet: ids });
 
 /** has some / no / only / at least n / at most n / exactly n related records where … */
 function quantified(group: IrGroup, member: MemberType, dialect: Dialect): Sql {
@@ -86,17 +86,13 @@ function quantified(group: IrGroup, member: MemberType, dialect: Dialect): Sql {
   }
 }
 
-/** An OR across tables as a UNION of id sets: each branch can use its own index (see performance notes). */
-function unionOfIdSets(children: IrNode[], member: MemberType, dialect: Dialect): Sql {
-  const sets = children.map((child) => {
-    if (isSemiJoin(child)) {
-      const g = child as IrGroup;
-      const parts = g.children.map((c) => compileNode(c, { at: 'scope', member, scope: g.scope as FilterScope }, dialect));
-      return ownersOf(g.scope as FilterScope, member, g.combinator === Combinator.AND ? and(parts) : or(parts));
-    }
-    const predicate = compileNode(child, { at: 'member', member }, dialect);
-    return { sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m WHERE ${predicate.sql}`, params: predicate.params };
-  });
+/**
+ * An OR across tables as a UNION of id sets: each branch can use its own index (see performance
+ * notes). Branches that are semi-joins contribute their id set as is; the others select the members
+ * they match.
+ */
+function unionOfIdSets(parts: Sql[], member: MemberType): Sql {
+  const sets = parts.map((part) => part.idSet ?? { sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m WHERE ${part.sql}`, params: part.params });
   return { sql: `m.id IN (${sets.map((s) => s.sql).join(' UNION ')})`, params: sets.flatMap((s) => s.params), twoValued: true };
 }
 
@@ -137,8 +133,10 @@ function compileRule(rule: IrRule, where: Where, dialect: Dialect): Sql {
 function communications(alias: string, member: MemberType, test: Test): Sql {
   const owner = COMMUNICATION_OWNER[member];
   const has = test as Extract<Test, { kind: 'has' }>;
-  const channelSet = (channels: Array<string | number>) =>
-    sql2(`${alias}.id IN (SELECT c.${owner} FROM communication c WHERE c.${owner} IS NOT NULL AND c.channel IN (${placeholders(channels.length)}))`, ...channels);
+  const channelSet = (channels: Array<string | number>): Sql => {
+    const ids = sql(`SELECT c.${owner} FROM communication c WHERE c.${owner} IS NOT NULL AND c.channel IN (${placeholders(channels.length)})`, ...channels);
+    return { sql: `${alias}.id IN (${ids.sql})`, params: ids.params, twoValued: true, idSet: alias === 'm' ? ids : undefined };
+  };
   const matched = has.mode === 'all' ? and(has.values.map((v) => channelSet([v]))) : channelSet(has.values);
   return has.negate ? not(matched) : matched;
 }
@@ -163,11 +161,10 @@ function purchaseWhere(alias: string, test: Extract<Test, { kind: 'in' }>, diale
 function customValue(alias: string, def: FieldDef, test: Test, dialect: Dialect): Sql {
   const access = def.access as Extract<FieldDef['access'], { kind: 'custom' }>;
   const [column, kind] = CUSTOM_COLUMN[access.customType];
-  const valuesWhere = (condition: Sql): Sql => ({
-    sql: `${alias}.id IN (SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql})`,
-    params: [access.fieldKey, ...condition.params],
-    twoValued: true,
-  });
+  const valuesWhere = (condition: Sql): Sql => {
+    const ids: Sql = { sql: `SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql}`, params: [access.fieldKey, ...condition.params] };
+    return { sql: `${alias}.id IN (${ids.sql})`, params: ids.params, twoValued: true, idSet: alias === 'm' ? ids : undefined };
+  };
   if (test.kind === 'empty') return test.negate ? valuesWhere(TRUE) : not(valuesWhere(TRUE));
   if (test.kind === 'has') {
     const anyOf = (keys: Array<string | number>) => valuesWhere(sql(`v.option_id IN (${placeholders(keys.length)})`, ...keys));

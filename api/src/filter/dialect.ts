@@ -10,6 +10,8 @@ export interface Sql {
    * turns it into a match, which is the exact complement the language promises.
    */
   twoValued?: boolean;
+  /** Set when the fragment is `m.id IN (idSet)`: an OR of such fragments can become a UNION. */
+  idSet?: Sql;
 }
 
 /**
