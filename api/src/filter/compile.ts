@@ -161,16 +161,20 @@ function purchaseWhere(alias: string, test: Extract<Test, { kind: 'in' }>, diale
 function customValue(alias: string, def: FieldDef, test: Test, dialect: Dialect): Sql {
   const access = def.access as Extract<FieldDef['access'], { kind: 'custom' }>;
   const [column, kind] = CUSTOM_COLUMN[access.customType];
-  const valuesWhere = (condition: Sql): Sql => {
-    const ids: Sql = { sql: `SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql}`, params: [access.fieldKey, ...condition.params] };
+  const valuesWhere = (condition: Sql, ofField = true): Sql => {
+    // Option ids belong to one field: matching on them alone is an index-only scan of (option_id, record_id).
+    const ids: Sql = ofField
+      ? { sql: `SELECT v.record_id FROM custom_field_value v WHERE v.field_id = ? AND ${condition.sql}`, params: [access.fieldKey, ...condition.params] }
+      : { sql: `SELECT v.record_id FROM custom_field_value v WHERE ${condition.sql}`, params: condition.params };
     return { sql: `${alias}.id IN (${ids.sql})`, params: ids.params, twoValued: true, idSet: alias === 'm' ? ids : undefined };
   };
   if (test.kind === 'empty') return test.negate ? valuesWhere(TRUE) : not(valuesWhere(TRUE));
+  const anyOption = (keys: Array<string | number>) => valuesWhere(sql(`v.option_id IN (${placeholders(keys.length)})`, ...keys), false);
   if (test.kind === 'has') {
-    const anyOf = (keys: Array<string | number>) => valuesWhere(sql(`v.option_id IN (${placeholders(keys.length)})`, ...keys));
-    const matched = test.mode === 'all' ? and(test.values.map((k) => anyOf([k]))) : anyOf(test.values);
+    const matched = test.mode === 'all' ? and(test.values.map((k) => anyOption([k]))) : anyOption(test.values);
     return test.negate ? not(matched) : matched;
   }
+  if (test.kind === 'in' && kind === 'key' && !test.negate) return anyOption(test.values);
   return valuesWhere(columnTest('v', column, kind, test, dialect));
 }
 
