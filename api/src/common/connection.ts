@@ -100,7 +100,7 @@ export async function findPage<T extends object>(
   /** Properties to load (see projection.ts); null loads all. */
   properties: string[] | null = null,
   /** Build read-only light instances (see light-rows.ts) instead of managed entities. */
-  light?: { loaders: Loaders; sqlite: boolean },
+  light?: { loaders: Loaders; sqlite: boolean; read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>> },
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
@@ -118,7 +118,7 @@ export async function findPage<T extends object>(
     request.size === 0
       ? []
       : light
-        ? lightEntities<T>(em.getMetadata().get((entity as { name: string }).name), (await pageQuery.execute('all', false)) as Array<Record<string, unknown>>, light.loaders, light.sqlite)
+        ? lightEntities<T>(em.getMetadata().get((entity as { name: string }).name), await readRaw(pageQuery, light.read), light.loaders, light.sqlite)
         : await pageQuery.getResultList();
   const hasMore = rows.length > request.size;
   const pageRows = rows.slice(0, request.size);
@@ -131,6 +131,12 @@ export async function findPage<T extends object>(
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
   return { edges, pageInfo, totalCount: () => query(where).getCount() };
+}
+
+/** The page statement as SQL and values, run by `read` (on SQLite: a reader thread, off the event loop). */
+function readRaw(query: { getKnexQuery(): { toSQL(): { sql: string; bindings: readonly unknown[] } } }, read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>) {
+  const { sql, bindings } = query.getKnexQuery().toSQL();
+  return read(sql, [...bindings]);
 }
 
 /** Wraps a page into the connection class built by `connectionType`. */
