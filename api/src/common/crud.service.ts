@@ -9,6 +9,7 @@ import { UserError, UserErrorCode } from './user-error';
 import { given, WriteContext } from './write-context';
 import { User } from '../users/user.entity';
 import { Loaders } from './loaders';
+import { ChildWrites } from './child-writes';
 
 export interface WriteResult<E> {
   entity: E | null;
@@ -69,7 +70,9 @@ async function persistPrepared<E extends Record>(
       ctx.em.persist(item.entity);
     }
     await ctx.em.flush();
-    for (const item of items) await item.prepared.writeChildren?.(ctx.em, item.entity);
+    const children = new ChildWrites();
+    for (const item of items) item.prepared.writeChildren?.(children, item.entity);
+    await children.flush(ctx.em);
     await kind.afterWrite?.(ctx.em, items.map((i) => i.entity));
   });
 }

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from './child-writes';
 import type { ClassType } from 'type-graphql';
 import type { Record } from './record.entity';
 import type { UserError } from './user-error';
@@ -7,8 +8,8 @@ import type { Path, WriteContext } from './write-context';
 /** The result of preparing one input: plain changes to assign, and children to write afterwards. */
 export interface Prepared<E> {
   changes: Partial<E>;
-  /** Runs inside the write transaction once the record has its key (communications, custom fields, rows). */
-  writeChildren?: (em: SqlEntityManager, entity: E) => Promise<void>;
+  /** Once the record has its key: the child rows to replace (communications, custom values, product rows), stored for the whole batch at once. */
+  writeChildren?: (children: ChildWrites, entity: E) => void;
 }
 
 /**

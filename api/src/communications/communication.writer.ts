@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import type { Path, WriteContext } from '../common/write-context';
 import { UserErrorCode } from '../common/user-error';
 import { Communication } from './communication.entity';
@@ -55,18 +55,8 @@ export function prepareCommunications(
   return prepared;
 }
 
-/** Replaces the owner's communications with the prepared ones (inside the caller's transaction). */
-export async function replaceCommunications(
-  em: SqlEntityManager,
-  owner: CommunicationOwner,
-  ownerKey: number,
-  prepared: PreparedCommunication[],
-): Promise<void> {
-  await em.nativeDelete(Communication, { [owner]: ownerKey });
-  if (prepared.length === 0) return;
+/** Replaces the owner's communications with the prepared ones (stored with the rest of the batch). */
+export function replaceCommunications(children: ChildWrites, owner: CommunicationOwner, ownerKey: number, prepared: PreparedCommunication[]): void {
   const now = new Date();
-  await em.insertMany(
-    Communication,
-    prepared.map((p) => ({ ...p, [owner]: ownerKey, createdAt: now })),
-  );
+  children.replace({ entity: Communication, owner, ownerKey, rows: prepared.map((p) => ({ ...p, [owner]: ownerKey, createdAt: now })) });
 }

@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import type { RecordKind } from '../common/record-kind';
 import type { Path, WriteContext } from '../common/write-context';
 import { prepareCommunications, replaceCommunications } from '../communications/communication.writer';
@@ -32,9 +32,9 @@ export const companyKind: RecordKind<Company, CompanyInput> = {
     };
     return {
       changes,
-      async writeChildren(em: SqlEntityManager, company: Company) {
-        if (communications) await replaceCommunications(em, 'company', company.key, communications);
-        if (customValues) await writeCustomValues(em, company.key, customValues);
+      writeChildren(children: ChildWrites, company: Company) {
+        if (communications) replaceCommunications(children, 'company', company.key, communications);
+        if (customValues) writeCustomValues(children, company.key, customValues);
       },
     };
   },

@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import { toDateOnly } from '../common/dates';
 import type { RecordKind } from '../common/record-kind';
 import { UserErrorCode } from '../common/user-error';
@@ -42,9 +42,9 @@ export const contactKind: RecordKind<Contact, ContactInput> = {
     };
     return {
       changes,
-      async writeChildren(em: SqlEntityManager, contact: Contact) {
-        if (communications) await replaceCommunications(em, 'contact', contact.key, communications);
-        if (customValues) await writeCustomValues(em, contact.key, customValues);
+      writeChildren(children: ChildWrites, contact: Contact) {
+        if (communications) replaceCommunications(children, 'contact', contact.key, communications);
+        if (customValues) writeCustomValues(children, contact.key, customValues);
       },
     };
   },

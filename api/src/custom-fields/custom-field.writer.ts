@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
+import type { ChildWrites } from '../common/child-writes';
 import { fold } from '../common/fold';
 import { CustomFieldValue } from './custom-field-value.entity';
 import { CustomField } from './custom-field.entity';
@@ -108,11 +109,16 @@ export async function prepareCustomValues(
   return prepared;
 }
 
-export async function writeCustomValues(em: SqlEntityManager, recordKey: number, prepared: PreparedCustomValues): Promise<void> {
+/** Replaces the values of the fields the input named (records naming the same fields share statements). */
+export function writeCustomValues(children: ChildWrites, recordKey: number, prepared: PreparedCustomValues): void {
   if (prepared.fieldKeys.length === 0) return;
-  await em.nativeDelete(CustomFieldValue, { field: { $in: prepared.fieldKeys }, recordId: recordKey });
-  if (prepared.rows.length === 0) return;
-  await em.insertMany(CustomFieldValue, prepared.rows.map((row) => ({ ...row, recordId: recordKey })));
+  children.replace({
+    entity: CustomFieldValue,
+    owner: 'recordId',
+    ownerKey: recordKey,
+    also: { field: { $in: [...prepared.fieldKeys].sort((a, b) => a - b) } },
+    rows: prepared.rows.map((row) => ({ ...row, recordId: recordKey })),
+  });
 }
 
 /** Values of deleted records go with them (record_id has no foreign key: it spans four tables). */

@@ -1,5 +1,5 @@
 import { ref, type Ref } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import type { RecordKind } from '../common/record-kind';
 import { UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
@@ -51,7 +51,7 @@ async function placeDeal(input: DealInput, ctx: WriteContext, path: Path, existi
       ctx.problem([...path, 'stageId'], UserErrorCode.INVALID, 'The stage belongs to another pipeline than pipelineId.');
       return {};
     }
-    return { pipeline: ref(stage.pipeline.getEntity() ?? (await stage.pipeline.load())!), stage: ref(stage) };
+    return { pipeline: ref(ctx.em.getReference(Pipeline, stage.pipeline.key)), stage: ref(stage) };
   }
   const pipelineKey = givenPipeline?.key ?? existing?.pipeline.key ?? (await defaultPipeline(ctx))?.key;
   if (pipelineKey === undefined) {
@@ -102,9 +102,9 @@ export const dealKind: RecordKind<Deal, DealInput> = {
     };
     return {
       changes,
-      async writeChildren(em: SqlEntityManager, deal: Deal) {
-        if (productRows) await replaceProductRows(em, 'deal', deal.key, productRows);
-        if (customValues) await writeCustomValues(em, deal.key, customValues);
+      writeChildren(children: ChildWrites, deal: Deal) {
+        if (productRows) replaceProductRows(children, 'deal', deal.key, productRows);
+        if (customValues) writeCustomValues(children, deal.key, customValues);
       },
     };
   },

@@ -1,5 +1,5 @@
 import { ref } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import type { RecordKind } from '../common/record-kind';
 import type { Path, WriteContext } from '../common/write-context';
 import { prepareCommunications, replaceCommunications } from '../communications/communication.writer';
@@ -59,9 +59,9 @@ export const leadKind: RecordKind<Lead, LeadInput> = {
     };
     return {
       changes,
-      async writeChildren(em: SqlEntityManager, lead: Lead) {
-        if (communications) await replaceCommunications(em, 'lead', lead.key, communications);
-        if (customValues) await writeCustomValues(em, lead.key, customValues);
+      writeChildren(children: ChildWrites, lead: Lead) {
+        if (communications) replaceCommunications(children, 'lead', lead.key, communications);
+        if (customValues) writeCustomValues(children, lead.key, customValues);
       },
     };
   },

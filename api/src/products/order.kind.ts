@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import type { RecordKind } from '../common/record-kind';
 import { UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
@@ -33,8 +33,8 @@ export const orderKind: RecordKind<Order, OrderInput> = {
         currency: ctx.currency(input.currency, [...path, 'currency']),
         createdAt: input.createdAt ?? undefined,
       },
-      async writeChildren(em: SqlEntityManager, order: Order) {
-        if (productRows) await replaceProductRows(em, 'order', order.key, productRows);
+      writeChildren(children: ChildWrites, order: Order) {
+        if (productRows) replaceProductRows(children, 'order', order.key, productRows);
       },
     };
   },

@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { ChildWrites } from '../common/child-writes';
 import { UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
 import { ProductRow } from './product-row.entity';
@@ -42,12 +42,6 @@ export async function prepareProductRows(
   return rows.filter((r): r is PreparedProductRow => r !== null);
 }
 
-export async function replaceProductRows(
-  em: SqlEntityManager,
-  owner: 'deal' | 'order',
-  ownerKey: number,
-  rows: PreparedProductRow[],
-): Promise<void> {
-  await em.nativeDelete(ProductRow, { [owner]: ownerKey });
-  if (rows.length) await em.insertMany(ProductRow, rows.map((row) => ({ ...row, [owner]: ownerKey })) as never);
+export function replaceProductRows(children: ChildWrites, owner: 'deal' | 'order', ownerKey: number, rows: PreparedProductRow[]): void {
+  children.replace({ entity: ProductRow, owner, ownerKey, rows: rows.map((row) => ({ ...row, [owner]: ownerKey })) });
 }

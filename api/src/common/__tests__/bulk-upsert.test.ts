@@ -62,6 +62,26 @@ describe.each(engines)('bulk upsert on %s', (engine) => {
     expect(count.contacts.totalCount).toBe(2003);
   });
 
+  it('replaces the children of every row of a batch, and only of the rows that give them', async () => {
+    await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: STRING }) { errors { code } } }`);
+    await api.exec(`mutation { upsertContacts(rows: [
+      { externalId: "k-1", lastName: "Um", communications: [{ channel: EMAIL, value: "um@example.com" }], customFields: [{ code: "UF_TIER", string: "gold" }] },
+      { externalId: "k-2", lastName: "Dois", communications: [{ channel: EMAIL, value: "dois@example.com" }], customFields: [{ code: "UF_TIER", string: "silver" }] },
+      { externalId: "k-3", lastName: "Três", communications: [{ channel: EMAIL, value: "tres@example.com" }] }
+    ]) { created } }`);
+    const { upsertContacts: result } = await api.exec(`mutation { upsertContacts(rows: [
+      { externalId: "k-1", communications: [{ channel: PHONE, value: "+5511912340000" }] },
+      { externalId: "k-2", communications: [], customFields: [{ code: "UF_TIER" }] },
+      { externalId: "k-3", lastName: "Tres" }
+    ]) { updated results { contact { lastName communications { normalized } customFields { code string } } } } }`);
+    expect(result.updated).toBe(3);
+    expect(result.results.map((r: any) => r.contact)).toEqual([
+      { lastName: 'Um', communications: [{ normalized: '+5511912340000' }], customFields: [{ code: 'UF_TIER', string: 'gold' }] },
+      { lastName: 'Dois', communications: [], customFields: [] },
+      { lastName: 'Tres', communications: [{ normalized: 'tres@example.com' }], customFields: [] },
+    ]);
+  });
+
   it('refuses a batch over the configured size with a typed error', async () => {
     const rows = Array.from({ length: 3001 }, (_, i) => ({ externalId: `x-${i}`, firstName: 'X' }));
     const { upsertContacts: result } = await api.exec(UPSERT, { rows });
