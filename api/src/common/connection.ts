@@ -88,6 +88,15 @@ function cursorOf(node: Record<string, unknown>, sort: SortSpec): string {
  * One keyset page: `WHERE <filter> AND (col, key) beyond the cursor ORDER BY col, key LIMIT n+1`.
  * The extra row tells whether another page exists, without counting.
  */
+export interface PageOptions {
+  /** A compiled filter over the entity's rows aliased `m` (see filter/compile.ts). */
+  predicate?: Sql;
+  /** Properties to load (see projection.ts); null or absent loads all. */
+  properties?: string[] | null;
+  /** Build read-only light instances (see light-rows.ts) instead of managed entities. */
+  light?: { loaders: Loaders; sqlite: boolean; read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>> };
+}
+
 export async function findPage<T extends object>(
   em: SqlEntityManager,
   entity: EntityName<T>,
@@ -95,12 +104,7 @@ export async function findPage<T extends object>(
   sort: SortSpec,
   args: PageArgs,
   maxPageSize: number,
-  /** A compiled filter over the entity's rows aliased `m` (see filter/compile.ts). */
-  predicate?: Sql,
-  /** Properties to load (see projection.ts); null loads all. */
-  properties: string[] | null = null,
-  /** Build read-only light instances (see light-rows.ts) instead of managed entities. */
-  light?: { loaders: Loaders; sqlite: boolean; read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>> },
+  { predicate, properties = null, light }: PageOptions = {},
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;

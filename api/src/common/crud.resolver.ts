@@ -93,7 +93,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     const light = properties && !requestsCollection(meta, selected, options.fieldNeeds)
       ? { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: (sql: string, params: unknown[]) => ctx.db.read<{ [column: string]: unknown }>(sql, params) }
       : undefined;
-    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, predicate, properties, light));
+    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light }));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered) connection.counter = () => countMembers(ctx, filtered);
     return connection;

@@ -141,19 +141,19 @@ function communications(alias: string, member: MemberType, test: Test): Sql {
   return has.negate ? not(matched) : matched;
 }
 
-const FOUND_IN: Record<string, (yes: unknown, no: unknown) => Sql> = {
+/** The Bitrix24 "find product in" choices, over a purchase row `a` (see PURCHASES_SQL in model.ts). */
+const FOUND_IN: Record<string, (a: string, yes: unknown, no: unknown) => Sql> = {
   ANYWHERE: () => TRUE,
-  PAID_ORDER: (yes) => sql(`(r.found_in = 'ORDER' AND r.paid = ?)`, yes),
-  UNPAID_ORDER: (_yes, no) => sql(`(r.found_in = 'ORDER' AND r.paid = ?)`, no),
-  DEAL_IN_PROGRESS: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'IN_PROGRESS')`),
-  DEAL_WON: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'WON')`),
-  DEAL_LOST: () => sql(`(r.found_in = 'DEAL' AND r.deal_semantic = 'LOST')`),
+  PAID_ORDER: (a, yes) => sql(`(${a}.found_in = 'ORDER' AND ${a}.paid = ?)`, yes),
+  UNPAID_ORDER: (a, _yes, no) => sql(`(${a}.found_in = 'ORDER' AND ${a}.paid = ?)`, no),
+  DEAL_IN_PROGRESS: (a) => sql(`(${a}.found_in = 'DEAL' AND ${a}.deal_semantic = 'IN_PROGRESS')`),
+  DEAL_WON: (a) => sql(`(${a}.found_in = 'DEAL' AND ${a}.deal_semantic = 'WON')`),
+  DEAL_LOST: (a) => sql(`(${a}.found_in = 'DEAL' AND ${a}.deal_semantic = 'LOST')`),
 };
 
 function purchaseWhere(alias: string, test: Extract<Test, { kind: 'in' }>, dialect: Dialect): Sql {
-  const yes = dialect.bind('boolean', true);
-  const no = dialect.bind('boolean', false);
-  const matched = or(test.values.map((v) => FOUND_IN[String(v)](yes, no)).map((s) => ({ ...s, sql: s.sql.replace(/\br\./g, `${alias}.`) })));
+  const [yes, no] = [dialect.bind('boolean', true), dialect.bind('boolean', false)];
+  const matched = or(test.values.map((v) => FOUND_IN[String(v)](alias, yes, no)));
   return test.negate ? not(matched) : matched;
 }
 
