@@ -151,12 +151,12 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     })
     async upsert(@Arg('rows', () => [options.input]) rows: I[], @Ctx() ctx: Context): Promise<InstanceType<typeof BulkPayload>> {
       const results = await upsertRecords(ctx, kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>, rows as Array<I & { externalId?: string | null }>);
-      const count = (status: string) => results.filter((r) => r.status === status).length;
+      const count = (status: UpsertStatus) => results.filter((r) => r.status === status).length;
       return {
-        results: results.map((r) => ({ index: r.index, externalId: r.externalId, status: r.status as UpsertStatus, node: r.entity, errors: r.errors })),
-        created: count('CREATED'),
-        updated: count('UPDATED'),
-        failed: count('FAILED'),
+        results: results.map((r) => ({ index: r.index, externalId: r.externalId, status: r.status, node: r.entity, errors: r.errors })),
+        created: count(UpsertStatus.CREATED),
+        updated: count(UpsertStatus.UPDATED),
+        failed: count(UpsertStatus.FAILED),
       };
     }
   }

@@ -4,6 +4,7 @@ import type { AuditedRecord } from './audited-record.entity';
 import type { Context } from './context';
 import { keyOf } from './global-id';
 import type { Record } from './record.entity';
+import { UpsertStatus } from './payloads';
 import type { Prepared, RecordKind } from './record-kind';
 import { UserError, UserErrorCode } from './user-error';
 import { given, WriteContext } from './write-context';
@@ -15,8 +16,6 @@ export interface WriteResult<E> {
   entity: E | null;
   errors: UserError[];
 }
-
-export type UpsertStatus = 'CREATED' | 'UPDATED' | 'FAILED';
 
 export interface UpsertRowResult<E> {
   index: number;
@@ -156,7 +155,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   rows: I[],
 ): Promise<Array<UpsertRowResult<E>>> {
   if (rows.length > ctx.config.maxBulkRows) {
-    return [{ index: 0, externalId: null, status: 'FAILED', entity: null, errors: [UserError.of(['rows'], UserErrorCode.TOO_MANY, `At most ${ctx.config.maxBulkRows} rows per call; split the batch.`)] }];
+    return [{ index: 0, externalId: null, status: UpsertStatus.FAILED, entity: null, errors: [UserError.of(['rows'], UserErrorCode.TOO_MANY, `At most ${ctx.config.maxBulkRows} rows per call; split the batch.`)] }];
   }
   const wctx = writeContext(ctx);
   const externalIds = rows.map((r) => r.externalId?.trim() ?? '');
@@ -170,7 +169,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
     rows.map(async (row, index) => {
       const rowCtx = wctx.forRow();
       const externalId = externalIds[index];
-      const result: UpsertRowResult<E> = { index, externalId: externalId || null, status: 'FAILED', entity: null, errors: rowCtx.errors };
+      const result: UpsertRowResult<E> = { index, externalId: externalId || null, status: UpsertStatus.FAILED, entity: null, errors: rowCtx.errors };
       results[index] = result;
       if (!externalId) {
         rowCtx.problem(['rows', index, 'externalId'], UserErrorCode.REQUIRED, 'Bulk upsert matches rows on externalId; give one.');
@@ -199,7 +198,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   const written = pending.filter((p) => p.entity && p.result.errors.length === 0);
   const stored = await reload(ctx, kind as RecordKind<E, unknown>, written.map((p) => p.entity.key));
   for (const item of written) {
-    item.result.status = item.isNew ? 'CREATED' : 'UPDATED';
+    item.result.status = item.isNew ? UpsertStatus.CREATED : UpsertStatus.UPDATED;
     item.result.entity = stored.get(item.entity.key) ?? null;
   }
   return results;

@@ -5,7 +5,8 @@ import type { IrGroup, IrNode, IrRule } from './ir';
 import type { MemberType } from './model';
 import { SCOPES } from './model';
 import { LISTED } from './operators';
-import { buildTest, checkSlots, isValidZone, listedKeys, type RuleContext } from './rule-test';
+import { isValidZone } from './dates';
+import { buildTest, checkSlots, listedKeys, type RuleContext } from './rule-test';
 import type { FilterGroup, FilterNode, FilterRule } from './tree';
 
 export interface FilterLimits {

@@ -1,7 +1,7 @@
 import { fold } from '../common/fold';
 import { UserErrorCode as Code } from '../common/user-error';
 import type { FieldDef } from './catalog';
-import { addDays, daysAgo, isValidZone, monthDay, startOfDay, today, yearsBefore } from './dates';
+import { addDays, daysAgo, monthDay, startOfDay, today, yearsBefore } from './dates';
 import { FieldValueType as T, FilterOperator as Op } from './filter.enums';
 import type { Test } from './ir';
 import { slotFor, VALUELESS } from './operators';
@@ -202,4 +202,3 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
   throw new Error(`no test for ${def.id} ${op}`);
 }
 
-export { isValidZone };
