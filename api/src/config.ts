@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+
+const processSecret = randomBytes(32).toString('base64url');
 
 /** Every environment variable the API reads, with its default, in one typed place. */
 export interface Config {
@@ -17,6 +20,15 @@ export interface Config {
   maxPageSize: number;
   /** Filter size limits: group nesting, rules in a tree, values in one rule. */
   filterLimits: { maxDepth: number; maxRules: number; maxValues: number };
+  /** Largest text a static-segment import accepts (UTF-8 bytes); the default fits 100,000 lines. */
+  maxImportBytes: number;
+  /**
+   * Signs the short-lived CSV export links. Unset: a random secret per process, which is fine for
+   * one API process; several processes behind one address must share EXPORT_SECRET.
+   */
+  exportSecret: string;
+  /** How long an export link stays valid, in seconds. */
+  exportLinkSeconds: number;
 }
 
 /** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
@@ -50,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRules: numberFrom('FILTER_MAX_RULES', 200),
       maxValues: numberFrom('FILTER_MAX_VALUES', 1000),
     },
+    maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
+    exportSecret: env.EXPORT_SECRET || processSecret,
+    exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
   };
 }
 

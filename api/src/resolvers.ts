@@ -13,6 +13,9 @@ import { LeadResolver } from './leads/lead.resolver';
 import { OrderResolver, ProductResolver } from './products/product.resolver';
 import { StopListResolver } from './recipients/stop-list.resolver';
 import { ReferenceItemResolver } from './reference-lists/reference-item.resolver';
+import { RecipientResolver, SegmentAudienceResolver, SegmentPreviewResolver } from './segments/segment-audience.resolver';
+import { SegmentResolver } from './segments/segment.resolver';
+import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
 import { UserResolver } from './users/user.resolver';
 
 /** Every resolver class of the API; the schema is built from this list. */
@@ -33,4 +36,10 @@ export const resolvers: NonEmptyArray<Function> = [
   StopListResolver,
   SegmentFieldsResolver,
   FilterCheckResolver,
+  SegmentResolver,
+  SegmentAudienceResolver,
+  SegmentPreviewResolver,
+  RecipientResolver,
+  StaticMembersResolver,
+  SegmentMemberResolver,
 ];

@@ -16,6 +16,10 @@ import { ProductRow } from '../products/product-row.entity';
 import { Product } from '../products/product.entity';
 import { StopListEntry } from '../recipients/stop-list-entry.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';
+import { SegmentMember } from '../segments/segment-member.entity';
+import { SegmentTag } from '../segments/segment-tag.entity';
+import { SegmentVersion } from '../segments/segment-version.entity';
+import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity MikroORM manages; discovery is explicit so builds and tests need no folder scan. */
@@ -39,4 +43,8 @@ export const entities = [
   CustomFieldOption,
   CustomFieldValue,
   StopListEntry,
+  Segment,
+  SegmentTag,
+  SegmentVersion,
+  SegmentMember,
 ];

@@ -20,6 +20,8 @@ export type FieldAccess =
   | { kind: 'clientType' }
   | { kind: 'age'; column: string }
   | { kind: 'purchaseWhere' }
+  /** Member of saved segments: compiled by the caller (see MembershipCompiler). */
+  | { kind: 'membership' }
   | { kind: 'custom'; fieldKey: number; entity: CustomFieldEntity; customType: CustomFieldType };
 
 /** Where the allowed values of a listed field come from. */
@@ -30,6 +32,7 @@ export type ValuesSource =
   | { kind: 'products' }
   | { kind: 'pipelines' }
   | { kind: 'stages' }
+  | { kind: 'segments' }
   | { kind: 'customOptions'; fieldKey: number };
 
 export interface FieldDef {

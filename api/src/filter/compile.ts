@@ -25,20 +25,31 @@ const CUSTOM_COLUMN: Record<CustomFieldType, [string, ColumnKind]> = {
  * records become semi-joins (`m.id IN (SELECT owner FROM …)`, anti-joins per dialect), an OR
  * that mixes tables becomes a UNION of id sets, every value is a bound parameter.
  */
-export function compileMemberPredicate(ir: IrGroup, member: MemberType, dialect: Dialect): Sql {
-  return compileGroup(ir, { at: 'member', member }, dialect);
+export function compileMemberPredicate(ir: IrGroup, member: MemberType, dialect: Dialect, membership?: MembershipCompiler): Sql {
+  return compileGroup(ir, { at: 'member', member }, { dialect, membership });
 }
 
-function compileNode(node: IrNode, where: Where, dialect: Dialect): Sql {
-  return node.type === 'group' ? compileGroup(node, where, dialect) : compileRule(node, where, dialect);
+/**
+ * "Member of segment X" is the one rule whose SQL the engine cannot know: the caller (segments)
+ * supplies the predicate of X over rows `m` of a member type.
+ */
+export type MembershipCompiler = (segmentKey: number, member: MemberType) => Sql;
+
+interface Env {
+  dialect: Dialect;
+  membership?: MembershipCompiler;
 }
 
-function compileGroup(group: IrGroup, where: Where, dialect: Dialect): Sql {
+function compileNode(node: IrNode, where: Where, env: Env): Sql {
+  return node.type === 'group' ? compileGroup(node, where, env) : compileRule(node, where, env);
+}
+
+function compileGroup(group: IrGroup, where: Where, env: Env): Sql {
   let body: Sql;
   if (group.scope && where.at === 'member') {
-    body = quantified(group, where.member, dialect);
+    body = quantified(group, where.member, env);
   } else {
-    const parts = group.children.map((child) => compileNode(child, where, dialect));
+    const parts = group.children.map((child) => compileNode(child, where, env));
     if (group.combinator === Combinator.OR && where.at === 'member' && parts.some((p) => p.idSet)) {
       body = unionOfIdSets(parts, where.member);
     } else {
@@ -61,13 +72,13 @@ function ownersOf(scope: FilterScope, member: MemberType, body: Sql, having?: Sq
 const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.params, twoValued: true, idSet: ids });
 
 /** has some / no / only / at least n / at most n / exactly n related records where … */
-function quantified(group: IrGroup, member: MemberType, dialect: Dialect): Sql {
+function quantified(group: IrGroup, member: MemberType, env: Env): Sql {
   const scope = group.scope as FilterScope;
   const rowWhere: Where = { at: 'scope', member, scope };
-  const parts = group.children.map((child) => compileNode(child, rowWhere, dialect));
+  const parts = group.children.map((child) => compileNode(child, rowWhere, env));
   const body = group.combinator === Combinator.AND ? and(parts) : or(parts);
   const owner = SCOPES[scope].owner[member] as string;
-  const none = (b: Sql) => dialect.noneOf('m.id', owner, SCOPES[scope].from, 'r', b);
+  const none = (b: Sql) => env.dialect.noneOf('m.id', owner, SCOPES[scope].from, 'r', b);
   const atLeast = (n: number) => (n <= 0 ? TRUE : n === 1 ? memberIn(ownersOf(scope, member, body)) : memberIn(ownersOf(scope, member, body, sql('COUNT(*) >= ?', n))));
   const n = group.threshold;
   switch (group.quantifier) {
@@ -108,14 +119,14 @@ function onSubject(subject: Subject, where: Where, test: Test, predicate: (alias
   return test.kind === 'empty' && !test.negate ? or([sql(`m.${path.column} IS NULL`), linked]) : linked;
 }
 
-function compileRule(rule: IrRule, where: Where, dialect: Dialect): Sql {
+function compileRule(rule: IrRule, where: Where, env: Env): Sql {
   const { access } = rule.field;
   const test = rule.test;
   switch (access.kind) {
     case 'column':
-      return onSubject(access.subject, where, test, (alias) => columnTest(alias, access.column, access.columnKind, test, dialect, access.monthDayColumn));
+      return onSubject(access.subject, where, test, (alias) => columnTest(alias, access.column, access.columnKind, test, env.dialect, access.monthDayColumn));
     case 'age':
-      return onSubject('contact', where, test, (alias) => columnTest(alias, access.column, 'date', test, dialect));
+      return onSubject('contact', where, test, (alias) => columnTest(alias, access.column, 'date', test, env.dialect));
     case 'clientType': {
       if (where.member === 'lead') return absent(test);
       const is = (test as Extract<Test, { kind: 'in' }>).values.includes(where.member.toUpperCase());
@@ -124,10 +135,20 @@ function compileRule(rule: IrRule, where: Where, dialect: Dialect): Sql {
     case 'communications':
       return onSubject(access.subject, where, test, (alias) => communications(alias, where.member, test));
     case 'purchaseWhere':
-      return onSubject('purchase', where, test, (alias) => purchaseWhere(alias, test as Extract<Test, { kind: 'in' }>, dialect));
+      return onSubject('purchase', where, test, (alias) => purchaseWhere(alias, test as Extract<Test, { kind: 'in' }>, env.dialect));
     case 'custom':
-      return onSubject(CUSTOM_SUBJECT[access.entity], where, test, (alias) => customValue(alias, rule.field, test, dialect));
+      return onSubject(CUSTOM_SUBJECT[access.entity], where, test, (alias) => customValue(alias, rule.field, test, env.dialect));
+    case 'membership':
+      return membership(where, test as Extract<Test, { kind: 'in' }>, env);
   }
+}
+
+/** Member of any (IN) / none (NOT_IN) of the given saved segments. */
+function membership(where: Where, test: Extract<Test, { kind: 'in' }>, env: Env): Sql {
+  if (where.at !== 'member' || !env.membership) throw new Error('segment.membership needs a membership compiler and an unscoped rule.');
+  const compile = env.membership;
+  const anyOf = or(test.values.map((key) => compile(Number(key), where.member)));
+  return test.negate ? not(anyOf) : anyOf;
 }
 
 function communications(alias: string, member: MemberType, test: Test): Sql {

@@ -98,6 +98,9 @@ export class Oracle {
         });
       case 'custom':
         return on(CUSTOM_SUBJECT[access.entity], (r) => this.custom(rule.field, r, test));
+      case 'membership':
+        // Segments are not part of the oracle's data set; membership is tested through the API.
+        throw new Error('The oracle does not evaluate segment.membership.');
     }
   }
 

@@ -8,6 +8,7 @@ import { dealFields } from '../deals/deal.fields';
 import { FieldCatalog, type FieldDef } from '../filter/catalog';
 import { leadFields } from '../leads/lead.fields';
 import { orderFields, purchaseFields } from '../products/purchase.fields';
+import { membershipFields } from '../segments/segment.fields';
 
 /** Every standard field, contributed by the domains; the filter engine itself knows none of them. */
 export const standardFields: FieldDef[] = [
@@ -19,6 +20,7 @@ export const standardFields: FieldDef[] = [
   ...orderFields,
   ...activityFields,
   ...leadFields,
+  ...membershipFields,
 ];
 
 /** One cached catalog per database (keyed by the ORM's configuration object). */

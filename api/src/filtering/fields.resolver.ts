@@ -11,6 +11,7 @@ import { FieldValueType, FilterOperator, FilterScope, SegmentSource } from '../f
 import { pickLocale, type Locale } from '../filter/labels';
 import { Product } from '../products/product.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';
+import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
 import { fold } from '../common/fold';
 import { loadCatalog } from './catalog';
@@ -110,11 +111,11 @@ export class SegmentFieldsResolver {
     // % and _ typed in a search box act as wildcards, alike on both engines.
     const like = `%${needle}%`;
     const kind = def.values.kind;
-    if (kind === 'users' || kind === 'products') {
-      const entity = kind === 'users' ? User : Product;
+    if (kind === 'users' || kind === 'products' || kind === 'segments') {
+      const entity = { users: User, products: Product, segments: Segment }[kind];
       const where = needle ? { nameFolded: { $like: like } } : {};
       const result = await findPage(ctx.em, entity as typeof User, where, { property: 'nameFolded', direction: OrderDirection.ASC }, page, 100);
-      const type = kind === 'users' ? 'User' : 'Product';
+      const type = entity.name;
       return toConnection(FieldValueConnection, {
         ...result,
         edges: result.edges.map((e) => ({ cursor: e.cursor, node: { value: toGlobalId(type, e.node.key), label: e.node.name } })),

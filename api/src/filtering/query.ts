@@ -3,12 +3,15 @@ import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './catalog';
 import { compileMemberPredicate, countStatement } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
-import { ClientType, type FilterScope, SegmentSource } from '../filter/filter.enums';
+import type { FilterScope, SegmentSource } from '../filter/filter.enums';
 import type { IrGroup } from '../filter/ir';
 import type { MemberType } from '../filter/model';
 import { resolveFilter } from '../filter/resolve';
 import type { FilterGroup } from '../filter/tree';
+import { membershipCompiler, referencedSegments } from './membership';
 import { valueResolver } from './values';
+
+export { membersOf } from './members-of';
 
 export interface FilterRequest {
   tree: FilterGroup;
@@ -28,25 +31,25 @@ export interface PreparedFilter {
   predicates: Map<MemberType, Sql>;
 }
 
-export function membersOf(source: SegmentSource, clientType: ClientType = ClientType.ANY): MemberType[] {
-  if (source === SegmentSource.LEADS) return ['lead'];
-  return clientType === ClientType.CONTACT ? ['contact'] : clientType === ClientType.COMPANY ? ['company'] : ['contact', 'company'];
-}
-
 /** Validates against the catalog of the moment and compiles one predicate per member type. */
 export async function prepareFilter(ctx: Context, request: FilterRequest): Promise<PreparedFilter> {
+  const now = request.now ?? new Date();
   const { ir, problems } = await resolveFilter(request.tree, {
     catalog: await loadCatalog(ctx.em),
     source: request.source,
     members: request.members,
     timeZone: request.timeZone || ctx.config.defaultTimeZone,
-    now: request.now ?? new Date(),
+    now,
     limits: ctx.config.filterLimits,
     resolveValues: valueResolver(ctx.em),
     memberScope: request.memberScope,
   });
   const predicates = new Map<MemberType, Sql>();
-  if (ir) for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));
+  if (!ir) return { problems, ir, predicates };
+  // Membership rules inline the saved segments they name, loaded beforehand.
+  const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now) : null;
+  if (membership?.problems.length) return { problems: membership.problems, ir: null, predicates };
+  for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind), membership?.compiler));
   return { problems, ir, predicates };
 }
 

@@ -6,10 +6,11 @@ import { Stage } from '../deals/stage.entity';
 import type { ValuesSource } from '../filter/catalog';
 import type { ValueResolver } from '../filter/resolve';
 import { Product } from '../products/product.entity';
+import { Segment } from '../segments/segment.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';
 import { User } from '../users/user.entity';
 
-const BY_GLOBAL_ID = { users: User, products: Product, pipelines: Pipeline, stages: Stage } as const;
+const BY_GLOBAL_ID = { users: User, products: Product, pipelines: Pipeline, stages: Stage, segments: Segment } as const;
 
 /**
  * Resolves the values of listed fields for the filter engine: reference codes and custom option

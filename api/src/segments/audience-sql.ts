@@ -1,0 +1,151 @@
+import type { Channel } from '../communications/communication.enums';
+import type { Sql } from '../filter/dialect';
+import { MEMBER_TABLE, type MemberType } from '../filter/model';
+import type { Audience } from './audience';
+
+/**
+ * The statements behind counts, member pages, recipient pages and exports. Each question is one
+ * statement; every value is a bound parameter.
+ *
+ * Members sort by (type, key) with the types in the order company, contact, lead. Where an owner
+ * must be chosen among several (an address shared by members), the first in that order wins; it
+ * travels as one integer `rank * 2^32 + key` so MIN() can pick it in SQL on both engines.
+ */
+export const MEMBER_RANK: Record<MemberType, number> = { company: 1, contact: 2, lead: 3, deal: 4 };
+export const RANK_MEMBER: Record<number, MemberType> = { 1: 'company', 2: 'contact', 3: 'lead' };
+const SPAN = 4294967296;
+
+export function ownerOf(encoded: number | string): { type: MemberType; key: number } {
+  const value = Number(encoded);
+  const rank = Math.floor(value / SPAN);
+  return { type: RANK_MEMBER[rank], key: value - rank * SPAN };
+}
+
+const idsOf = (type: MemberType, predicate: Sql): Sql => ({ sql: `SELECT m.id FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}`, params: predicate.params });
+
+/** Number of members: one statement, per-type counts added up. */
+export function memberCountStatement(audience: Audience): Sql {
+  const parts = audience.members.map(({ type, predicate }) => ({ sql: `(SELECT COUNT(*) FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql})`, params: predicate.params }));
+  return { sql: `SELECT ${parts.map((p) => p.sql).join(' + ')} AS n`, params: parts.flatMap((p) => p.params) };
+}
+
+/** One page of member (rank, key) pairs after a cursor, in (type, key) order. */
+export function memberPageStatement(audience: Audience, after: { rank: number; key: number } | null, limit: number): Sql {
+  const branches: Sql[] = [];
+  for (const { type, predicate } of audience.members) {
+    const rank = MEMBER_RANK[type];
+    if (after && rank < after.rank) continue;
+    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
+    branches.push({
+      sql: `SELECT * FROM (SELECT ${rank} AS member_rank, m.id AS id FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?) b${rank}`,
+      params: [...predicate.params, ...(from ? [after?.key] : []), limit],
+    });
+  }
+  if (!branches.length) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [] };
+  return { sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`, params: [...branches.flatMap((b) => b.params), limit] };
+}
+
+/** Is this one record a member? (rank, key) of the record when it is. */
+export function isMemberStatement(audience: Audience, type: MemberType, key: number): Sql | null {
+  const entry = audience.members.find((m) => m.type === type);
+  if (!entry) return null;
+  return { sql: `SELECT 1 AS hit FROM ${MEMBER_TABLE[type]} m WHERE m.id = ? AND ${entry.predicate.sql}`, params: [key, ...entry.predicate.params] };
+}
+
+const notStopped = (alias: string, channel: Channel): Sql => ({
+  sql: `NOT EXISTS (SELECT 1 FROM stop_list_entry s WHERE s.channel = ? AND s.address = ${alias}.address)`,
+  params: [channel],
+});
+
+/** Communications of the members on one channel: (address, encoded owner). */
+function memberAddresses(audience: Audience, channel: Channel): Sql {
+  const branches = audience.members.map(({ type, predicate }) => {
+    const owner = `c.${type}_id`;
+    const ids = idsOf(type, predicate);
+    return {
+      sql: `SELECT c.normalized AS address, ${MEMBER_RANK[type] * SPAN} + ${owner} AS owner FROM communication c WHERE c.channel = ? AND ${owner} IN (${ids.sql})`,
+      params: [channel, ...ids.params],
+    };
+  });
+  return { sql: branches.map((b) => b.sql).join(' UNION ALL '), params: branches.flatMap((b) => b.params) };
+}
+
+/** A static segment's addresses on one channel, each with the CRM records owning it. */
+function storedAddresses(segmentKey: number, channel: Channel): Sql {
+  const ownerExpr = `CASE WHEN c.company_id IS NOT NULL THEN ${SPAN} + c.company_id WHEN c.contact_id IS NOT NULL THEN ${2 * SPAN} + c.contact_id ELSE ${3 * SPAN} + c.lead_id END`;
+  const owners = `FROM communication c WHERE c.channel = sm.channel AND c.normalized = sm.address AND (c.company_id IS NOT NULL OR c.contact_id IS NOT NULL OR c.lead_id IS NOT NULL)`;
+  return {
+    sql: `SELECT sm.address AS address, sm.name AS stored_name, (SELECT MIN(${ownerExpr}) ${owners}) AS owner, (SELECT COUNT(DISTINCT ${ownerExpr}) ${owners}) AS owners FROM segment_member sm WHERE sm.segment_id = ? AND sm.channel = ?`,
+    params: [segmentKey, channel],
+  };
+}
+
+/** Distinct addresses on one channel minus the stop list. */
+export function recipientCountStatement(audience: Audience, channel: Channel): Sql {
+  const stop = notStopped('a', channel);
+  if (audience.staticKey !== null) {
+    return {
+      sql: `SELECT COUNT(*) AS n FROM segment_member a WHERE a.segment_id = ? AND a.channel = ? AND ${stop.sql}`,
+      params: [audience.staticKey, channel, ...stop.params],
+    };
+  }
+  const branches = audience.members.map(({ type, predicate }) => {
+    const ids = idsOf(type, predicate);
+    return { sql: `SELECT c.normalized AS address FROM communication c WHERE c.channel = ? AND c.${type}_id IN (${ids.sql})`, params: [channel, ...ids.params] };
+  });
+  // UNION (not ALL) removes duplicates across member types; one branch needs DISTINCT instead.
+  const addresses = branches.length === 1 ? { sql: branches[0].sql.replace(/^SELECT /, 'SELECT DISTINCT '), params: branches[0].params } : { sql: branches.map((b) => b.sql).join(' UNION '), params: branches.flatMap((b) => b.params) };
+  return { sql: `SELECT COUNT(*) AS n FROM (${addresses.sql}) a WHERE ${stop.sql}`, params: [...addresses.params, ...stop.params] };
+}
+
+export interface RecipientRow {
+  address: string;
+  owner: number | string | null;
+  owners: number | string;
+  stored_name: string | null;
+  contact_first_name: string | null;
+  contact_last_name: string | null;
+  company_title: string | null;
+  lead_first_name: string | null;
+  lead_last_name: string | null;
+  lead_title: string | null;
+}
+
+/**
+ * Recipients after an address, in address order: one row per distinct address with its first
+ * owner, how many members share it, and the owner's name columns. `limit` null = all (export).
+ */
+export function recipientPageStatement(audience: Audience, channel: Channel, afterAddress: string | null, limit: number | null): Sql {
+  const stop = notStopped('a', channel);
+  const after = afterAddress === null ? { sql: '', params: [] as unknown[] } : { sql: ' AND a.address > ?', params: [afterAddress] };
+  const limitSql = limit === null ? { sql: '', params: [] as unknown[] } : { sql: ' LIMIT ?', params: [limit] };
+  let page: Sql;
+  if (audience.staticKey !== null) {
+    const stored = storedAddresses(audience.staticKey, channel);
+    page = {
+      sql: `SELECT a.address, a.owner, a.owners, a.stored_name FROM (${stored.sql}) a WHERE ${stop.sql}${after.sql} ORDER BY a.address${limitSql.sql}`,
+      params: [...stored.params, ...stop.params, ...after.params, ...limitSql.params],
+    };
+  } else {
+    const addresses = memberAddresses(audience, channel);
+    page = {
+      sql: `SELECT a.address, MIN(a.owner) AS owner, COUNT(DISTINCT a.owner) AS owners, NULL AS stored_name FROM (${addresses.sql}) a WHERE ${stop.sql}${after.sql} GROUP BY a.address ORDER BY a.address${limitSql.sql}`,
+      params: [...addresses.params, ...stop.params, ...after.params, ...limitSql.params],
+    };
+  }
+  return {
+    sql:
+      `SELECT p.address, p.owner, p.owners, p.stored_name, ct.first_name AS contact_first_name, ct.last_name AS contact_last_name, co.title AS company_title, ` +
+      `ld.first_name AS lead_first_name, ld.last_name AS lead_last_name, ld.title AS lead_title FROM (${page.sql}) p ` +
+      `LEFT JOIN company co ON p.owner >= ${SPAN} AND p.owner < ${2 * SPAN} AND co.id = p.owner - ${SPAN} ` +
+      `LEFT JOIN contact ct ON p.owner >= ${2 * SPAN} AND p.owner < ${3 * SPAN} AND ct.id = p.owner - ${2 * SPAN} ` +
+      `LEFT JOIN lead ld ON p.owner >= ${3 * SPAN} AND ld.id = p.owner - ${3 * SPAN} ORDER BY p.address`,
+    params: page.params,
+  };
+}
+
+/** The display name of a recipient: the name given on import, else its owner's. */
+export function recipientName(row: RecipientRow): string | null {
+  const person = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(' ') || null;
+  return row.stored_name || person(row.contact_first_name, row.contact_last_name) || row.company_title || person(row.lead_first_name, row.lead_last_name) || row.lead_title || null;
+}

@@ -1,0 +1,93 @@
+import type { Context } from '../common/context';
+import { toConnection } from '../common/connection';
+import { decodeCursor, encodeCursor } from '../common/paging';
+import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
+import { Channel } from '../communications/communication.enums';
+import type { Audience } from './audience';
+import {
+  memberCountStatement,
+  memberPageStatement,
+  ownerOf,
+  RANK_MEMBER,
+  recipientCountStatement,
+  recipientName,
+  recipientPageStatement,
+  type RecipientRow,
+} from './audience-sql';
+import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
+import { loadMember } from './member-rows';
+
+/** first/after, checked: 0..MAX_PAGE_SIZE, default 50. */
+function pageSize(ctx: Context, first: number | undefined): number {
+  const size = first ?? 50;
+  if (!Number.isInteger(size) || size < 0 || size > ctx.config.maxPageSize) {
+    throw new UserErrors([UserError.of(['first'], UserErrorCode.INVALID, `"first" must be between 0 and ${ctx.config.maxPageSize}.`)]);
+  }
+  return size;
+}
+
+export async function countMembers(ctx: Context, audience: Audience): Promise<LiveCount> {
+  const statement = memberCountStatement(audience);
+  const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
+  return { value: Number(row.n), computedAt: new Date() };
+}
+
+export async function countRecipients(ctx: Context, audience: Audience, channels: Channel[]): Promise<RecipientCount[]> {
+  return Promise.all(
+    channels.map(async (channel) => {
+      const statement = recipientCountStatement(audience, channel);
+      const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
+      return { channel, value: Number(row.n), computedAt: new Date() };
+    }),
+  );
+}
+
+/** Members in (type, key) order; the cursor is (type rank, key), stable while rows change. */
+export async function membersPage(ctx: Context, audience: Audience, args: ForwardPageArgs) {
+  const size = pageSize(ctx, args.first);
+  const cursor = args.after ? decodeCursor(args.after, 'after') : null;
+  if (cursor && !(typeof cursor[0] === 'number' && RANK_MEMBER[cursor[0]])) {
+    throw new UserErrors([UserError.of(['after'], UserErrorCode.INVALID, '"after" is not a cursor this list gave out.')]);
+  }
+  const after = cursor ? { rank: cursor[0] as number, key: cursor[1] } : null;
+  const statement = memberPageStatement(audience, after, size + 1);
+  const rows = size === 0 ? [] : await ctx.db.read<{ member_rank: number | string; id: number | string }>(statement.sql, statement.params);
+  const page = rows.slice(0, size);
+  const nodes = await Promise.all(page.map((row) => loadMember(ctx, RANK_MEMBER[Number(row.member_rank)] as 'contact', Number(row.id))));
+  const edges = page.map((row, i) => ({ cursor: encodeCursor([Number(row.member_rank), Number(row.id)]), node: nodes[i] })).filter((e) => e.node !== null);
+  return toConnection(MemberConnection, {
+    edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,
+    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: async () => (await countMembers(ctx, audience)).value,
+  } as never);
+}
+
+export function toRecipient(row: RecipientRow, channel: Channel): Recipient {
+  const owner = row.owner === null || row.owner === undefined ? null : ownerOf(row.owner);
+  return {
+    address: row.address,
+    channel,
+    name: recipientName(row),
+    ownerCount: Number(row.owners),
+    ownerRef: owner as Recipient['ownerRef'],
+  };
+}
+
+/** Recipients in address order; the cursor is the address, so pages stay stable while rows change. */
+export async function recipientsPage(ctx: Context, audience: Audience, channel: Channel, args: ForwardPageArgs) {
+  const size = pageSize(ctx, args.first);
+  const cursor = args.after ? decodeCursor(args.after, 'after') : null;
+  if (cursor && typeof cursor[0] !== 'string') throw new UserErrors([UserError.of(['after'], UserErrorCode.INVALID, '"after" is not a cursor this list gave out.')]);
+  const afterAddress = cursor ? (cursor[0] as string) : null;
+  const statement = recipientPageStatement(audience, channel, afterAddress, size + 1);
+  const rows = size === 0 ? [] : await ctx.db.read<RecipientRow>(statement.sql, statement.params);
+  const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor([row.address, 0]), node: toRecipient(row, channel) }));
+  return toConnection(RecipientConnection, {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: afterAddress !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: async () => (await countRecipients(ctx, audience, [channel]))[0].value,
+  });
+}
+
+export const ALL_CHANNELS = [Channel.EMAIL, Channel.PHONE, Channel.IM];
+export { loadMember };

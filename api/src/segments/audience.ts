@@ -1,0 +1,68 @@
+import type { Context } from '../common/context';
+import { UserError, UserErrorCode } from '../common/user-error';
+import type { Sql } from '../filter/dialect';
+import { ClientType, SegmentSource } from '../filter/filter.enums';
+import type { MemberType } from '../filter/model';
+import { and } from '../filter/sql';
+import type { FilterGroup } from '../filter/tree';
+import { staticMembersPredicate } from '../filtering/membership';
+import { membersOf } from '../filtering/members-of';
+import { prepareFilter } from '../filtering/query';
+import { SegmentKind } from './segment.enums';
+import { sourceBase } from './source-base';
+
+/** What decides who is in a segment: enough to count it, page it and export it. */
+export interface SegmentDefinition {
+  kind: SegmentKind;
+  source: SegmentSource;
+  clientType: ClientType;
+  filter?: FilterGroup | null;
+  timeZone?: string | null;
+  /** The stored segment (static segments read their addresses by it). */
+  key?: number;
+}
+
+/**
+ * Who is in a segment, as SQL: one predicate over rows `m` per member type, in member order
+ * (company, contact, lead). A static segment also names itself: its recipients are its stored
+ * addresses rather than its members' communications.
+ */
+export interface Audience {
+  members: Array<{ type: MemberType; predicate: Sql }>;
+  staticKey: number | null;
+}
+
+export const ALL_MEMBER_TYPES: MemberType[] = ['company', 'contact', 'lead'];
+
+/**
+ * Validates and compiles a definition as of `now`. The zone of relative dates is the operation's
+ * `timeZone`, else the segment's, else DEFAULT_TIME_ZONE. Problems come back, never thrown.
+ */
+export async function audienceOf(
+  ctx: Context,
+  definition: SegmentDefinition,
+  options: { timeZone?: string | null; now?: Date } = {},
+): Promise<{ audience: Audience | null; problems: UserError[] }> {
+  if (definition.kind === SegmentKind.STATIC) {
+    if (definition.key === undefined) return { audience: null, problems: [UserError.of([], UserErrorCode.INVALID, 'A static segment must be saved before it can be counted.')] };
+    const key = definition.key;
+    return { audience: { staticKey: key, members: ALL_MEMBER_TYPES.map((type) => ({ type, predicate: staticMembersPredicate(key, type) })) }, problems: [] };
+  }
+  if (!definition.filter) return { audience: null, problems: [UserError.of(['filter'], UserErrorCode.REQUIRED, 'A dynamic segment needs a filter.')] };
+  const members = membersOf(definition.source, definition.clientType);
+  const prepared = await prepareFilter(ctx, {
+    tree: definition.filter,
+    source: definition.source,
+    members,
+    timeZone: options.timeZone || definition.timeZone,
+    now: options.now,
+  });
+  if (prepared.problems.length) return { audience: null, problems: prepared.problems.map((p) => UserError.of(['filter', ...p.path], p.code, p.message)) };
+  return {
+    audience: {
+      staticKey: null,
+      members: members.map((type) => ({ type, predicate: and([sourceBase(definition.source, type), prepared.predicates.get(type) as Sql]) })),
+    },
+    problems: [],
+  };
+}

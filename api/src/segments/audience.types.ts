@@ -1,0 +1,52 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, createUnionType, Field, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../common/connection';
+import { Channel } from '../communications/communication.enums';
+import { Company } from '../companies/company.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Lead } from '../leads/lead.entity';
+
+/** A member of a segment: a contact or company (Clients source) or a lead (Leads source). */
+export const Member = createUnionType({
+  name: 'Member',
+  description: 'A member of a segment. Ids are global, so a contact and a company never share one; pages are ordered by (type, key) with types Company, Contact, Lead.',
+  types: () => [Company, Contact, Lead] as const,
+  // Light rows are plain instances of the entity classes: the class names the GraphQL type.
+  resolveType: (value: object) => value.constructor.name,
+});
+export type MemberObject = Company | Contact | Lead;
+
+@ObjectType({ description: 'A number computed from current data, and when.' })
+export class LiveCount {
+  @Field(() => Int) value!: number;
+  @Field(() => DateTimeResolver) computedAt!: Date;
+}
+
+@ObjectType({ description: 'Distinct addresses of one channel, stop list excluded, and when they were counted.' })
+export class RecipientCount {
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => Int) value!: number;
+  @Field(() => DateTimeResolver) computedAt!: Date;
+}
+
+@ObjectType({ description: 'One distinct normalised address of a segment on one channel.' })
+export class Recipient {
+  @Field({ description: 'Normalised: lower-cased e-mail, E.164 phone, folded messenger handle.' }) address!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => String, { nullable: true, description: 'The name given on a static import, else the owner’s name.' }) name!: string | null;
+  @Field(() => Int, { description: 'How many members have this address (0 for a static address no CRM record has).' }) ownerCount!: number;
+  /** Resolved through a batching loader (segment-audience.resolver.ts). */
+  ownerRef!: { type: 'company' | 'contact' | 'lead'; key: number } | null;
+}
+
+export const MemberConnection = connectionType(Member as unknown as typeof Contact, 'Member');
+export const RecipientConnection = connectionType(Recipient, 'Recipient');
+
+@ArgsType()
+export class ForwardPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 50).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the edge the page starts after.' })
+  after?: string;
+}

@@ -1,0 +1,117 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context';
+import { UserError, UserErrors } from '../common/user-error';
+import { Channel } from '../communications/communication.enums';
+import { toFilterTree } from '../filter/tree';
+import { type Audience, audienceOf } from './audience';
+import { ALL_CHANNELS, countMembers, countRecipients, loadMember, membersPage, recipientsPage } from './audience.service';
+import { ForwardPageArgs, LiveCount, Member, type MemberObject, MemberConnection, Recipient, RecipientConnection, RecipientCount } from './audience.types';
+import { SegmentKind } from './segment.enums';
+import { Segment } from './segment.entity';
+import { SegmentDefinitionInput } from './segment.inputs';
+import { tagsOf } from './segment.service';
+
+const TIME_ZONE_DESCRIPTION = 'IANA zone for relative dates; default: the segment’s own, else DEFAULT_TIME_ZONE.';
+
+/** A saved segment's audience, compiled once per request and time zone. */
+async function audienceOfSegment(ctx: Context, segment: Segment, timeZone: string | null): Promise<Audience> {
+  const loader = ctx.loaders.get<string, Audience>('segment-audience', (keys) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { timeZone: key.split('|')[1] || null });
+        if (!audience) throw new UserErrors(problems, 'BAD_FILTER');
+        return audience;
+      }),
+    ),
+  );
+  return loader.load(`${segment.key}|${timeZone ?? ''}`);
+}
+
+@ObjectType({ description: 'Counts, members and recipients of an unsaved definition; all null when it has errors.' })
+export class SegmentPreview {
+  @Field(() => [UserError], { description: 'Validation problems of the definition, with paths into it (["filter", "rules", "0", ...]).' })
+  errors!: UserError[];
+
+  audience!: Audience | null;
+}
+
+@Resolver(() => Segment)
+export class SegmentAudienceResolver {
+  @FieldResolver(() => [String])
+  tags(@Root() segment: Segment, @Ctx() ctx: Context): Promise<string[]> {
+    return tagsOf(ctx, segment.key);
+  }
+
+  @FieldResolver(() => LiveCount, { description: 'Members now: computed from current data when asked (one COUNT statement).' })
+  async memberCount(@Root() segment: Segment, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
+    return countMembers(ctx, await audienceOfSegment(ctx, segment, timeZone));
+  }
+
+  @FieldResolver(() => [RecipientCount], { description: 'Distinct addresses per channel, stop list excluded (one statement per channel).' })
+  async recipientCounts(
+    @Root() segment: Segment,
+    @Arg('channels', () => [Channel], { nullable: true, description: 'Default: every channel.' }) channels: Channel[] | null,
+    @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone), channels ?? ALL_CHANNELS);
+  }
+
+  @FieldResolver(() => MemberConnection, { description: 'Members in (type, key) order. For a static segment: the CRM records having one of its addresses.' })
+  async members(@Root() segment: Segment, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
+    return membersPage(ctx, await audienceOfSegment(ctx, segment, timeZone), page);
+  }
+
+  @FieldResolver(() => RecipientConnection, { description: 'One row per distinct normalised address of the channel, stop list excluded, in address order.' })
+  async recipients(
+    @Root() segment: Segment,
+    @Arg('channel', () => Channel) channel: Channel,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return recipientsPage(ctx, await audienceOfSegment(ctx, segment, timeZone), channel, page);
+  }
+}
+
+@Resolver(() => SegmentPreview)
+export class SegmentPreviewResolver {
+  @Query(() => SegmentPreview, { description: 'Validates an unsaved dynamic definition and exposes its live counts, members and recipients.' })
+  async previewSegment(
+    @Arg('input', () => SegmentDefinitionInput) input: SegmentDefinitionInput,
+    @Arg('timeZone', () => String, { nullable: true, description: 'Overrides input.timeZone.' }) timeZone: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SegmentPreview> {
+    const definition = { kind: SegmentKind.DYNAMIC, source: input.source, clientType: input.clientType, filter: toFilterTree(input.filter), timeZone: input.timeZone };
+    const { audience, problems } = await audienceOf(ctx, definition, { timeZone });
+    return Object.assign(new SegmentPreview(), { errors: problems, audience });
+  }
+
+  @FieldResolver(() => LiveCount, { nullable: true })
+  memberCount(@Root() preview: SegmentPreview, @Ctx() ctx: Context) {
+    return preview.audience && countMembers(ctx, preview.audience);
+  }
+
+  @FieldResolver(() => [RecipientCount], { nullable: true })
+  recipientCounts(@Root() preview: SegmentPreview, @Arg('channels', () => [Channel], { nullable: true }) channels: Channel[] | null, @Ctx() ctx: Context) {
+    return preview.audience && countRecipients(ctx, preview.audience, channels ?? ALL_CHANNELS);
+  }
+
+  @FieldResolver(() => MemberConnection, { nullable: true })
+  members(@Root() preview: SegmentPreview, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: Context) {
+    return preview.audience && membersPage(ctx, preview.audience, page);
+  }
+
+  @FieldResolver(() => RecipientConnection, { nullable: true })
+  recipients(@Root() preview: SegmentPreview, @Arg('channel', () => Channel) channel: Channel, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: Context) {
+    return preview.audience && recipientsPage(ctx, preview.audience, channel, page);
+  }
+}
+
+@Resolver(() => Recipient)
+export class RecipientResolver {
+  @FieldResolver(() => Member, { nullable: true, description: 'The member the address belongs to; where several share it, the first in (type, key) order. Null for a static address no CRM record has.' })
+  owner(@Root() recipient: Recipient, @Ctx() ctx: Context): Promise<MemberObject | null> | null {
+    return recipient.ownerRef && loadMember(ctx, recipient.ownerRef.type, recipient.ownerRef.key);
+  }
+}

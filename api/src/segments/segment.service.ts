@@ -1,0 +1,212 @@
+import type { Context } from '../common/context';
+import { inTransaction } from '../common/crud.service';
+import { fold } from '../common/fold';
+import { keyOf } from '../common/global-id';
+import { UserError, UserErrorCode as Code } from '../common/user-error';
+import { isValidZone } from '../filter/dates';
+import { ClientType, SegmentSource } from '../filter/filter.enums';
+import type { FilterGroup } from '../filter/tree';
+import { audienceOf } from './audience';
+import { segmentCycles, segmentsUsing } from './cycles';
+import { SegmentKind } from './segment.enums';
+import { Segment } from './segment.entity';
+import { SegmentMember } from './segment-member.entity';
+import { SegmentTag } from './segment-tag.entity';
+import { SegmentVersion } from './segment-version.entity';
+
+/** Everything a version stores: the definition and its description. */
+export interface SegmentDraft {
+  name: string;
+  description: string | null;
+  tags: string[];
+  kind: SegmentKind;
+  source: SegmentSource;
+  clientType: ClientType;
+  filter: FilterGroup | null;
+  timeZone: string | null;
+}
+
+export interface SaveResult {
+  segment: Segment | null;
+  errors: UserError[];
+}
+
+const MAX_TAGS = 20;
+
+/** Trimmed, non-empty, case-insensitively distinct tags in the order given. */
+export function cleanTags(tags: string[] | null | undefined): string[] {
+  const seen = new Set<string>();
+  return (tags ?? []).map((t) => t.trim()).filter((t) => t && !seen.has(fold(t)) && seen.add(fold(t)));
+}
+
+/** Checks a draft the way it will be stored: names, tags, zone, and for dynamic segments the filter. */
+async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | null): Promise<UserError[]> {
+  const problems: UserError[] = [];
+  if (!draft.name.trim()) problems.push(UserError.of(['input', 'name'], Code.REQUIRED, 'A segment needs a name.'));
+  if (draft.name.length > 200) problems.push(UserError.of(['input', 'name'], Code.INVALID, 'A name has at most 200 characters.'));
+  if (draft.tags.length > MAX_TAGS) problems.push(UserError.of(['input', 'tags'], Code.TOO_MANY, `A segment has at most ${MAX_TAGS} tags.`));
+  draft.tags.forEach((tag, i) => tag.length > 100 && problems.push(UserError.of(['input', 'tags', i], Code.INVALID, 'A tag has at most 100 characters.')));
+  if (draft.timeZone && !isValidZone(draft.timeZone)) problems.push(UserError.of(['input', 'timeZone'], Code.INVALID, `"${draft.timeZone}" is not a time zone (e.g. Europe/Warsaw).`));
+  if (draft.kind === SegmentKind.STATIC) {
+    if (draft.filter) problems.push(UserError.of(['input', 'filter'], Code.INVALID, 'A static segment holds addresses, not a filter.'));
+    return problems;
+  }
+  if (!draft.filter) {
+    problems.push(UserError.of(['input', 'filter'], Code.REQUIRED, 'A dynamic segment needs a filter.'));
+    return problems;
+  }
+  const cycles = selfKey === null ? [] : await segmentCycles(ctx.em, selfKey, draft.filter, ['input', 'filter']);
+  if (cycles.length) return [...problems, ...cycles];
+  const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone });
+  return [...problems, ...filterProblems.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+}
+
+function versionRow(ctx: Context, segmentKey: number, version: number, draft: SegmentDraft, at: Date) {
+  return {
+    segment: segmentKey,
+    version,
+    name: draft.name,
+    description: draft.description,
+    kind: draft.kind,
+    source: draft.source,
+    clientType: draft.clientType,
+    filter: draft.filter,
+    timeZone: draft.timeZone,
+    tags: draft.tags,
+    createdBy: ctx.actor.userKey,
+    createdAt: at,
+  };
+}
+
+async function writeTags(ctx: Context, segmentKey: number, tags: string[]): Promise<void> {
+  await ctx.em.nativeDelete(SegmentTag, { segment: segmentKey });
+  if (tags.length) await ctx.em.insertMany(SegmentTag, tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })) as never);
+}
+
+export async function createSegment(ctx: Context, draft: SegmentDraft): Promise<SaveResult> {
+  const errors = await problemsOf(ctx, draft, null);
+  if (errors.length) return { segment: null, errors };
+  const now = new Date();
+  const key = await inTransaction(ctx.em, async () => {
+    const inserted = await ctx.em.insert(Segment, {
+      name: draft.name.trim(),
+      nameFolded: fold(draft.name.trim()),
+      description: draft.description,
+      kind: draft.kind,
+      source: draft.source,
+      clientType: draft.clientType,
+      filter: draft.filter,
+      timeZone: draft.timeZone,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.actor.userKey,
+      updatedBy: ctx.actor.userKey,
+    } as never);
+    const segmentKey = Number(inserted);
+    await ctx.em.insert(SegmentVersion, versionRow(ctx, segmentKey, 1, { ...draft, name: draft.name.trim() }, now) as never);
+    await writeTags(ctx, segmentKey, draft.tags);
+    return segmentKey;
+  });
+  return { segment: await ctx.em.findOneOrFail(Segment, { key }, { refresh: true }), errors: [] };
+}
+
+export async function findSegment(ctx: Context, id: string, path: string[] = ['id']): Promise<{ segment: Segment | null; errors: UserError[] }> {
+  const key = keyOf(id, 'Segment');
+  const segment = key === null ? null : await ctx.em.findOne(Segment, { key });
+  return segment ? { segment, errors: [] } : { segment: null, errors: [UserError.of(path, Code.NOT_FOUND, `No segment has the id "${id}".`)] };
+}
+
+/** Tags of segments, batched per request. */
+function tagLoader(ctx: Context) {
+  return ctx.loaders.get<number, string[]>('segment-tags', async (keys) => {
+    const rows = await ctx.em.find(SegmentTag, { segment: { $in: [...keys] } }, { orderBy: { id: 'asc' } });
+    return keys.map((k) => rows.filter((r) => r.segment.key === k).map((r) => r.tag));
+  });
+}
+
+export function tagsOf(ctx: Context, segmentKey: number): Promise<string[]> {
+  return tagLoader(ctx).load(segmentKey);
+}
+
+export async function draftOf(ctx: Context, segment: Segment): Promise<SegmentDraft> {
+  return {
+    name: segment.name,
+    description: segment.description ?? null,
+    tags: await tagsOf(ctx, segment.key),
+    kind: segment.kind,
+    source: segment.source,
+    clientType: segment.clientType,
+    filter: segment.filter ?? null,
+    timeZone: segment.timeZone ?? null,
+  };
+}
+
+const conflict = (segment: Segment) =>
+  UserError.of(['input', 'version'], Code.VERSION_CONFLICT, `Someone saved this segment since you opened it (it is now at version ${segment.version}); reload it and apply your change again.`);
+
+/**
+ * Saves a new definition as version `expectedVersion + 1`, only if the stored version is still
+ * `expectedVersion`: the conditional UPDATE makes two concurrent saves of one version end with
+ * one saved and one VERSION_CONFLICT, never a lost edit.
+ */
+export async function saveSegment(ctx: Context, segment: Segment, expectedVersion: number, draft: SegmentDraft): Promise<SaveResult> {
+  if (segment.version !== expectedVersion) return { segment: null, errors: [conflict(segment)] };
+  const errors = await problemsOf(ctx, draft, segment.key);
+  if (errors.length) return { segment: null, errors };
+  const now = new Date();
+  const name = draft.name.trim();
+  const saved = await inTransaction(ctx.em, async () => {
+    const changed = await ctx.em.nativeUpdate(
+      Segment,
+      { key: segment.key, version: expectedVersion },
+      {
+        name,
+        nameFolded: fold(name),
+        description: draft.description,
+        source: draft.source,
+        clientType: draft.clientType,
+        filter: draft.filter,
+        timeZone: draft.timeZone,
+        version: expectedVersion + 1,
+        updatedAt: now,
+        updatedBy: ctx.actor.userKey,
+      } as never,
+    );
+    if (changed !== 1) return false;
+    await ctx.em.insert(SegmentVersion, versionRow(ctx, segment.key, expectedVersion + 1, { ...draft, name }, now) as never);
+    await writeTags(ctx, segment.key, draft.tags);
+    return true;
+  });
+  const fresh = await ctx.em.findOne(Segment, { key: segment.key }, { refresh: true });
+  if (!saved || !fresh) return { segment: null, errors: fresh ? [conflict(fresh)] : [UserError.of(['input', 'id'], Code.NOT_FOUND, 'The segment was deleted meanwhile.')] };
+  tagLoader(ctx).clear(segment.key).prime(segment.key, draft.tags);
+  return { segment: fresh, errors: [] };
+}
+
+export async function deleteSegment(ctx: Context, segment: Segment): Promise<UserError[]> {
+  const users = await segmentsUsing(ctx.em, segment.key);
+  if (users.length) {
+    const names = users.map((s) => `"${s.name}"`).join(', ');
+    return [UserError.of(['id'], Code.IN_USE, `Segments ${names} use this segment in a membership rule; change them first.`, users.length)];
+  }
+  await inTransaction(ctx.em, async () => {
+    // Children first: SQLite does not cascade unless foreign keys are enforced on the connection.
+    for (const child of [SegmentTag, SegmentVersion, SegmentMember]) await ctx.em.nativeDelete(child as typeof SegmentTag, { segment: segment.key });
+    await ctx.em.nativeDelete(Segment, { key: segment.key });
+  });
+  return [];
+}
+
+/** A copy named "<name> (copy)" at version 1; a static segment's addresses are copied in one statement. */
+export async function duplicateSegment(ctx: Context, segment: Segment, name: string | null | undefined): Promise<SaveResult> {
+  const draft = { ...(await draftOf(ctx, segment)), name: name?.trim() || `${segment.name} (copy)`.slice(0, 200) };
+  const result = await createSegment(ctx, draft);
+  if (result.segment && segment.kind === SegmentKind.STATIC) {
+    await ctx.em.getConnection().execute(
+      'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
+      [result.segment.key, segment.key],
+    );
+  }
+  return result;
+}

@@ -1,0 +1,120 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context';
+import { connectionType, findPage, toConnection } from '../common/connection';
+import { OrderDirection, PageArgs } from '../common/paging';
+import { UserError } from '../common/user-error';
+import { Channel } from '../communications/communication.enums';
+import { escapeLike } from '../filter/sql';
+import { ownerOf } from './audience-sql';
+import { Member, type MemberObject } from './audience.types';
+import { loadMember } from './member-rows';
+import { Segment } from './segment.entity';
+import { SegmentMember } from './segment-member.entity';
+import { findSegment } from './segment.service';
+import { addAddresses, importText, removeAddresses } from './static-members.service';
+
+@ObjectType({ description: 'A line of an import that was not stored, and why.' })
+class RejectedLine {
+  @Field(() => Int, { description: '1-based line number in the text (or position in the list).' }) line!: number;
+  @Field({ description: 'The line as given (cut at 200 characters).' }) text!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType({ description: 'What an import into a static segment did. Valid lines are stored even when others are rejected.' })
+class StaticImportReport {
+  @Field(() => [UserError], { description: 'Problems that stopped the whole import (not a static segment, text too large).' }) errors!: UserError[];
+  @Field(() => Int, { description: 'Non-blank lines read.' }) lines!: number;
+  @Field(() => Int, { description: 'Addresses newly stored.' }) imported!: number;
+  @Field(() => Int, { description: 'Lines repeating an address given earlier in the same input.' }) duplicatesInInput!: number;
+  @Field(() => Int, { description: 'Valid addresses the segment already had.' }) alreadyPresent!: number;
+  @Field(() => Int, { description: 'Lines rejected, all counted.' }) invalidCount!: number;
+  @Field(() => [RejectedLine], { description: 'The rejected lines (the first 1,000).' }) invalid!: RejectedLine[];
+}
+
+@InputType()
+class StaticMemberInput {
+  @Field(() => Channel) channel!: Channel;
+  @Field() address!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+}
+
+@InputType()
+class StaticMemberRefInput {
+  @Field(() => Channel) channel!: Channel;
+  @Field({ description: 'Normalised before matching, like on import.' }) address!: string;
+}
+
+@ObjectType()
+class RemoveStaticMembersPayload {
+  @Field(() => Int) removed!: number;
+  @Field(() => [UserError]) errors!: UserError[];
+}
+
+const SegmentMemberConnection = connectionType(SegmentMember, 'SegmentMember');
+
+/** The CRM record owning an address: one batched statement per page of stored addresses. */
+function ownerLoader(ctx: Context) {
+  return ctx.loaders.get<string, number | null>('static-owner', async (keys) => {
+    const pairs = keys.map((k) => k.split('\u0000'));
+    const rows = await ctx.db.read<{ channel: string; normalized: string; owner: number | string }>(
+      `SELECT c.channel, c.normalized, MIN(CASE WHEN c.company_id IS NOT NULL THEN 4294967296 + c.company_id WHEN c.contact_id IS NOT NULL THEN 8589934592 + c.contact_id ELSE 12884901888 + c.lead_id END) AS owner
+       FROM communication c WHERE (c.company_id IS NOT NULL OR c.contact_id IS NOT NULL OR c.lead_id IS NOT NULL) AND (${pairs.map(() => '(c.channel = ? AND c.normalized = ?)').join(' OR ')})
+       GROUP BY c.channel, c.normalized`,
+      pairs.flat(),
+    );
+    const found = new Map(rows.map((r) => [`${r.channel}\u0000${r.normalized}`, Number(r.owner)]));
+    return keys.map((k) => found.get(k) ?? null);
+  });
+}
+
+@Resolver(() => SegmentMember)
+export class SegmentMemberResolver {
+  @FieldResolver(() => Member, { nullable: true, description: 'The CRM record with this address (the first in (type, key) order), if any.' })
+  async owner(@Root() entry: SegmentMember, @Ctx() ctx: Context): Promise<MemberObject | null> {
+    const encoded = await ownerLoader(ctx).load(`${entry.channel}\u0000${entry.address}`);
+    if (encoded === null) return null;
+    const { type, key } = ownerOf(encoded);
+    return loadMember(ctx, type as 'contact', key);
+  }
+}
+
+@Resolver(() => Segment)
+export class StaticMembersResolver {
+  @FieldResolver(() => SegmentMemberConnection, { description: 'The stored addresses of a static segment in address order (empty for a dynamic one).' })
+  async entries(
+    @Root() segment: Segment,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('channel', () => Channel, { nullable: true }) channel: Channel | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the address, case-insensitive.' }) search: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const where: Record<string, unknown> = { segment: segment.key };
+    if (channel) where.channel = channel;
+    if (search?.trim()) where.address = { $like: `%${escapeLike(search.trim().toLowerCase())}%` };
+    const result = await findPage(ctx.em, SegmentMember, where, { property: 'address', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
+    return toConnection(SegmentMemberConnection, result);
+  }
+
+  @Mutation(() => StaticImportReport, {
+    description: 'Imports pasted text or a CSV file into a static segment: one address per line, optionally ";Name", e-mails and phones mixed (phones without a country code read in DEFAULT_PHONE_REGION). Size limit MAX_IMPORT_BYTES (16 MB: over 100,000 lines).',
+  })
+  async importStaticSegment(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<StaticImportReport> {
+    const found = await findSegment(ctx, id);
+    if (!found.segment) return { errors: found.errors, lines: 0, imported: 0, duplicatesInInput: 0, alreadyPresent: 0, invalidCount: 0, invalid: [] };
+    return importText(ctx, found.segment, text);
+  }
+
+  @Mutation(() => StaticImportReport, { description: 'Adds addresses to a static segment (normalised; those already there are counted, not doubled).' })
+  async addStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberInput]) members: StaticMemberInput[], @Ctx() ctx: Context): Promise<StaticImportReport> {
+    const found = await findSegment(ctx, id);
+    if (!found.segment) return { errors: found.errors, lines: 0, imported: 0, duplicatesInInput: 0, alreadyPresent: 0, invalidCount: 0, invalid: [] };
+    return addAddresses(ctx, found.segment, members);
+  }
+
+  @Mutation(() => RemoveStaticMembersPayload, { description: 'Removes addresses from a static segment.' })
+  async removeStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberRefInput]) members: StaticMemberRefInput[], @Ctx() ctx: Context): Promise<RemoveStaticMembersPayload> {
+    const found = await findSegment(ctx, id);
+    if (!found.segment) return { removed: 0, errors: found.errors };
+    return removeAddresses(ctx, found.segment, members);
+  }
+}
