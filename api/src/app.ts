@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { exportHandler } from './segments/export';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
@@ -55,6 +56,7 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
+  app.get('/export/segments/:id/:file', exportHandler(db, config, actor));
   app.use(
     '/graphql',
     express.json({ limit: '20mb' }),

@@ -14,7 +14,9 @@ import { OrderResolver, ProductResolver } from './products/product.resolver';
 import { StopListResolver } from './recipients/stop-list.resolver';
 import { ReferenceItemResolver } from './reference-lists/reference-item.resolver';
 import { RecipientResolver, SegmentAudienceResolver, SegmentPreviewResolver } from './segments/segment-audience.resolver';
+import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
+import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
 import { UserResolver } from './users/user.resolver';
 
@@ -42,4 +44,6 @@ export const resolvers: NonEmptyArray<Function> = [
   RecipientResolver,
   StaticMembersResolver,
   SegmentMemberResolver,
+  SegmentTemplateResolver,
+  MembershipCheckResolver,
 ];

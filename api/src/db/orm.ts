@@ -11,6 +11,8 @@ export interface Database {
    * sqlite-reader.ts), on PostgreSQL the pool (already asynchronous).
    */
   read<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
+  /** The SQLite file (null for PostgreSQL and in-memory SQLite): workers open their own connection to it. */
+  sqliteFile: string | null;
   /** A fresh entity manager for one unit of work (one request, one batch). */
   fork(): SqlEntityManager;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function openDatabase(url: string, extra: Partial<Options> = {}): P
   return {
     orm,
     kind: target.kind,
+    sqliteFile: target.kind === 'sqlite' && target.location !== ':memory:' ? target.location : null,
     read,
     fork: () => orm.em.fork() as SqlEntityManager,
     close: async () => {

@@ -1,5 +1,7 @@
 import { ref } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { inTransaction } from '../common/crud.service';
+import { parseHandles, parseImport } from '../segments/static-import';
 import type { Context } from '../common/context';
 import { connectionType, findPage, toConnection } from '../common/connection';
 import { keyOf } from '../common/global-id';
@@ -23,8 +25,52 @@ class AddStopListEntryInput {
   @Field(() => String, { nullable: true }) note?: string;
 }
 
+@ObjectType({ description: 'What a stop-list import did; valid lines are stored even when others are rejected.' })
+class StopListImportReport {
+  @Field(() => Int) imported!: number;
+  @Field(() => Int, { description: 'Addresses already on the stop list or repeated in the text.' }) duplicates!: number;
+  @Field(() => Int) invalidCount!: number;
+  @Field(() => [StopListRejectedLine], { description: 'The first 1,000 rejected lines.' }) invalid!: StopListRejectedLine[];
+  @Field(() => [UserError]) errors!: UserError[];
+}
+
+@ObjectType()
+class StopListRejectedLine {
+  @Field(() => Int) line!: number;
+  @Field() text!: string;
+  @Field() reason!: string;
+}
+
 @Resolver()
 export class StopListResolver {
+  @Mutation(() => StopListImportReport, { description: 'Adds many addresses at once: one per line (e-mails and phones mixed; with channel IM, messenger handles), all with the same reason.' })
+  async importStopList(
+    @Arg('text') text: string,
+    @Arg('reason', () => StopListReason) reason: StopListReason,
+    @Arg('channel', () => Channel, { nullable: true, description: 'IM for handles; default: each line is an e-mail or a phone.' }) channel: Channel | null,
+    @Ctx() ctx: Context,
+  ): Promise<StopListImportReport> {
+    if (Buffer.byteLength(text, 'utf8') > ctx.config.maxImportBytes) {
+      return { imported: 0, duplicates: 0, invalidCount: 0, invalid: [], errors: [UserError.of(['text'], UserErrorCode.TOO_MANY, 'The text is larger than MAX_IMPORT_BYTES; split it into parts.')] };
+    }
+    const parsed = channel === Channel.IM ? parseHandles(text) : parseImport(text, ctx.config.defaultPhoneRegion);
+    const now = new Date();
+    let imported = 0;
+    await inTransaction(ctx.em, async () => {
+      for (let start = 0; start < parsed.valid.length; start += 500) {
+        const chunk = parsed.valid.slice(start, start + 500);
+        const rows = (await ctx.em.getConnection().execute(
+          `INSERT INTO stop_list_entry (channel, address, reason, created_by_id, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (channel, address) DO NOTHING RETURNING id`,
+          chunk.flatMap((l) => [l.channel, l.address, reason, ctx.actor.userKey, ctx.db.kind === 'sqlite' ? now.getTime() : now]),
+          'all',
+          ctx.em.getTransactionContext(),
+        )) as unknown[];
+        imported += rows.length;
+      }
+    });
+    return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, 1000), errors: [] };
+  }
+
   @Query(() => StopListConnection, { description: 'Addresses excluded from every recipient list, newest last.' })
   async stopList(
     @Args(() => PageArgs) page: PageArgs,

@@ -6,6 +6,7 @@ import { toFilterTree } from '../filter/tree';
 import { type Audience, audienceOf } from './audience';
 import { ALL_CHANNELS, countMembers, countRecipients, loadMember, membersPage, recipientsPage } from './audience.service';
 import { ForwardPageArgs, LiveCount, Member, type MemberObject, MemberConnection, Recipient, RecipientConnection, RecipientCount } from './audience.types';
+import { exportPath } from './export';
 import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';
 import { SegmentDefinitionInput } from './segment.inputs';
@@ -40,6 +41,11 @@ export class SegmentAudienceResolver {
   @FieldResolver(() => [String])
   tags(@Root() segment: Segment, @Ctx() ctx: Context): Promise<string[]> {
     return tagsOf(ctx, segment.key);
+  }
+
+  @FieldResolver(() => String, { description: 'A relative link that downloads the recipients of a channel as CSV (address, channel, name, owner_type, owner_id); signed, valid for EXPORT_LINK_SECONDS (5 minutes), no Authorization header needed.' })
+  exportUrl(@Root() segment: Segment, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): string {
+    return exportPath(ctx.config, segment, channel);
   }
 
   @FieldResolver(() => LiveCount, { description: 'Members now: computed from current data when asked (one COUNT statement).' })

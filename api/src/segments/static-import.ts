@@ -1,5 +1,5 @@
 import { Channel } from '../communications/communication.enums';
-import { normalizeEmail, normalizePhone } from '../communications/normalize';
+import { normalizeEmail, normalizeHandle, normalizePhone } from '../communications/normalize';
 
 export interface ImportedLine {
   line: number;
@@ -74,6 +74,24 @@ export function parseImport(text: string, defaultRegion: string): ParsedImport {
     }
     seen.add(key);
     valid.push({ line: number, channel, address: normalized.value, name: name ? name.slice(0, 300) : null });
+  });
+  return { valid, invalid, duplicates };
+}
+
+/** One messenger handle per line (stop-list imports of the IM channel). */
+export function parseHandles(text: string): ParsedImport {
+  const valid: ImportedLine[] = [];
+  const invalid: RejectedLine[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  text.split(/\r\n|\n|\r/).forEach((raw, index) => {
+    if (!raw.trim()) return;
+    const [handle, name] = split(raw);
+    const normalized = normalizeHandle(handle);
+    if (!normalized.ok) return invalid.push({ line: index + 1, text: raw.slice(0, 200), reason: normalized.reason });
+    if (seen.has(normalized.value)) return duplicates++;
+    seen.add(normalized.value);
+    valid.push({ line: index + 1, channel: Channel.IM, address: normalized.value, name });
   });
   return { valid, invalid, duplicates };
 }

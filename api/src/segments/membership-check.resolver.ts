@@ -1,0 +1,53 @@
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../common/context';
+import { fromGlobalId, keyOf } from '../common/global-id';
+import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
+import type { MemberType } from '../filter/model';
+import { audienceOf } from './audience';
+import { isMemberStatement } from './audience-sql';
+import { Segment } from './segment.entity';
+
+const MEMBER_TYPES: Record<string, MemberType> = { Contact: 'contact', Company: 'company', Lead: 'lead' };
+const MAX_SEGMENTS = 500;
+
+@ObjectType({ description: 'Whether one record is in one segment right now.' })
+class SegmentMembership {
+  @Field(() => Segment) segment!: Segment;
+  @Field() isMember!: boolean;
+  @Field(() => String, { nullable: true, description: 'Set when the segment could not be evaluated (its saved filter no longer validates); isMember is then false.' }) problem!: string | null;
+}
+
+@Resolver()
+export class MembershipCheckResolver {
+  @Query(() => [SegmentMembership], {
+    description: 'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them.',
+  })
+  async segmentMembership(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('segmentIds', () => [ID], { nullable: true }) segmentIds: string[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<SegmentMembership[]> {
+    const decoded = fromGlobalId(memberId);
+    const type = decoded && MEMBER_TYPES[decoded.type];
+    if (!decoded || !type) throw new UserErrors([UserError.of(['memberId'], UserErrorCode.INVALID, 'memberId must be the id of a contact, company or lead.')]);
+    const keys = segmentIds?.map((id, i) => keyOf(id, 'Segment') ?? (() => { throw new UserErrors([UserError.of(['segmentIds', i], UserErrorCode.INVALID, `"${id}" is not a segment id.`)]); })());
+    const segments = await ctx.em.find(Segment, keys ? { key: { $in: keys } } : {}, { orderBy: { key: 'asc' }, limit: MAX_SEGMENTS });
+    const now = new Date();
+    const checks: Array<{ segment: Segment; index: number | null; problem: string | null }> = [];
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const segment of segments) {
+      const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { now });
+      const statement = audience && isMemberStatement(audience, type, decoded.key);
+      if (statement) {
+        parts.push(`CASE WHEN EXISTS (${statement.sql}) THEN 1 ELSE 0 END AS s${parts.length}`);
+        params.push(...statement.params);
+        checks.push({ segment, index: parts.length - 1, problem: null });
+      } else {
+        checks.push({ segment, index: null, problem: problems[0]?.message ?? null });
+      }
+    }
+    const [row] = parts.length ? await ctx.db.read<Record<string, number | string>>(`SELECT ${parts.join(', ')}`, params) : [{}];
+    return checks.map((c) => ({ segment: c.segment, isMember: c.index !== null && Number(row[`s${c.index}`]) === 1, problem: c.problem }));
+  }
+}
