@@ -155,6 +155,9 @@ describe.each(engines)('segments on %s', (engine) => {
     expect(await list({ tag: 'PROMO' })).toEqual(['Tagged Alpha', 'Tagged Beta']);
     expect(await list({ search: 'alpha' })).toEqual(['Tagged Alpha']);
     expect(await list({ kind: 'STATIC' })).toEqual(['Static list']);
+    // Default order: the latest change first.
+    const latest = (await api.exec(`{ segments(first: 2) { edges { node { name } } } }`)).segments.edges.map((e: any) => e.node.name);
+    expect(latest).toEqual(['Tagged Beta', 'Tagged Alpha']);
     const tags = (await api.exec(`{ segmentTags { tag count } }`)).segmentTags;
     expect(tags).toEqual(expect.arrayContaining([{ tag: 'Promo', count: 2 }]));
 
@@ -178,6 +181,14 @@ describe.each(engines)('segments on %s', (engine) => {
     expect(self.errors).toMatchObject([{ path: ['input', 'filter', 'rules', '0', 'rule', 'value'], code: 'SEGMENT_CYCLE' }]);
     const indirect = (await api.exec(UPDATE, { i: { id: withEmail.id, version: 1, filter: and(rule('segment.membership', 'IN', { ids: [notWarsaw.id] })) } })).updateSegment;
     expect(indirect.errors).toMatchObject([{ code: 'SEGMENT_CYCLE' }]);
+
+    // A static segment in a membership rule: members are the records having one of its addresses.
+    const vip = await create({ name: 'VIP list', kind: 'STATIC' });
+    await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } }`, { id: vip.id, t: 'anna@example.com;Anna\npiotr@example.com' });
+    const notVip = await create({ name: 'Kraków without VIPs', clientType: 'CONTACT', filter: and(rule('client.city', 'EQ', { string: 'Kraków' }), rule('segment.membership', 'NOT_IN', { ids: [vip.id] })) });
+    const names = (await api.exec(`query($id: ID!) { segment(id: $id) { members(first: 10) { edges { node { ... on Contact { lastName } } } } } }`, { id: notVip.id })).segment.members.edges.map((e: any) => e.node.lastName);
+    expect(names).not.toContain('Nowak');
+    expect(names).toEqual(expect.arrayContaining(['Kowalski', 'Wiśniewska']));
 
     const inUse = (await api.exec(`mutation($id: ID!) { deleteSegment(id: $id) { deletedId errors { code message count } } }`, { id: warsaw.id })).deleteSegment;
     expect(inUse).toMatchObject({ deletedId: null, errors: [{ code: 'IN_USE', count: 1 }] });
