@@ -1,28 +1,33 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * GraphQL Code Generator: the committed SDL + the web app's operations -> typed documents.
+ * GraphQL Code Generator: the committed SDL + operations -> typed documents, two outputs:
+ *
+ *   web/src/graphql/gql/         the web app's own operations (web/src, web/app)
+ *   schema/client/generated/     the example operations for integrators (schema/operations), the typed
+ *                                client other teams import through schema/client/index.ts
+ *
+ * Each output names its own documents (root-level documents would be merged into both), so the two
+ * sets of operation names never meet.
  *
  *   npm run codegen                                  (emit the SDL from the API, then this)
  *   npx graphql-codegen --config codegen.ts          (this part alone)
- *   npx graphql-codegen --config codegen.ts --check  (drift check in CI)
+ *   npx graphql-codegen --config codegen.ts --check  (drift check in CI, both outputs)
  *
- * The output in web/src/graphql/gql/ is committed and never edited by hand.
+ * Both outputs are committed and never edited by hand.
  */
+const scalars = {
+  DateTime: 'string',
+  Date: 'string',
+};
+
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: [
-    'web/src/**/*.{ts,tsx}',
-    'web/app/**/*.{ts,tsx}',
-    // Example operations for integrators; compiled here so they stay valid against the schema.
-    'schema/operations/**/*.graphql',
-    '!web/src/graphql/gql/**',
-    '!web/**/*.test.{ts,tsx}',
-  ],
-  // Tolerate globs that match nothing (e.g. before schema/operations/ exists).
+  // Tolerate globs that match nothing.
   ignoreNoDocuments: true,
   generates: {
     'web/src/graphql/gql/': {
+      documents: ['web/src/**/*.{ts,tsx}', 'web/app/**/*.{ts,tsx}', '!web/src/graphql/gql/**', '!web/**/*.test.{ts,tsx}'],
       preset: 'client',
       presetConfig: {
         gqlTagName: 'graphql',
@@ -33,11 +38,31 @@ const config: CodegenConfig = {
         enumType: 'string-literal',
         enumsAsTypes: true,
         scalars: {
-          DateTime: 'string',
-          Date: 'string',
-          // FilterTree: 'FilterGroupInput', // when the segment filter scalar arrives
+          ...scalars,
+          // FilterTree: 'FilterGroupInput', // once a web operation uses FilterGroupInput (see below)
         },
         // Scalars not mapped above arrive as `unknown`, not a silent `any`.
+        defaultScalarType: 'unknown',
+      },
+    },
+    'schema/client/generated/': {
+      documents: ['schema/operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: {
+        gqlTagName: 'graphql',
+        // Plain result types (fragments spread in place), no useFragment / unmasking step for consumers.
+        fragmentMasking: false,
+      },
+      config: {
+        useTypeImports: true,
+        enumType: 'string-literal',
+        enumsAsTypes: true,
+        scalars: {
+          ...scalars,
+          // A stored filter tree is JSON in the shape of FilterGroupInput; that input type is generated
+          // into the same file because the operations use it in variables.
+          FilterTree: 'FilterGroupInput',
+        },
         defaultScalarType: 'unknown',
       },
     },

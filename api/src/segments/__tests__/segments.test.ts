@@ -182,6 +182,10 @@ describe.each(engines)('segments on %s', (engine) => {
     const indirect = (await api.exec(UPDATE, { i: { id: withEmail.id, version: 1, filter: and(rule('segment.membership', 'IN', { ids: [notWarsaw.id] })) } })).updateSegment;
     expect(indirect.errors).toMatchObject([{ code: 'SEGMENT_CYCLE' }]);
 
+    // The builder finds segments to name by searching them.
+    const found = (await api.exec(`{ filterValues(field: "segment.membership", search: "WARSZ", first: 5) { edges { node { value label } } } }`)).filterValues.edges.map((e: any) => e.node);
+    expect(found).toEqual([{ value: warsaw.id, label: 'Warszawa' }]);
+
     // A static segment in a membership rule: members are the records having one of its addresses.
     const vip = await create({ name: 'VIP list', kind: 'STATIC' });
     await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } }`, { id: vip.id, t: 'anna@example.com;Anna\npiotr@example.com' });
