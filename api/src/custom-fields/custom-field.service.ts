@@ -1,3 +1,4 @@
+import { names, segmentsInTheWay } from '../segments/usage';
 import { ref } from '@mikro-orm/core';
 import type { Context } from '../common/context';
 import { inTransaction, type WriteResult } from '../common/crud.service';
@@ -100,6 +101,10 @@ export async function editOptions(
   checkOptions(add, ['add'], remaining, errors);
   const updates = update.map((u, index) => ({ u, option: resolve(u.id, ['update', String(index), 'id']), label: checkLabel(u.label, ['update', String(index), 'label'], errors) }));
   if (errors.length) return { entity: null, errors };
+  const removedCodes = removed.filter(Boolean).map((o) => o!.code);
+  const fieldId = `custom.${field.entity.toLowerCase()}.${field.code}`;
+  const inSegments = removedCodes.length ? await segmentsInTheWay(ctx, (rule) => rule.field === fieldId && names(rule, removedCodes), `options of "${field.label}" being removed`) : [];
+  if (inSegments.length) return { entity: null, errors: inSegments.map((e) => UserError.of(['removeIds'], e.code, e.message, e.count)) };
   await inTransaction(ctx.em, async () => {
     for (const option of removed) ctx.em.remove(option!);
     for (const { u, option, label } of updates) {
@@ -120,6 +125,9 @@ export async function editOptions(
 export async function deleteField(ctx: Context, id: string): Promise<UserError[]> {
   const field = await findField(ctx, id);
   if (!field) return [notFound(id)];
+  const fieldId = `custom.${field.entity.toLowerCase()}.${field.code}`;
+  const inSegments = await segmentsInTheWay(ctx, (rule) => rule.field === fieldId, `the field "${field.label}"`);
+  if (inSegments.length) return inSegments;
   await ctx.em.nativeDelete(CustomField, { key: field.key });
   return [];
 }

@@ -1,3 +1,4 @@
+import { names, segmentsInTheWay } from '../segments/usage';
 import { ref } from '@mikro-orm/core';
 import type { Context } from '../common/context';
 import { inTransaction, type WriteResult } from '../common/crud.service';
@@ -82,6 +83,8 @@ export async function updatePipeline(ctx: Context, id: string, input: UpdatePipe
 export async function deletePipeline(ctx: Context, id: string): Promise<UserError[]> {
   const pipeline = await find(ctx, Pipeline, id);
   if (!pipeline) return [notFound('pipeline', id)];
+  const inSegments = await segmentsInTheWay(ctx, (rule, def) => def?.values?.kind === 'pipelines' && names(rule, [pipeline.id]), `the pipeline "${pipeline.name}"`);
+  if (inSegments.length) return inSegments;
   const used = await ctx.em.count(Deal, { pipeline: pipeline.key });
   if (used) return [UserError.of(['id'], UserErrorCode.IN_USE, `${used} deal(s) are in this pipeline; move or delete them first.`, used)];
   if (pipeline.isDefault && (await ctx.em.count(Pipeline, {})) > 1) {
@@ -153,6 +156,8 @@ export async function deleteStage(ctx: Context, id: string, replacementId: strin
       return [UserError.of(['replacementId'], UserErrorCode.INVALID, 'The replacement must be another stage of the same pipeline.')];
     }
   }
+  const inSegments = await segmentsInTheWay(ctx, (rule, def) => def?.values?.kind === 'stages' && names(rule, [stage.id]), `the stage "${stage.name}"`);
+  if (inSegments.length) return inSegments;
   const used = await ctx.em.count(Deal, { stage: stage.key });
   if (used && !replacement) {
     return [UserError.of(['id'], UserErrorCode.IN_USE, `${used} deal(s) are in the stage "${stage.name}"; choose a stage to move them to, then delete.`, used)];

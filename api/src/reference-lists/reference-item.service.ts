@@ -1,3 +1,4 @@
+import { names, segmentsInTheWay } from '../segments/usage';
 import type { Context } from '../common/context';
 import { inTransaction, type WriteResult } from '../common/crud.service';
 import { keyOf } from '../common/global-id';
@@ -94,6 +95,8 @@ export async function deleteItem(ctx: Context, id: string, replacementId: string
       return [UserError.of(['replacementId'], UserErrorCode.INVALID, `The replacement must be another value of the ${item.list} list.`)];
     }
   }
+  const inSegments = await segmentsInTheWay(ctx, (rule, def) => def?.values?.kind === 'reference' && def.values.list === item.list && names(rule, [item.code]), `"${item.label}"`);
+  if (inSegments.length) return inSegments;
   const used = await countUsage(ctx.em, item);
   if (used > 0 && !replacement) {
     return [UserError.of(['id'], UserErrorCode.IN_USE, `${used} record(s) use "${item.label}". Choose a replacement value for them, then delete.`, used)];

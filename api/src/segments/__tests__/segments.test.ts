@@ -198,4 +198,26 @@ describe.each(engines)('segments on %s', (engine) => {
     expect(inUse).toMatchObject({ deletedId: null, errors: [{ code: 'IN_USE', count: 1 }] });
     expect(inUse.errors[0].message).toContain('E-mail, not Warsaw');
   });
+
+  it('refuses to delete a value a saved segment names (field, option, pipeline, reference item), naming the segment', async () => {
+    const field = (await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }, { code: "SILVER", label: "Silver" }] }) { field { id options { id code } } } }`)).createCustomField.field;
+    const pipeline = (await api.exec(`{ pipelines { id } }`)).pipelines[0];
+    const source = (await api.exec(`{ referenceItems(list: SOURCE) { id code } }`)).referenceItems[0];
+    await create({
+      name: 'Gold tier',
+      filter: and(rule('custom.contact.UF_TIER', 'IN', { strings: ['GOLD'] }), rule('deal.pipeline', 'IN', { ids: [pipeline.id] }), rule('client.source', 'IN', { strings: [source.code] })),
+    });
+    const gold = field.options.find((o: any) => o.code === 'GOLD').id;
+    const silver = field.options.find((o: any) => o.code === 'SILVER').id;
+    const option = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { path code message } } }`, { id: field.id, o: gold })).editCustomFieldOptions;
+    expect(option.errors).toMatchObject([{ path: ['removeIds'], code: 'IN_USE' }]);
+    expect(option.errors[0].message).toContain('"Gold tier"');
+    const unused = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { code } } }`, { id: field.id, o: silver })).editCustomFieldOptions;
+    expect(unused.errors).toEqual([]);
+    for (const [mutation, id] of [['deleteCustomField', field.id], ['deletePipeline', pipeline.id], ['deleteReferenceItem', source.id]]) {
+      const result = (await api.exec(`mutation($id: ID!) { ${mutation}(id: $id) { deletedId errors { code message } } }`, { id }))[mutation];
+      expect(result).toMatchObject({ deletedId: null, errors: [{ code: 'IN_USE' }] });
+      expect(result.errors[0].message).toContain('"Gold tier"');
+    }
+  });
 });

@@ -1,0 +1,28 @@
+import type { Context } from '../common/context';
+import { UserError, UserErrorCode } from '../common/user-error';
+import type { FieldDef } from '../filter/catalog';
+import type { FilterGroup, FilterRule } from '../filter/tree';
+import { loadCatalog } from '../filtering/catalog';
+import { SegmentKind } from './segment.enums';
+import { Segment } from './segment.entity';
+
+function rulesOf(group: FilterGroup | null | undefined): FilterRule[] {
+  return (group?.rules ?? []).flatMap((node) => (node.group ? rulesOf(node.group) : node.rule ? [node.rule] : []));
+}
+
+/**
+ * Saved dynamic segments would break if a value their filters name disappeared (a reference item,
+ * a pipeline, a stage, a custom field or option). Deleting such a value fails with IN_USE naming
+ * them, the way the filter language promises. `uses` says whether one rule names the value.
+ */
+export async function segmentsInTheWay(ctx: Context, uses: (rule: FilterRule, def: FieldDef | undefined) => boolean, what: string): Promise<UserError[]> {
+  const catalog = await loadCatalog(ctx.em);
+  const segments = await ctx.em.find(Segment, { kind: SegmentKind.DYNAMIC }, { fields: ['key', 'name', 'filter'], orderBy: { name: 'asc' } });
+  const using = segments.filter((s) => rulesOf(s.filter).some((rule) => uses(rule, catalog.get(rule.field))));
+  if (!using.length) return [];
+  const names = using.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '');
+  return [UserError.of(['id'], UserErrorCode.IN_USE, `Saved segments ${names} use ${what} in their filters; change them first.`, using.length)];
+}
+
+/** A rule naming one of these codes (strings) or global ids (ids) of a listed field. */
+export const names = (rule: FilterRule, values: string[]) => [...(rule.value?.strings ?? []), ...(rule.value?.ids ?? [])].some((v) => values.includes(v));
