@@ -75,9 +75,11 @@ export class StopListResolver {
   async stopList(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('channel', () => Channel, { nullable: true }) channel: Channel | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the address, case-insensitive.' }) search: string | null,
     @Ctx() ctx: Context,
   ) {
-    const where = channel ? { channel } : {};
+    const where: Record<string, unknown> = channel ? { channel } : {};
+    if (search?.trim()) where.address = { $like: `%${search.trim().toLowerCase()}%` };
     const result = await findPage(ctx.em, StopListEntry, where, { property: 'key', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
     return toConnection(StopListConnection, result);
   }

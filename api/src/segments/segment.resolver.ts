@@ -5,7 +5,6 @@ import { fold } from '../common/fold';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { DeletePayload, payloadType } from '../common/payloads';
 import { UserError, UserErrorCode } from '../common/user-error';
-import { escapeLike } from '../filter/sql';
 import { toFilterTree } from '../filter/tree';
 import { CreateSegmentInput, UpdateSegmentInput } from './segment.inputs';
 import { SegmentKind } from './segment.enums';
@@ -59,7 +58,7 @@ export class SegmentResolver {
   ) {
     const conditions: Record<string, unknown>[] = [];
     const search = fold(where?.search?.trim() ?? '');
-    if (search) conditions.push({ nameFolded: { $like: `%${escapeLike(search)}%` } });
+    if (search) conditions.push({ nameFolded: { $like: `%${search}%` } });
     if (where?.kind) conditions.push({ kind: where.kind });
     if (where?.tag?.trim()) {
       const tagged = await ctx.em.find(SegmentTag, { tagFolded: fold(where.tag.trim()) }, { fields: ['segment'] });

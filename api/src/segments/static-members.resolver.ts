@@ -4,7 +4,6 @@ import { connectionType, findPage, toConnection } from '../common/connection';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { UserError } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
-import { escapeLike } from '../filter/sql';
 import { ownerOf } from './audience-sql';
 import { Member, type MemberObject } from './audience.types';
 import { loadMember } from './member-rows';
@@ -90,7 +89,7 @@ export class StaticMembersResolver {
   ) {
     const where: Record<string, unknown> = { segment: segment.key };
     if (channel) where.channel = channel;
-    if (search?.trim()) where.address = { $like: `%${escapeLike(search.trim().toLowerCase())}%` };
+    if (search?.trim()) where.address = { $like: `%${search.trim().toLowerCase()}%` };
     const result = await findPage(ctx.em, SegmentMember, where, { property: 'address', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
     return toConnection(SegmentMemberConnection, result);
   }

@@ -23,6 +23,8 @@ describe.each(engines)('the stop list on %s', (engine) => {
     expect(bad.addStopListEntry).toEqual({ entry: null, errors: [{ path: ['input', 'address'], code: 'INVALID' }] });
     const list = await api.exec(`{ stopList(first: 10, channel: EMAIL) { totalCount edges { node { address } } } }`);
     expect(list.stopList).toEqual({ totalCount: 1, edges: [{ node: { address: 'anna@example.com' } }] });
+    const searched = await api.exec(`{ stopList(first: 10, search: "601") { edges { node { address } } } }`);
+    expect(searched.stopList.edges).toEqual([{ node: { address: '+48601234567' } }]);
     const removed = await api.exec(`mutation($id: ID!) { removeStopListEntry(id: $id) { deletedId errors { code } } }`, { id: email.addStopListEntry.entry.id });
     expect(removed.removeStopListEntry.errors).toEqual([]);
     const gone = await api.exec(`mutation($id: ID!) { removeStopListEntry(id: $id) { deletedId errors { code } } }`, { id: email.addStopListEntry.entry.id });
