@@ -24,7 +24,10 @@ const step = (name) => console.log(`\n=== ${name} ===`);
 step('type check (api, web)');
 checks.push(['typecheck', npx(['turbo', 'run', 'typecheck'])]);
 
-step('generated client types are up to date');
+step('type check (schema/client: the generated integrator client and its README example)');
+checks.push(['typecheck schema/client', npx(['tsc', '-p', 'schema'])]);
+
+step('generated client types are up to date (web/src/graphql/gql, schema/client/generated)');
 checks.push(['codegen drift', npx(['graphql-codegen', '--config', 'codegen.ts', '--check'])]);
 
 const vitest = (name, cwd, extra = [], extraEnv = {}) => {
