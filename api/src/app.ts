@@ -59,7 +59,8 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
   app.get('/export/segments/:id/:file', exportHandler(db, config, actor));
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
+    // Large enough for the biggest import text (MAX_IMPORT_BYTES) with JSON escaping around it.
+    express.json({ limit: Math.max(20 * 1048576, Math.ceil(config.maxImportBytes * 1.25) + 65536) }),
     expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
   );
 

@@ -60,6 +60,12 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     ]);
   });
 
+  it('duplicates a static segment with its addresses', async () => {
+    const copy = (await api.exec(`mutation($id: ID!) { duplicateSegment(id: $id, name: "Newsletter B") { segment { id name kind entries(first: 10) { totalCount } } errors { code } } }`, { id: staticId })).duplicateSegment;
+    expect(copy).toEqual({ segment: { id: expect.any(String), name: 'Newsletter B', kind: 'STATIC', entries: { totalCount: 3 } }, errors: [] });
+    await api.exec(`mutation($id: ID!) { deleteSegment(id: $id) { errors { code } } }`, { id: copy.segment.id });
+  });
+
   it('adds and removes addresses, and refuses them on a dynamic segment', async () => {
     const added = (await api.exec(`mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "Jan@Example.com", name: "Jan" }, { channel: PHONE, address: "12" }]) { ${REPORT} } }`, { id: staticId })).addStaticSegmentMembers;
     expect(added).toMatchObject({ imported: 1, invalidCount: 1, invalid: [{ line: 2 }] });
