@@ -10,6 +10,7 @@ import type { Loaders } from './loaders';
  */
 export function lightEntities<T extends object>(meta: EntityMetadata, rows: Array<Record<string, unknown>>, loaders: Loaders, sqlite: boolean): T[] {
   const props = meta.props.filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'));
+  const collections = meta.props.filter((p) => p.kind === '1:m' && p.mappedBy);
   return rows.map((row) => {
     const entity = Object.create(meta.class.prototype) as Record<string, unknown>;
     for (const prop of props) {
@@ -25,6 +26,10 @@ export function lightEntities<T extends object>(meta: EntityMetadata, rows: Arra
       }
       Object.defineProperty(entity, prop.name, { value, writable: true, enumerable: true, configurable: true });
     }
+    // One-to-many collections (a contact's communications) load through a batching loader too.
+    for (const prop of collections) {
+      Object.defineProperty(entity, prop.name, { value: lazyCollection(loaders, prop.type, prop.mappedBy, Number(entity.key), prop.orderBy), writable: true, enumerable: true, configurable: true });
+    }
     return entity as T;
   });
 }
@@ -35,6 +40,15 @@ function lazyReference(loaders: Loaders, entityName: string, key: number) {
     load: () => loaders.byProperty(entityName, 'key').load(key),
     getEntity: () => {
       throw new Error('A light reference has no loaded entity; call load().');
+    },
+  };
+}
+
+function lazyCollection(loaders: Loaders, entityName: string, mappedBy: string, ownerKey: number, orderBy: unknown) {
+  return {
+    load: async () => {
+      const items = await loaders.manyByProperty(entityName, mappedBy, orderBy).load(ownerKey);
+      return { getItems: () => items };
     },
   };
 }

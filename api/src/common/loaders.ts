@@ -22,6 +22,20 @@ export class Loaders {
     });
   }
 
+  /** Loads the children of many owners at once (`mappedBy` = the children's reference to the owner). */
+  manyByProperty<T extends object>(entity: EntityName<T>, mappedBy: string, orderBy?: unknown): DataLoader<number, T[]> {
+    const name = `${typeof entity === 'string' ? entity : (entity as { name: string }).name}.${mappedBy}[]`;
+    return this.get(name, async (keys: readonly number[]) => {
+      const rows = await this.em.find(entity, { [mappedBy]: { $in: [...keys] } } as FilterQuery<T>, { orderBy: (orderBy ?? { key: 'asc' }) as never });
+      const byOwner = new Map<number, T[]>(keys.map((k) => [k, []]));
+      for (const row of rows) {
+        const owner = (row as Record<string, unknown>)[mappedBy] as { key?: number } | null;
+        if (owner?.key !== undefined) byOwner.get(owner.key)?.push(row);
+      }
+      return keys.map((key) => byOwner.get(key) ?? []);
+    });
+  }
+
   /** A named loader built once per request. */
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
     let loader = this.cache.get(name);

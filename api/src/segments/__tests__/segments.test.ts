@@ -59,9 +59,9 @@ describe.each(engines)('segments on %s', (engine) => {
 
   it('pages members as a union in (type, key) order: companies first, then contacts', async () => {
     const segment = await create({ name: 'Kraków members', filter: krakow });
-    const q = `query($id: ID!, $after: String) { segment(id: $id) { members(first: 2, after: $after) { edges { cursor node { __typename ... on Company { title } ... on Contact { lastName } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+    const q = `query($id: ID!, $after: String) { segment(id: $id) { members(first: 2, after: $after) { edges { cursor node { __typename ... on Company { title communications { normalized } } ... on Contact { lastName } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
     const first = (await api.exec(q, { id: segment.id })).segment.members;
-    expect(first.edges.map((e: any) => e.node)).toEqual([{ __typename: 'Company', title: 'Acme' }, { __typename: 'Contact', lastName: 'Nowak' }]);
+    expect(first.edges.map((e: any) => e.node)).toEqual([{ __typename: 'Company', title: 'Acme', communications: [{ normalized: 'office@acme.pl' }, { normalized: 'shared@example.com' }] }, { __typename: 'Contact', lastName: 'Nowak' }]);
     expect(first.totalCount).toBe(4);
     const second = (await api.exec(q, { id: segment.id, after: first.pageInfo.endCursor })).segment.members;
     expect(second.edges.map((e: any) => e.node.lastName)).toEqual(['Kowalski', 'Wiśniewska']);
@@ -93,9 +93,9 @@ describe.each(engines)('segments on %s', (engine) => {
 
   it('a leads segment leaves out repeat leads and leads without any channel', async () => {
     const segment = await create({ name: 'Kraków leads', source: 'LEADS', filter: and(rule('lead.city', 'EQ', { string: 'Kraków' })) });
-    const data = await api.exec(`query($id: ID!) { segment(id: $id) { memberCount { value } members(first: 10) { edges { node { __typename ... on Lead { title } } } } } }`, { id: segment.id });
+    const data = await api.exec(`query($id: ID!) { segment(id: $id) { memberCount { value } members(first: 10) { edges { node { __typename ... on Lead { title communications { channel normalized } } } } } } }`, { id: segment.id });
     expect(data.segment.memberCount.value).toBe(1);
-    expect(data.segment.members.edges).toEqual([{ node: { __typename: 'Lead', title: 'New lead' } }]);
+    expect(data.segment.members.edges).toEqual([{ node: { __typename: 'Lead', title: 'New lead', communications: [{ channel: 'EMAIL', normalized: 'lead@example.com' }] } }]);
   });
 
   it('previews an unsaved definition, and reports its problems with paths', async () => {
