@@ -51,7 +51,7 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
     const memberTypes = membersOf(source, ClientType.ANY);
     await fc.assert(
       fc.asyncProperty(datasetArbitrary(keys), fc.oneof(treeArbitrary(catalog, source, listed, scopes), fc.constant(everyone(source))), async (raw, tree) => {
-        const data = { ...raw, communication: raw.communication.map((c) => ({ ...c, channel: Number(c.id) % 4 === 0 ? 'PHONE' : 'EMAIL', normalized: `a${Number(c.id) % 5}@x.example` })) };
+        const data = { ...raw, communication: raw.communication.map((c): Row => ({ ...c, channel: Number(c.id) % 4 === 0 ? 'PHONE' : 'EMAIL', normalized: `a${Number(c.id) % 5}@x.example` })) };
         await loadDataset(api.db, data);
         const connection = api.db.orm.em.getConnection();
         await connection.execute('DELETE FROM stop_list_entry');
