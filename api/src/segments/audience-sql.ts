@@ -29,8 +29,23 @@ export function memberCountStatement(audience: Audience): Sql {
   return { sql: `SELECT ${parts.map((p) => p.sql).join(' + ')} AS n`, params: parts.flatMap((p) => p.params) };
 }
 
-/** One page of member (rank, key) pairs after a cursor, in (type, key) order. */
-export function memberPageStatement(audience: Audience, after: { rank: number; key: number } | null, limit: number): Sql {
+/**
+ * One page of members after a cursor, in (type, key) order. With one member type (the common
+ * case) the statement returns whole rows, so the page is one statement; with several it returns
+ * (rank, id) pairs and the rows are read by key afterwards.
+ */
+export function memberPageStatement(audience: Audience, after: { rank: number; key: number } | null, limit: number): Sql & { wholeRows: boolean } {
+  if (audience.members.length === 1) {
+    const { type, predicate } = audience.members[0];
+    const rank = MEMBER_RANK[type];
+    if (after && rank < after.rank) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [], wholeRows: true };
+    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
+    return {
+      sql: `SELECT ${rank} AS member_rank, m.* FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?`,
+      params: [...predicate.params, ...(from ? [after?.key] : []), limit],
+      wholeRows: true,
+    };
+  }
   const branches: Sql[] = [];
   for (const { type, predicate } of audience.members) {
     const rank = MEMBER_RANK[type];
@@ -41,8 +56,8 @@ export function memberPageStatement(audience: Audience, after: { rank: number; k
       params: [...predicate.params, ...(from ? [after?.key] : []), limit],
     });
   }
-  if (!branches.length) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [] };
-  return { sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`, params: [...branches.flatMap((b) => b.params), limit] };
+  if (!branches.length) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [], wholeRows: false };
+  return { sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`, params: [...branches.flatMap((b) => b.params), limit], wholeRows: false };
 }
 
 /** Is this one record a member? (rank, key) of the record when it is. */

@@ -15,7 +15,7 @@ import {
   type RecipientRow,
 } from './audience-sql';
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
-import { loadMember } from './member-rows';
+import { loadMember, memberRows } from './member-rows';
 
 /** first/after, checked: 0..MAX_PAGE_SIZE, default 50. */
 function pageSize(ctx: Context, first: number | undefined): number {
@@ -53,7 +53,9 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
   const statement = memberPageStatement(audience, after, size + 1);
   const rows = size === 0 ? [] : await ctx.db.read<{ member_rank: number | string; id: number | string }>(statement.sql, statement.params);
   const page = rows.slice(0, size);
-  const nodes = await Promise.all(page.map((row) => loadMember(ctx, RANK_MEMBER[Number(row.member_rank)] as 'contact', Number(row.id))));
+  const nodes = statement.wholeRows
+    ? memberRows(ctx, RANK_MEMBER[Number(page[0]?.member_rank ?? 2)] as 'contact', page)
+    : await Promise.all(page.map((row) => loadMember(ctx, RANK_MEMBER[Number(row.member_rank)] as 'contact', Number(row.id))));
   const edges = page.map((row, i) => ({ cursor: encodeCursor([Number(row.member_rank), Number(row.id)]), node: nodes[i] })).filter((e) => e.node !== null);
   return toConnection(MemberConnection, {
     edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,

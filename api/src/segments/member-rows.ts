@@ -22,3 +22,9 @@ export function loadMember(ctx: Context, type: Exclude<MemberType, 'deal'>, key:
   });
   return loader.load(key);
 }
+
+/** Whole member rows already read (a one-type member page) as light rows. */
+export function memberRows(ctx: Context, type: Exclude<MemberType, 'deal'>, rows: Array<Record<string, unknown>>): MemberObject[] {
+  const meta = ctx.em.getMetadata().get(ENTITY[type].name);
+  return lightEntities<MemberObject>(meta, rows, ctx.loaders, ctx.db.kind === 'sqlite');
+}
