@@ -1,3 +1,4 @@
+import { forgetCatalog } from '../filtering/catalog';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { DeletePayload, payloadType } from '../common/payloads';
@@ -18,12 +19,14 @@ export class CustomFieldResolver {
   @Mutation(() => CustomFieldPayload)
   async createCustomField(@Arg('input') input: CreateCustomFieldInput, @Ctx() ctx: Context) {
     const result = await service.createField(ctx, input);
+    forgetCatalog(ctx.em);
     return { node: result.entity, errors: result.errors };
   }
 
   @Mutation(() => CustomFieldPayload, { description: 'Rename or move a field (its code and type never change).' })
   async updateCustomField(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomFieldInput, @Ctx() ctx: Context) {
     const result = await service.updateField(ctx, id, input);
+    forgetCatalog(ctx.em);
     return { node: result.entity, errors: result.errors };
   }
 
@@ -36,12 +39,14 @@ export class CustomFieldResolver {
     @Ctx() ctx: Context,
   ) {
     const result = await service.editOptions(ctx, id, add, update, removeIds);
+    forgetCatalog(ctx.em);
     return { node: result.entity, errors: result.errors };
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the field and all its values.' })
   async deleteCustomField(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const errors = await service.deleteField(ctx, id);
+    forgetCatalog(ctx.em);
     return { deletedId: errors.length ? null : id, errors };
   }
 }

@@ -24,21 +24,36 @@ export const standardFields: FieldDef[] = [
 ];
 
 /** One cached catalog per database (keyed by the ORM's configuration object). */
-const cache = new WeakMap<object, { version: string; catalog: FieldCatalog }>();
+const cache = new WeakMap<object, { version: string; catalog: FieldCatalog; checkedAt: number }>();
 
 /**
- * The catalog as of now. Custom fields are checked on every call with one tiny aggregate (how
- * many, the newest id, the latest change), so a field created or renamed by any API process is
- * usable at once, and the field list is only re-read when that answer changes.
+ * How long a checked catalog is trusted without asking again: custom-field writes in this process
+ * forget it at once (forgetCatalog); another API process sees them within this time.
+ */
+const TRUSTED_MS = 1000;
+
+/** Called after custom-field writes: the next filter re-reads the fields. */
+export function forgetCatalog(em: SqlEntityManager): void {
+  cache.delete(em.config);
+}
+
+/**
+ * The catalog as of now. Custom fields are checked with one tiny aggregate (how many, the newest
+ * id, the latest change) at most once a second, so a field created or renamed by another API
+ * process is usable within a second (at once in this one), and the field list is only re-read when
+ * that answer changes.
  */
 export async function loadCatalog(em: SqlEntityManager): Promise<FieldCatalog> {
+  const trusted = cache.get(em.config);
+  if (trusted && Date.now() - trusted.checkedAt < TRUSTED_MS) return trusted.catalog;
   const [row] = (await em.getConnection().execute('SELECT COUNT(*) AS n, MAX(id) AS last, MAX(updated_at) AS changed FROM custom_field')) as Array<Record<string, unknown>>;
   const version = `${row.n}:${row.last}:${row.changed instanceof Date ? row.changed.getTime() : row.changed}`;
   let cached = cache.get(em.config);
   if (cached?.version !== version) {
     const custom = await em.find(CustomField, {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
-    cached = { version, catalog: new FieldCatalog([...standardFields, ...custom.map(customFieldDef)]) };
+    cached = { version, catalog: new FieldCatalog([...standardFields, ...custom.map(customFieldDef)]), checkedAt: Date.now() };
     cache.set(em.config, cached);
   }
+  cached.checkedAt = Date.now();
   return cached.catalog;
 }
