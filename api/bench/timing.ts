@@ -23,3 +23,48 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+export interface Figure {
+  sqlMs: number;
+  apiMs: number;
+  /** The answers of the last run (compared as strings: page keys, counts). */
+  sql: string;
+  api: string;
+}
+
+/** Times the hand-written SQL and the API alike (median of `runs` after warm-up). */
+export async function compare(sql: () => Promise<string>, api: () => Promise<string>, runs: number): Promise<Figure> {
+  const s = await timeIt(sql, runs);
+  const a = await timeIt(api, runs);
+  return { sqlMs: median(s.ms), apiMs: median(a.ms), sql: s.result, api: a.result };
+}
+
+/**
+ * One table row against the budget API ≤ 1.3 × SQL + 5 ms (`figure` null: not applicable).
+ * Returns whether it holds: within budget and the same answer.
+ */
+export function printFigure(name: string, what: string, figure: (Figure & { matches: string }) | null): boolean {
+  const head = [name.padEnd(50), what.padEnd(21)];
+  if (!figure) {
+    console.log([...head, 'n/a'.padStart(9), '(fewer than 50,000 rows)'].join(' '));
+    return true;
+  }
+  const { sqlMs, apiMs, sql, api, matches } = figure;
+  const same = sql === api;
+  const within = apiMs <= 1.3 * sqlMs + 5;
+  const verdict = same ? (within ? ' ok' : ' OVER') : ` MISMATCH (${difference(sql, api)})`;
+  console.log([...head, matches.padStart(9), sqlMs.toFixed(1).padStart(9), apiMs.toFixed(1).padStart(9), (apiMs / sqlMs).toFixed(2).padStart(7), verdict].join(' '));
+  return same && within;
+}
+
+export function printHeader(): void {
+  console.log(['segment'.padEnd(50), 'what'.padEnd(21), 'matches'.padStart(9), 'SQL ms'.padStart(9), 'API ms'.padStart(9), 'ratio'.padStart(7), ' budget'].join(' '));
+}
+
+/** Where two comma-separated answers part: "row i: SQL x, API y". */
+function difference(sql: string, api: string): string {
+  const [s, a] = [sql.split(','), api.split(',')];
+  let at = 0;
+  while (at < s.length && s[at] === a[at]) at++;
+  return `${s.length > 1 || a.length > 1 ? `row ${at + 1}: ` : ''}SQL ${s[at] ?? '(none)'}, API ${a[at] ?? '(none)'}`;
+}
