@@ -27,11 +27,21 @@ async function* postgresCursor<T>(db: Database, sql: string, params: unknown[], 
     await client.query('BEGIN READ ONLY');
     open = true;
     await client.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${numbered(sql)}`, params);
+    // One batch ahead: the database fetches the next while the consumer writes this one.
+    const fetch = () => {
+      const query = client.query(`FETCH ${Math.floor(batchSize)} FROM export_cursor`);
+      // If the consumer stops early, the batch fetched ahead is never awaited: no unhandled rejection.
+      query.catch(() => undefined);
+      return query;
+    };
+    let next = fetch();
     for (;;) {
-      const { rows } = await client.query(`FETCH ${Math.floor(batchSize)} FROM export_cursor`);
+      const { rows } = await next;
       if (!rows.length) break;
+      next = fetch();
       yield rows as T[];
     }
+
     await client.query('COMMIT');
     open = false;
   } finally {
@@ -74,20 +84,26 @@ async function* sqliteIterator<T>(db: Database, sql: string, rawParams: unknown[
     return;
   }
   const params = rawParams.map((p) => (p instanceof Date ? p.getTime() : typeof p === 'boolean' ? (p ? 1 : 0) : p));
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), sql, params, batchSize } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver: require.resolve('better-sqlite3'), sql, params, batchSize } });
   type Reply = { rows?: T[]; done?: boolean; error?: string };
   let waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | null = null;
   worker.on('message', (reply: Reply) => waiting?.resolve(reply));
   worker.on('error', (error) => waiting?.reject(error));
-  const next = () =>
-    new Promise<Reply>((resolve, reject) => {
+  const next = () => {
+    const reply = new Promise<Reply>((resolve, reject) => {
       waiting = { resolve, reject };
       worker.postMessage('next');
     });
+    reply.catch(() => undefined);
+    return reply;
+  };
   try {
+    // One batch ahead, as on PostgreSQL: the worker reads while the consumer writes.
+    let pending = next();
     for (;;) {
-      const message = await next();
+      const message = await pending;
       if (message.error) throw new Error(message.error);
+      if (!message.done) pending = next();
       if (message.rows?.length) yield message.rows;
       if (message.done) break;
     }

@@ -34,7 +34,7 @@ export class SqliteReader {
   constructor(file: string, size = 2) {
     const driver = require.resolve('better-sqlite3');
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver } });
       worker.on('message', (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
         this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
         const waiting = this.pending.get(message.id);

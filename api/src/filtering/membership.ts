@@ -95,7 +95,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date): 
         throw new UserErrors([UserError.of([], UserErrorCode.SEGMENT_CYCLE, `The segment "${entry.segment.name}" refers back to itself through membership rules.`)], 'BAD_FILTER');
       }
       compiling.add(key);
-      predicate = and([sourceBase(entry.segment.source, member), compileMemberPredicate(entry.ir, member, dialect, compiler)]);
+      predicate = and([sourceBase(entry.segment.source, member, ctx.db.kind), compileMemberPredicate(entry.ir, member, dialect, compiler)]);
       compiling.delete(key);
     }
     // Parenthesised: it is inlined into an OR / NOT of the caller.

@@ -74,7 +74,7 @@ export function exportHandler(db: Database, config: Config, actor: Actor) {
       for await (const rows of streamRows<RecipientRow>(db, statement.sql, statement.params)) {
         if (closed) break;
         const chunk = rows.map((row) => csvLine(row, channel)).join('');
-        if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+        if (!res.write(chunk)) await drained(res);
       }
       res.end();
     } catch (error) {
@@ -82,4 +82,17 @@ export function exportHandler(db: Database, config: Config, actor: Actor) {
       res.destroy(error as Error);
     }
   };
+}
+
+/** Resolves when the client has taken what was written (or went away); leaves no listener behind. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
