@@ -67,7 +67,7 @@ export function treeArbitrary(
   // deal.stage needs a pipeline beside it (a validation rule tested on its own), so it is left out here.
   const usable = memberScope
     ? catalog.fields.filter((f) => f.scope === memberScope && f.id !== 'deal.stage')
-    : catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && f.id !== 'segment.membership' && (!f.scope || scopes.includes(f.scope)));
+    : catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && f.access.kind !== 'membership' && (!f.scope || scopes.includes(f.scope)));
   const memberFields = usable;
   const scopedFields = (scope: FilterScope) => usable.filter((f) => f.scope === scope);
   const combinator = fc.constantFrom(Combinator.AND, Combinator.OR);

@@ -47,7 +47,7 @@ export function decodeCursor(cursor: string, argName: string): CursorValue {
   } catch {
     // fall through to the typed error
   }
-  throw new UserErrors([UserError.of([argName], UserErrorCode.INVALID, `"${argName}" is not a cursor this list gave out.`)]);
+  throw foreignCursor(argName);
 }
 
 export interface PageRequest {
@@ -73,4 +73,14 @@ export function readPageArgs(args: PageArgs, maxPageSize: number, defaultSize = 
   const size = forward ? (args.first ?? defaultSize) : (args.last as number);
   const raw = forward ? args.after : args.before;
   return { forward, size, cursor: raw ? decodeCursor(raw, forward ? 'after' : 'before') : null };
+}
+
+/** Page information of a page of edges read with one row more than asked (that row tells if there is a next page). */
+export function pageInfoOf(edges: Array<{ cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
+  return { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+}
+
+/** A cursor of the right shape but the wrong kind for this list. */
+export function foreignCursor(argName: string): UserErrors {
+  return new UserErrors([UserError.of([argName], UserErrorCode.INVALID, `"${argName}" is not a cursor this list gave out.`)]);
 }

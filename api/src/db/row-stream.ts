@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from './orm';
+import { sqliteParams } from './sqlite-reader';
 
 /**
  * Rows of one long read, in batches, in constant memory (CSV exports): the consumer pulls the
@@ -83,7 +84,7 @@ async function* sqliteIterator<T>(db: Database, sql: string, rawParams: unknown[
     yield await db.read<T>(sql, rawParams);
     return;
   }
-  const params = rawParams.map((p) => (p instanceof Date ? p.getTime() : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  const params = sqliteParams(rawParams);
   const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver: require.resolve('better-sqlite3'), sql, params, batchSize } });
   type Reply = { rows?: T[]; done?: boolean; error?: string };
   let waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | null = null;

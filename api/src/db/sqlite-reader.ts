@@ -51,8 +51,7 @@ export class SqliteReader {
 
   /** Runs a read-only statement on the least busy worker. */
   all<T = Record<string, unknown>>(sql: string, rawParams: unknown[] = []): Promise<T[]> {
-    // Bound as this app stores them in SQLite: instants as epoch ms, booleans as 0/1.
-    const params = rawParams.map((p) => (p instanceof Date ? p.getTime() : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    const params = sqliteParams(rawParams);
     const worker = this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b));
     const id = this.nextId++;
     this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
@@ -67,4 +66,9 @@ export class SqliteReader {
     for (const waiting of this.pending.values()) waiting.reject(new Error('The database is closing.'));
     this.pending.clear();
   }
+}
+
+/** Values bound as this app stores them in SQLite: instants as epoch ms, booleans as 0/1. */
+export function sqliteParams(params: unknown[]): unknown[] {
+  return params.map((p) => (p instanceof Date ? p.getTime() : typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }

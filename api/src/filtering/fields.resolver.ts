@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { connectionType, findPage, toConnection } from '../common/connection';
-import { encodeCursor, OrderDirection, PageArgs, readPageArgs } from '../common/paging';
+import { encodeCursor, OrderDirection, PageArgs, pageInfoOf, readPageArgs } from '../common/paging';
 import type { Context } from '../common/context';
 import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
@@ -129,7 +129,7 @@ export class SegmentFieldsResolver {
     const edges = slice.map((node, i) => ({ cursor: encodeCursor([node.value, start + i]), node }));
     return toConnection(FieldValueConnection, {
       edges,
-      pageInfo: { hasNextPage: start + request.size < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, start + request.size < all.length, start > 0),
       totalCount: async () => all.length,
     });
   }

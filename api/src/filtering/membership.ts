@@ -3,7 +3,7 @@ import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { compileMemberPredicate, type MembershipCompiler } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
 import type { IrGroup, IrNode } from '../filter/ir';
-import type { MemberType } from '../filter/model';
+import { COMMUNICATION_OWNER, type MemberType } from '../filter/model';
 import { resolveFilter } from '../filter/resolve';
 import { and, FALSE } from '../filter/sql';
 import { SegmentKind } from '../segments/segment.enums';
@@ -30,7 +30,7 @@ export function referencedSegments(node: IrNode, into = new Set<number>()): Set<
 
 /** Members of a static segment: records owning a communication with one of its addresses. */
 export function staticMembersPredicate(segmentKey: number, member: MemberType): Sql {
-  const owner = `c.${member}_id`;
+  const owner = `c.${COMMUNICATION_OWNER[member]}`;
   return {
     sql: `m.id IN (SELECT ${owner} FROM segment_member sm JOIN communication c ON c.channel = sm.channel AND c.normalized = sm.address WHERE sm.segment_id = ? AND ${owner} IS NOT NULL)`,
     params: [segmentKey],

@@ -2,6 +2,8 @@ import { ref } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { inTransaction } from '../common/crud.service';
 import { parseHandles, parseImport } from '../segments/static-import';
+import { LISTED_INVALID, tooLarge } from '../segments/static-members.service';
+import { insertNew } from '../common/insert-new';
 import type { Context } from '../common/context';
 import { connectionType, findPage, toConnection } from '../common/connection';
 import { keyOf } from '../common/global-id';
@@ -50,25 +52,14 @@ export class StopListResolver {
     @Arg('channel', () => Channel, { nullable: true, description: 'IM for handles; default: each line is an e-mail or a phone.' }) channel: Channel | null,
     @Ctx() ctx: Context,
   ): Promise<StopListImportReport> {
-    if (Buffer.byteLength(text, 'utf8') > ctx.config.maxImportBytes) {
-      return { imported: 0, duplicates: 0, invalidCount: 0, invalid: [], errors: [UserError.of(['text'], UserErrorCode.TOO_MANY, 'The text is larger than MAX_IMPORT_BYTES; split it into parts.')] };
-    }
+    const errors = tooLarge(ctx, text);
+    if (errors.length) return { imported: 0, duplicates: 0, invalidCount: 0, invalid: [], errors };
     const parsed = channel === Channel.IM ? parseHandles(text) : parseImport(text, ctx.config.defaultPhoneRegion);
     const now = new Date();
-    let imported = 0;
-    await inTransaction(ctx.em, async () => {
-      for (let start = 0; start < parsed.valid.length; start += 500) {
-        const chunk = parsed.valid.slice(start, start + 500);
-        const rows = (await ctx.em.getConnection().execute(
-          `INSERT INTO stop_list_entry (channel, address, reason, created_by_id, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (channel, address) DO NOTHING RETURNING id`,
-          chunk.flatMap((l) => [l.channel, l.address, reason, ctx.actor.userKey, ctx.db.kind === 'sqlite' ? now.getTime() : now]),
-          'all',
-          ctx.em.getTransactionContext(),
-        )) as unknown[];
-        imported += rows.length;
-      }
-    });
-    return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, 1000), errors: [] };
+    const imported = await inTransaction(ctx.em, () =>
+      insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, ctx.actor.userKey, now])),
+    );
+    return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, LISTED_INVALID), errors: [] };
   }
 
   @Query(() => StopListConnection, { description: 'Addresses excluded from every recipient list, newest last.' })

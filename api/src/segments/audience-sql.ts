@@ -1,6 +1,6 @@
 import type { Channel } from '../communications/communication.enums';
 import type { Sql } from '../filter/dialect';
-import { MEMBER_TABLE, type MemberType } from '../filter/model';
+import { COMMUNICATION_OWNER, MEMBER_TABLE, type MemberType } from '../filter/model';
 import type { Audience } from './audience';
 
 /**
@@ -20,6 +20,9 @@ export function ownerOf(encoded: number | string): { type: MemberType; key: numb
   const rank = Math.floor(value / SPAN);
   return { type: RANK_MEMBER[rank], key: value - rank * SPAN };
 }
+
+/** The owner of a communication row `c` as one encoded (rank, key) integer; null when it has none. */
+export const COMMUNICATION_OWNER_SQL = `CASE WHEN c.company_id IS NOT NULL THEN ${SPAN} + c.company_id WHEN c.contact_id IS NOT NULL THEN ${2 * SPAN} + c.contact_id WHEN c.lead_id IS NOT NULL THEN ${3 * SPAN} + c.lead_id END`;
 
 const idsOf = (type: MemberType, predicate: Sql): Sql => ({ sql: `SELECT m.id FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}`, params: predicate.params });
 
@@ -75,7 +78,7 @@ const notStopped = (alias: string, channel: Channel): Sql => ({
 /** Communications of the members on one channel: (address, encoded owner). */
 function memberAddresses(audience: Audience, channel: Channel): Sql {
   const branches = audience.members.map(({ type, predicate }) => {
-    const owner = `c.${type}_id`;
+    const owner = `c.${COMMUNICATION_OWNER[type]}`;
     const ids = idsOf(type, predicate);
     return {
       sql: `SELECT c.normalized AS address, ${MEMBER_RANK[type] * SPAN} + ${owner} AS owner FROM communication c WHERE c.channel = ? AND ${owner} IN (${ids.sql})`,
@@ -87,10 +90,10 @@ function memberAddresses(audience: Audience, channel: Channel): Sql {
 
 /** A static segment's addresses on one channel, each with the CRM records owning it. */
 function storedAddresses(segmentKey: number, channel: Channel): Sql {
-  const ownerExpr = `CASE WHEN c.company_id IS NOT NULL THEN ${SPAN} + c.company_id WHEN c.contact_id IS NOT NULL THEN ${2 * SPAN} + c.contact_id ELSE ${3 * SPAN} + c.lead_id END`;
-  const owners = `FROM communication c WHERE c.channel = sm.channel AND c.normalized = sm.address AND (c.company_id IS NOT NULL OR c.contact_id IS NOT NULL OR c.lead_id IS NOT NULL)`;
+  // MIN and COUNT skip the NULL of an ownerless communication.
+  const owners = 'FROM communication c WHERE c.channel = sm.channel AND c.normalized = sm.address';
   return {
-    sql: `SELECT sm.address AS address, sm.name AS stored_name, (SELECT MIN(${ownerExpr}) ${owners}) AS owner, (SELECT COUNT(DISTINCT ${ownerExpr}) ${owners}) AS owners FROM segment_member sm WHERE sm.segment_id = ? AND sm.channel = ?`,
+    sql: `SELECT sm.address AS address, sm.name AS stored_name, (SELECT MIN(${COMMUNICATION_OWNER_SQL}) ${owners}) AS owner, (SELECT COUNT(DISTINCT ${COMMUNICATION_OWNER_SQL}) ${owners}) AS owners FROM segment_member sm WHERE sm.segment_id = ? AND sm.channel = ?`,
     params: [segmentKey, channel],
   };
 }
@@ -104,12 +107,12 @@ export function recipientCountStatement(audience: Audience, channel: Channel): S
       params: [audience.staticKey, channel, ...stop.params],
     };
   }
+  // UNION (not ALL) removes duplicates across member types; DISTINCT within each.
   const branches = audience.members.map(({ type, predicate }) => {
     const ids = idsOf(type, predicate);
-    return { sql: `SELECT c.normalized AS address FROM communication c WHERE c.channel = ? AND c.${type}_id IN (${ids.sql})`, params: [channel, ...ids.params] };
+    return { sql: `SELECT DISTINCT c.normalized AS address FROM communication c WHERE c.channel = ? AND c.${COMMUNICATION_OWNER[type]} IN (${ids.sql})`, params: [channel, ...ids.params] };
   });
-  // UNION (not ALL) removes duplicates across member types; one branch needs DISTINCT instead.
-  const addresses = branches.length === 1 ? { sql: branches[0].sql.replace(/^SELECT /, 'SELECT DISTINCT '), params: branches[0].params } : { sql: branches.map((b) => b.sql).join(' UNION '), params: branches.flatMap((b) => b.params) };
+  const addresses = { sql: branches.map((b) => b.sql).join(' UNION '), params: branches.flatMap((b) => b.params) };
   return { sql: `SELECT COUNT(*) AS n FROM (${addresses.sql}) a WHERE ${stop.sql}`, params: [...addresses.params, ...stop.params] };
 }
 

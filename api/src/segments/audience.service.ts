@@ -1,7 +1,6 @@
 import type { Context } from '../common/context';
 import { toConnection } from '../common/connection';
-import { decodeCursor, encodeCursor } from '../common/paging';
-import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
+import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
 import type { Audience } from './audience';
 import {
@@ -16,15 +15,6 @@ import {
 } from './audience-sql';
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
 import { loadMember, memberRows } from './member-rows';
-
-/** first/after, checked: 0..MAX_PAGE_SIZE, default 50. */
-function pageSize(ctx: Context, first: number | undefined): number {
-  const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 0 || size > ctx.config.maxPageSize) {
-    throw new UserErrors([UserError.of(['first'], UserErrorCode.INVALID, `"first" must be between 0 and ${ctx.config.maxPageSize}.`)]);
-  }
-  return size;
-}
 
 export async function countMembers(ctx: Context, audience: Audience): Promise<LiveCount> {
   const statement = memberCountStatement(audience);
@@ -44,11 +34,8 @@ export async function countRecipients(ctx: Context, audience: Audience, channels
 
 /** Members in (type, key) order; the cursor is (type rank, key), stable while rows change. */
 export async function membersPage(ctx: Context, audience: Audience, args: ForwardPageArgs) {
-  const size = pageSize(ctx, args.first);
-  const cursor = args.after ? decodeCursor(args.after, 'after') : null;
-  if (cursor && !(typeof cursor[0] === 'number' && RANK_MEMBER[cursor[0]])) {
-    throw new UserErrors([UserError.of(['after'], UserErrorCode.INVALID, '"after" is not a cursor this list gave out.')]);
-  }
+  const { size, cursor } = readPageArgs(args, ctx.config.maxPageSize);
+  if (cursor && !(typeof cursor[0] === 'number' && RANK_MEMBER[cursor[0]])) throw foreignCursor('after');
   const after = cursor ? { rank: cursor[0] as number, key: cursor[1] } : null;
   const statement = memberPageStatement(audience, after, size + 1);
   const rows = size === 0 ? [] : await ctx.db.read<{ member_rank: number | string; id: number | string }>(statement.sql, statement.params);
@@ -59,7 +46,7 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
   const edges = page.map((row, i) => ({ cursor: encodeCursor([Number(row.member_rank), Number(row.id)]), node: nodes[i] })).filter((e) => e.node !== null);
   return toConnection(MemberConnection, {
     edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,
-    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: pageInfoOf(edges, rows.length > size, after !== null),
     totalCount: async () => (await countMembers(ctx, audience)).value,
   } as never);
 }
@@ -77,16 +64,15 @@ export function toRecipient(row: RecipientRow, channel: Channel): Recipient {
 
 /** Recipients in address order; the cursor is the address, so pages stay stable while rows change. */
 export async function recipientsPage(ctx: Context, audience: Audience, channel: Channel, args: ForwardPageArgs) {
-  const size = pageSize(ctx, args.first);
-  const cursor = args.after ? decodeCursor(args.after, 'after') : null;
-  if (cursor && typeof cursor[0] !== 'string') throw new UserErrors([UserError.of(['after'], UserErrorCode.INVALID, '"after" is not a cursor this list gave out.')]);
+  const { size, cursor } = readPageArgs(args, ctx.config.maxPageSize);
+  if (cursor && typeof cursor[0] !== 'string') throw foreignCursor('after');
   const afterAddress = cursor ? (cursor[0] as string) : null;
   const statement = recipientPageStatement(audience, channel, afterAddress, size + 1);
   const rows = size === 0 ? [] : await ctx.db.read<RecipientRow>(statement.sql, statement.params);
   const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor([row.address, 0]), node: toRecipient(row, channel) }));
   return toConnection(RecipientConnection, {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: afterAddress !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: pageInfoOf(edges, rows.length > size, afterAddress !== null),
     totalCount: async () => (await countRecipients(ctx, audience, [channel]))[0].value,
   });
 }

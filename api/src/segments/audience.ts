@@ -57,7 +57,7 @@ export async function audienceOf(
     timeZone: options.timeZone || definition.timeZone,
     now: options.now,
   });
-  if (prepared.problems.length) return { audience: null, problems: prepared.problems.map((p) => UserError.of(['filter', ...p.path], p.code, p.message)) };
+  if (prepared.problems.length) return { audience: null, problems: prepared.problems.map((p) => UserError.of(p.path[0] === 'timeZone' ? p.path : ['filter', ...p.path], p.code, p.message)) };
   return {
     audience: {
       staticKey: null,

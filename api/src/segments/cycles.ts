@@ -3,9 +3,8 @@ import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FilterGroup } from '../filter/tree';
 import { Segment } from './segment.entity';
-import { SegmentKind } from './segment.enums';
+import { MEMBERSHIP_FIELD } from './segment.fields';
 
-const MEMBERSHIP = 'segment.membership';
 
 /** Every `segment.membership` rule of a stored or submitted tree, with its path and the keys it names. */
 export function membershipRules(tree: FilterGroup | null | undefined, path: string[] = []): Array<{ path: string[]; keys: number[] }> {
@@ -13,7 +12,7 @@ export function membershipRules(tree: FilterGroup | null | undefined, path: stri
   return tree.rules.flatMap((node, i) => {
     const here = [...path, 'rules', String(i)];
     if (node.group) return membershipRules(node.group, [...here, 'group']);
-    if (node.rule?.field !== MEMBERSHIP) return [];
+    if (node.rule?.field !== MEMBERSHIP_FIELD) return [];
     const keys = (node.rule.value?.ids ?? []).map((id) => keyOf(id, 'Segment')).filter((k): k is number => k !== null);
     return [{ path: [...here, 'rule', 'value'], keys }];
   });
@@ -50,10 +49,4 @@ export async function segmentCycles(em: SqlEntityManager, selfKey: number, tree:
     }
   }
   return problems;
-}
-
-/** Saved segments whose filters name this one (deleting it would break them). */
-export async function segmentsUsing(em: SqlEntityManager, key: number): Promise<Array<{ key: number; name: string }>> {
-  const candidates = await em.find(Segment, { kind: SegmentKind.DYNAMIC }, { fields: ['key', 'name', 'filter'] });
-  return candidates.filter((s) => s.key !== key && membershipRules(s.filter).some((r) => r.keys.includes(key)));
 }

@@ -2,10 +2,13 @@ import { field, type FieldDef } from '../filter/catalog';
 import { FieldValueType as T, SegmentSource } from '../filter/filter.enums';
 import { label } from '../filter/labels';
 
+/** The field id of membership rules (stored filters name it; cycle and in-use checks look for it). */
+export const MEMBERSHIP_FIELD = 'segment.membership';
+
 /** `segment.membership`: member of any (IN) / none (NOT_IN) of saved segments, for exclusions. */
 export const membershipFields: FieldDef[] = [
   field({
-    id: 'segment.membership',
+    id: MEMBERSHIP_FIELD,
     sources: [SegmentSource.CLIENTS, SegmentSource.LEADS],
     label: label('Member of segment', 'Участник сегмента', 'Członek segmentu', 'Membro do segmento', 'Thuộc phân khúc'),
     type: T.SEGMENT,

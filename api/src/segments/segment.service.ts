@@ -7,7 +7,9 @@ import { isValidZone } from '../filter/dates';
 import { ClientType, SegmentSource } from '../filter/filter.enums';
 import type { FilterGroup } from '../filter/tree';
 import { audienceOf } from './audience';
-import { segmentCycles, segmentsUsing } from './cycles';
+import { segmentCycles } from './cycles';
+import { MEMBERSHIP_FIELD } from './segment.fields';
+import { names, segmentsInTheWay } from './usage';
 import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';
 import { SegmentMember } from './segment-member.entity';
@@ -58,7 +60,9 @@ async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | n
   const cycles = selfKey === null ? [] : await segmentCycles(ctx.em, selfKey, draft.filter, ['input', 'filter']);
   if (cycles.length) return [...problems, ...cycles];
   const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone });
-  return [...problems, ...filterProblems.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+  // The zone was checked above (static segments have one too).
+  const inFilter = filterProblems.filter((p) => p.path[0] !== 'timeZone');
+  return [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
 }
 
 function versionRow(ctx: Context, segmentKey: number, version: number, draft: SegmentDraft, at: Date) {
@@ -185,11 +189,8 @@ export async function saveSegment(ctx: Context, segment: Segment, expectedVersio
 }
 
 export async function deleteSegment(ctx: Context, segment: Segment): Promise<UserError[]> {
-  const users = await segmentsUsing(ctx.em, segment.key);
-  if (users.length) {
-    const names = users.map((s) => `"${s.name}"`).join(', ');
-    return [UserError.of(['id'], Code.IN_USE, `Segments ${names} use this segment in a membership rule; change them first.`, users.length)];
-  }
+  const inUse = await segmentsInTheWay(ctx, (rule) => rule.field === MEMBERSHIP_FIELD && names(rule, [segment.id]), 'this segment in a membership rule');
+  if (inUse.length) return inUse;
   await inTransaction(ctx.em, async () => {
     // Children first: SQLite does not cascade unless foreign keys are enforced on the connection.
     for (const child of [SegmentTag, SegmentVersion, SegmentMember]) await ctx.em.nativeDelete(child as typeof SegmentTag, { segment: segment.key });

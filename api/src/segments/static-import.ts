@@ -1,5 +1,5 @@
 import { Channel } from '../communications/communication.enums';
-import { normalizeEmail, normalizeHandle, normalizePhone } from '../communications/normalize';
+import { normalizeEmail, normalizeHandle, normalizePhone, type Normalized } from '../communications/normalize';
 
 export interface ImportedLine {
   line: number;
@@ -35,63 +35,68 @@ function split(line: string): [string, string | null] {
 }
 
 /**
+ * Gathers read lines: each (channel, address) is kept once, repeats are counted, and a line that
+ * does not normalise is rejected with its number and reason.
+ */
+export class LineCollector {
+  private readonly valid: ImportedLine[] = [];
+  private readonly invalid: RejectedLine[] = [];
+  private readonly seen = new Set<string>();
+  private duplicates = 0;
+
+  reject(line: number, text: string, reason: string): void {
+    this.invalid.push({ line, text: text.slice(0, 200), reason });
+  }
+
+  add(line: number, text: string, channel: Channel, normalized: Normalized, name: string | null | undefined): void {
+    if (!normalized.ok) return this.reject(line, text, normalized.reason);
+    const key = `${channel}:${normalized.value}`;
+    if (this.seen.has(key)) {
+      this.duplicates++;
+      return;
+    }
+    this.seen.add(key);
+    this.valid.push({ line, channel, address: normalized.value, name: name?.trim().slice(0, 300) || null });
+  }
+
+  result(): ParsedImport {
+    return { valid: this.valid, invalid: this.invalid, duplicates: this.duplicates };
+  }
+}
+
+/** Non-blank lines of a text with their 1-based numbers, a leading byte-order mark dropped. */
+function numberedLines(text: string): Array<[number, string]> {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .map((raw, index): [number, string] => [index + 1, raw])
+    .filter(([, raw]) => raw.trim() !== '');
+}
+
+/**
  * Reads pasted text or a CSV file: one address per line, optionally `;Name` (or `,Name`),
  * e-mails and phones mixed. Phones without a country code are read in `defaultRegion`. Blank
  * lines and a header line are skipped; every other line is either valid or reported with its
  * number and reason, so one bad line never costs the good ones.
  */
 export function parseImport(text: string, defaultRegion: string): ParsedImport {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const valid: ImportedLine[] = [];
-  const invalid: RejectedLine[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  lines.forEach((raw, index) => {
-    const number = index + 1;
-    if (!raw.trim()) return;
+  const lines = new LineCollector();
+  for (const [number, raw] of numberedLines(text)) {
     const [address, name] = split(raw);
-    if (index === 0 && !address.includes('@') && HEADER.test(address)) return;
-    let channel: Channel;
-    let normalized;
-    if (address.includes('@')) {
-      channel = Channel.EMAIL;
-      normalized = normalizeEmail(address);
-    } else if (PHONE_LIKE.test(address)) {
-      channel = Channel.PHONE;
-      normalized = normalizePhone(address, defaultRegion);
-    } else {
-      invalid.push({ line: number, text: raw.slice(0, 200), reason: address ? `"${address.slice(0, 100)}" is neither an e-mail address nor a phone number.` : 'The line has no address before the separator.' });
-      return;
-    }
-    if (!normalized.ok) {
-      invalid.push({ line: number, text: raw.slice(0, 200), reason: normalized.reason });
-      return;
-    }
-    const key = `${channel}:${normalized.value}`;
-    if (seen.has(key)) {
-      duplicates++;
-      return;
-    }
-    seen.add(key);
-    valid.push({ line: number, channel, address: normalized.value, name: name ? name.slice(0, 300) : null });
-  });
-  return { valid, invalid, duplicates };
+    if (number === 1 && !address.includes('@') && HEADER.test(address)) continue;
+    if (address.includes('@')) lines.add(number, raw, Channel.EMAIL, normalizeEmail(address), name);
+    else if (PHONE_LIKE.test(address)) lines.add(number, raw, Channel.PHONE, normalizePhone(address, defaultRegion), name);
+    else lines.reject(number, raw, address ? `"${address.slice(0, 100)}" is neither an e-mail address nor a phone number.` : 'The line has no address before the separator.');
+  }
+  return lines.result();
 }
 
 /** One messenger handle per line (stop-list imports of the IM channel). */
 export function parseHandles(text: string): ParsedImport {
-  const valid: ImportedLine[] = [];
-  const invalid: RejectedLine[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  text.split(/\r\n|\n|\r/).forEach((raw, index) => {
-    if (!raw.trim()) return;
+  const lines = new LineCollector();
+  for (const [number, raw] of numberedLines(text)) {
     const [handle, name] = split(raw);
-    const normalized = normalizeHandle(handle);
-    if (!normalized.ok) return invalid.push({ line: index + 1, text: raw.slice(0, 200), reason: normalized.reason });
-    if (seen.has(normalized.value)) return duplicates++;
-    seen.add(normalized.value);
-    valid.push({ line: index + 1, channel: Channel.IM, address: normalized.value, name });
-  });
-  return { valid, invalid, duplicates };
+    lines.add(number, raw, Channel.IM, normalizeHandle(handle), name);
+  }
+  return lines.result();
 }

@@ -4,13 +4,13 @@ import { connectionType, findPage, toConnection } from '../common/connection';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { UserError } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
-import { ownerOf } from './audience-sql';
+import { COMMUNICATION_OWNER_SQL, ownerOf } from './audience-sql';
 import { Member, type MemberObject } from './audience.types';
 import { loadMember } from './member-rows';
 import { Segment } from './segment.entity';
 import { SegmentMember } from './segment-member.entity';
 import { findSegment } from './segment.service';
-import { addAddresses, importText, removeAddresses } from './static-members.service';
+import { addAddresses, emptyReport, importText, removeAddresses } from './static-members.service';
 
 @ObjectType({ description: 'A line of an import that was not stored, and why.' })
 class RejectedLine {
@@ -55,13 +55,12 @@ const SegmentMemberConnection = connectionType(SegmentMember, 'SegmentMember');
 function ownerLoader(ctx: Context) {
   return ctx.loaders.get<string, number | null>('static-owner', async (keys) => {
     const pairs = keys.map((k) => k.split('\u0000'));
-    const rows = await ctx.db.read<{ channel: string; normalized: string; owner: number | string }>(
-      `SELECT c.channel, c.normalized, MIN(CASE WHEN c.company_id IS NOT NULL THEN 4294967296 + c.company_id WHEN c.contact_id IS NOT NULL THEN 8589934592 + c.contact_id ELSE 12884901888 + c.lead_id END) AS owner
-       FROM communication c WHERE (c.company_id IS NOT NULL OR c.contact_id IS NOT NULL OR c.lead_id IS NOT NULL) AND (${pairs.map(() => '(c.channel = ? AND c.normalized = ?)').join(' OR ')})
-       GROUP BY c.channel, c.normalized`,
+    const rows = await ctx.db.read<{ channel: string; normalized: string; owner: number | string | null }>(
+      `SELECT c.channel, c.normalized, MIN(${COMMUNICATION_OWNER_SQL}) AS owner FROM communication c
+       WHERE ${pairs.map(() => '(c.channel = ? AND c.normalized = ?)').join(' OR ')} GROUP BY c.channel, c.normalized`,
       pairs.flat(),
     );
-    const found = new Map(rows.map((r) => [`${r.channel}\u0000${r.normalized}`, Number(r.owner)]));
+    const found = new Map(rows.map((r) => [`${r.channel}\u0000${r.normalized}`, r.owner == null ? null : Number(r.owner)]));
     return keys.map((k) => found.get(k) ?? null);
   });
 }
@@ -99,14 +98,14 @@ export class StaticMembersResolver {
   })
   async importStaticSegment(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<StaticImportReport> {
     const found = await findSegment(ctx, id);
-    if (!found.segment) return { errors: found.errors, lines: 0, imported: 0, duplicatesInInput: 0, alreadyPresent: 0, invalidCount: 0, invalid: [] };
+    if (!found.segment) return emptyReport(found.errors);
     return importText(ctx, found.segment, text);
   }
 
   @Mutation(() => StaticImportReport, { description: 'Adds addresses to a static segment (normalised; those already there are counted, not doubled).' })
   async addStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberInput]) members: StaticMemberInput[], @Ctx() ctx: Context): Promise<StaticImportReport> {
     const found = await findSegment(ctx, id);
-    if (!found.segment) return { errors: found.errors, lines: 0, imported: 0, duplicatesInInput: 0, alreadyPresent: 0, invalidCount: 0, invalid: [] };
+    if (!found.segment) return emptyReport(found.errors);
     return addAddresses(ctx, found.segment, members);
   }
 

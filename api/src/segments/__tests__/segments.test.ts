@@ -105,6 +105,8 @@ describe.each(engines)('segments on %s', (engine) => {
     expect(ok.previewSegment.recipientCounts).toEqual([{ channel: 'PHONE', value: 1 }]);
     const bad = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i) { errors { path code } memberCount { value } } }`, { i: { filter: and(rule('client.nope', 'EQ', { string: 'x' })) } });
     expect(bad.previewSegment).toEqual({ errors: [{ path: ['filter', 'rules', '0', 'rule', 'field'], code: 'UNKNOWN_FIELD' }], memberCount: null });
+    const zone = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i, timeZone: "Mars/Olympus") { errors { path code } } }`, { i: { filter: krakow } });
+    expect(zone.previewSegment.errors).toEqual([{ path: ['timeZone'], code: 'INVALID' }]);
   });
 
   it('saves changes as versions, rejects stale versions, and restores an old one as a new version', async () => {
@@ -141,6 +143,8 @@ describe.each(engines)('segments on %s', (engine) => {
     expect(createSegment.errors.map((e: any) => [e.path.join('.'), e.code])).toEqual(
       expect.arrayContaining([['input.name', 'REQUIRED'], ['input.filter.rules.0.rule.value.ids', 'MISSING_VALUE']]),
     );
+    const zone = (await api.exec(CREATE, { i: { name: 'Zoned', filter: krakow, timeZone: 'Mars/Olympus' } })).createSegment;
+    expect(zone.errors).toMatchObject([{ path: ['input', 'timeZone'], code: 'INVALID' }]);
     const missing = (await api.exec(CREATE, { i: { name: 'No filter' } })).createSegment;
     expect(missing.errors).toMatchObject([{ path: ['input', 'filter'], code: 'REQUIRED' }]);
     const stat = await create({ name: 'Static list', kind: 'STATIC' });

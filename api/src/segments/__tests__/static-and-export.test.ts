@@ -109,7 +109,10 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     expect(report).toEqual({ imported: 2, duplicates: 1, invalidCount: 1, errors: [] });
     const counts = (await api.exec(`query($id: ID!) { segment(id: $id) { recipientCounts(channels: [EMAIL]) { value } } }`, { id: staticId })).segment.recipientCounts;
     expect(counts).toEqual([{ value: 0 }]);
-    await api.exec(`mutation { removeStopListEntry(id: "x") { errors { code } } }`);
+    const handles = (await api.exec(`mutation($t: String!) { importStopList(text: $t, reason: COMPLAINED, channel: IM) { imported duplicates invalidCount } }`, { t: '@OlaW\nolaw\n  \n@' })).importStopList;
+    expect(handles).toEqual({ imported: 1, duplicates: 1, invalidCount: 1 });
+    const listed = (await api.exec(`{ stopList(first: 5, channel: IM) { edges { node { address reason } } } }`)).stopList.edges;
+    expect(listed).toEqual([{ node: { address: 'olaw', reason: 'COMPLAINED' } }]);
   });
 
   it('streams recipients as CSV through a signed link, and refuses a tampered or expired one', async () => {
