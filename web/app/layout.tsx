@@ -1,22 +1,37 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import 'react-querybuilder/dist/query-builder.css';
+import './globals.css';
+import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/graphql/Providers';
+import { I18nProvider } from '@/i18n/I18nProvider';
+import { requestLocale } from '@/i18n/server';
 import { AppHeader } from '@/layout/AppHeader';
-import './globals.css';
+import { UiProvider } from '@/layout/UiProvider';
 
 export const metadata: Metadata = {
   title: { default: 'Segmenta', template: '%s · Segmenta' },
   description: 'CRM segmentation: build segments of contacts, companies, leads and deals.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en">
+    <html lang={locale} {...mantineHtmlProps}>
+      <head>
+        <ColorSchemeScript defaultColorScheme="light" />
+      </head>
       <body>
-        <Providers>
-          <AppHeader />
-          <main className="page">{children}</main>
-        </Providers>
+        <I18nProvider locale={locale}>
+          <UiProvider locale={locale}>
+            <Providers>
+              <AppHeader />
+              <main className="page">{children}</main>
+            </Providers>
+          </UiProvider>
+        </I18nProvider>
       </body>
     </html>
   );

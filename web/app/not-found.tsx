@@ -1,11 +1,15 @@
+'use client';
+
 import Link from 'next/link';
+import { useTranslations } from 'use-intl';
 
 export default function NotFound() {
+  const t = useTranslations('app.notFound');
   return (
     <div className="panel">
-      <h1 className="page-title">Page not found</h1>
+      <h1 className="page-title">{t('title')}</h1>
       <p>
-        There is nothing here yet. <Link href="/">Back to the dashboard</Link>
+        {t('text')} <Link href="/">{t('back')}</Link>
       </p>
     </div>
   );

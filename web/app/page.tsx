@@ -1,12 +1,13 @@
-import type { Metadata } from 'next';
 import { Dashboard } from '@/dashboard/Dashboard';
+import { titleMetadata } from '@/i18n/metadata';
+import { PageTitle } from '@/layout/PageTitle';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export const generateMetadata = titleMetadata('dashboard');
 
 export default function HomePage() {
   return (
     <>
-      <h1 className="page-title">Dashboard</h1>
+      <PageTitle namespace="dashboard" />
       <Dashboard />
     </>
   );

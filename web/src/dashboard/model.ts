@@ -5,37 +5,26 @@ export type DashboardPipeline = DashboardData['pipelines'][number];
 export type DashboardStage = DashboardPipeline['stages'][number];
 
 /** The record types counted on the dashboard, in display order. */
-export const RECORD_TYPES = [
-  { key: 'contacts', label: 'Contacts' },
-  { key: 'companies', label: 'Companies' },
-  { key: 'leads', label: 'Leads' },
-  { key: 'deals', label: 'Deals' },
-  { key: 'products', label: 'Products' },
-  { key: 'orders', label: 'Orders' },
-] as const satisfies ReadonlyArray<{ key: keyof DashboardData; label: string }>;
+/** The record types counted on the dashboard, in display order (labels: dashboard.records.*). */
+export const RECORD_TYPES = ['contacts', 'companies', 'leads', 'deals', 'products', 'orders'] as const satisfies ReadonlyArray<keyof DashboardData>;
 
-export type RecordTypeKey = (typeof RECORD_TYPES)[number]['key'];
+export type RecordTypeKey = (typeof RECORD_TYPES)[number];
 
 export interface RecordCount {
   key: RecordTypeKey;
-  label: string;
   count: number;
 }
 
 /** One tile per record type, in display order. */
 export function recordCounts(data: Pick<DashboardData, RecordTypeKey>): RecordCount[] {
-  return RECORD_TYPES.map(({ key, label }) => ({ key, label, count: data[key].totalCount }));
+  return RECORD_TYPES.map((key) => ({ key, count: data[key].totalCount }));
 }
 
-export const STAGE_SEMANTIC_LABELS: Record<StageSemantic, string> = {
-  IN_PROGRESS: 'In progress',
-  WON: 'Won',
-  LOST: 'Lost',
-};
+/** The stage semantics the UI has words for (app.stageSemantic.*); a newer API's value is shown as is. */
+export const STAGE_SEMANTICS: ReadonlyArray<StageSemantic> = ['IN_PROGRESS', 'WON', 'LOST'];
 
-/** Human label for a stage semantic; an unknown value (a newer API) is shown as is. */
-export function stageSemanticLabel(semantic: StageSemantic | string): string {
-  return (STAGE_SEMANTIC_LABELS as Record<string, string>)[semantic] ?? semantic;
+export function isKnownStageSemantic(semantic: string): semantic is StageSemantic {
+  return (STAGE_SEMANTICS as ReadonlyArray<string>).includes(semantic);
 }
 
 function bySortThenName(a: { sort: number; name: string }, b: { sort: number; name: string }): number {

@@ -1,39 +1,42 @@
-import Link from 'next/link';
+'use client';
 
-/** Sections of the app; those without a page yet are shown as placeholders. */
-const NAV_ITEMS: ReadonlyArray<{ label: string; href?: string }> = [
-  { label: 'Dashboard', href: '/' },
-  { label: 'Segments' },
-  { label: 'Data' },
-  { label: 'Settings' },
-];
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'use-intl';
+import { LanguageSwitcher } from '@/i18n/LanguageSwitcher';
+
+/** Sections of the app, in the order of the main menu (a section joins when its page exists). */
+const NAV_ITEMS = [{ key: 'dashboard', href: '/' }] as const;
+
+function isActive(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
 
 export function AppHeader() {
+  const t = useTranslations('app');
+  const pathname = usePathname() ?? '/';
   return (
     <header className="app-header">
       <Link href="/" className="brand">
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
-        Segmenta
+        {t('brand')}
       </Link>
-      <nav aria-label="Main">
+      <nav aria-label={t('mainNav')}>
         <ul className="nav">
-          {NAV_ITEMS.map(({ label, href }) => (
-            <li key={label}>
-              {href ? (
-                <Link href={href} className="nav-link">
-                  {label}
-                </Link>
-              ) : (
-                <span className="nav-link nav-link-disabled" aria-disabled="true" title="Coming soon">
-                  {label}
-                </span>
-              )}
+          {NAV_ITEMS.map(({ key, href }) => (
+            <li key={key}>
+              <Link href={href} className="nav-link" aria-current={isActive(pathname, href) ? 'page' : undefined} data-testid={`nav-${key}`}>
+                {t(`nav.${key}`)}
+              </Link>
             </li>
           ))}
         </ul>
       </nav>
+      <div className="app-header-end">
+        <LanguageSwitcher />
+      </div>
     </header>
   );
 }

@@ -1,0 +1,22 @@
+import { appMessages } from '@/layout/messages';
+import { dashboardMessages } from '@/dashboard/messages';
+import type { Locale } from './locales';
+
+/**
+ * Every UI text, by namespace (one per domain folder, each owning its `messages.ts`) and language.
+ * A component reads its namespace with `useTranslations('<namespace>')`. English is the reference:
+ * messages.test.ts fails when another language lacks a key or has one English does not.
+ */
+export const MESSAGES_BY_NAMESPACE = {
+  app: appMessages,
+  dashboard: dashboardMessages,
+} as const;
+
+export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };
+
+/** The messages of one language, for the IntlProvider. */
+export function messagesFor(locale: Locale): Messages {
+  const result: Record<string, unknown> = {};
+  for (const [namespace, byLocale] of Object.entries(MESSAGES_BY_NAMESPACE)) result[namespace] = byLocale[locale];
+  return result as Messages;
+}
