@@ -1,5 +1,6 @@
 import { appMessages } from '@/layout/messages';
 import { dashboardMessages } from '@/dashboard/messages';
+import { userErrorMessages } from '@/layout/user-error-messages';
 import type { Locale } from './locales';
 
 /**
@@ -10,6 +11,7 @@ import type { Locale } from './locales';
 export const MESSAGES_BY_NAMESPACE = {
   app: appMessages,
   dashboard: dashboardMessages,
+  userErrors: userErrorMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

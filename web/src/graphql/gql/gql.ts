@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Dashboard {\n    contacts(first: 0) {\n      totalCount\n    }\n    companies(first: 0) {\n      totalCount\n    }\n    leads(first: 0) {\n      totalCount\n    }\n    deals(first: 0) {\n      totalCount\n    }\n    products(first: 0) {\n      totalCount\n    }\n    orders(first: 0) {\n      totalCount\n    }\n    pipelines {\n      id\n      name\n      sort\n      isDefault\n      stages {\n        id\n        code\n        name\n        sort\n        semantic\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n": typeof types.SegmentKindDocument,
 };
 const documents: Documents = {
     "\n  query Dashboard {\n    contacts(first: 0) {\n      totalCount\n    }\n    companies(first: 0) {\n      totalCount\n    }\n    leads(first: 0) {\n      totalCount\n    }\n    deals(first: 0) {\n      totalCount\n    }\n    products(first: 0) {\n      totalCount\n    }\n    orders(first: 0) {\n      totalCount\n    }\n    pipelines {\n      id\n      name\n      sort\n      isDefault\n      stages {\n        id\n        code\n        name\n        sort\n        semantic\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n": types.SegmentKindDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Dashboard {\n    contacts(first: 0) {\n      totalCount\n    }\n    companies(first: 0) {\n      totalCount\n    }\n    leads(first: 0) {\n      totalCount\n    }\n    deals(first: 0) {\n      totalCount\n    }\n    products(first: 0) {\n      totalCount\n    }\n    orders(first: 0) {\n      totalCount\n    }\n    pipelines {\n      id\n      name\n      sort\n      isDefault\n      stages {\n        id\n        code\n        name\n        sort\n        semantic\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard {\n    contacts(first: 0) {\n      totalCount\n    }\n    companies(first: 0) {\n      totalCount\n    }\n    leads(first: 0) {\n      totalCount\n    }\n    deals(first: 0) {\n      totalCount\n    }\n    products(first: 0) {\n      totalCount\n    }\n    orders(first: 0) {\n      totalCount\n    }\n    pipelines {\n      id\n      name\n      sort\n      isDefault\n      stages {\n        id\n        code\n        name\n        sort\n        semantic\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n"): (typeof documents)["\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

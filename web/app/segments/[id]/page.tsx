@@ -1,0 +1,7 @@
+import { SegmentPage } from '@/segments/SegmentPage';
+
+/** One saved segment: the builder for a dynamic one, the address list for a static one. */
+export default async function SegmentRoute({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <SegmentPage id={decodeURIComponent(id)} />;
+}
