@@ -39,7 +39,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: {
           ...scalars,
-          // FilterTree: 'FilterGroupInput', // once a web operation uses FilterGroupInput (see below)
+          FilterTree: 'FilterGroupInput',
         },
         // Scalars not mapped above arrive as `unknown`, not a silent `any`.
         defaultScalarType: 'unknown',

@@ -4,20 +4,337 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** E-mail, phone or messenger. */
+export type Channel =
+  | 'EMAIL'
+  | 'IM'
+  | 'PHONE';
+
+export type ClientType =
+  | 'ANY'
+  | 'COMPANY'
+  | 'CONTACT';
+
+export type Combinator =
+  | 'AND'
+  | 'OR';
+
+export type CreateSegmentInput = {
+  clientType?: ClientType;
+  description?: string | null | undefined;
+  /** Required for a dynamic segment; not allowed for a static one. */
+  filter?: FilterGroupInput | null | undefined;
+  kind?: SegmentKind;
+  name: string;
+  source?: SegmentSource;
+  /** Free labels for grouping and filtering the list. */
+  tags?: Array<string> | null | undefined;
+  timeZone?: string | null | undefined;
+};
+
+/** Inclusive calendar days in the evaluation time zone; either may be null (open). */
+export type DateRangeInput = {
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type DateUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK'
+  | 'YEAR';
+
+export type FieldValueType =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'DATETIME'
+  | 'ENUM'
+  | 'MONEY'
+  | 'MULTI_ENUM'
+  | 'NUMBER'
+  | 'PIPELINE'
+  | 'PRODUCT'
+  | 'REFERENCE'
+  | 'SEGMENT'
+  | 'STAGE'
+  | 'STRING'
+  | 'USER';
+
+/** A group of rules joined by AND / OR; with a scope, its rules test one related record (quantified). */
+export type FilterGroupInput = {
+  combinator?: Combinator;
+  /** Negates the whole group (its exact complement over the members). */
+  not?: boolean;
+  /** Only with a scope; default SOME. */
+  quantifier?: Quantifier | null | undefined;
+  /** At least one, except in a scoped group ("has no deal"). */
+  rules: Array<FilterNodeInput>;
+  /** null = the member itself; DEALS, PURCHASES, ORDERS, ACTIVITIES = one related record. */
+  scope?: FilterScope | null | undefined;
+  /** With AT_LEAST, AT_MOST, EXACTLY. */
+  threshold?: number | null | undefined;
+};
+
+/** Exactly one of a rule or a nested group. */
+export type FilterNodeInput = {
+  group?: FilterGroupInput | null | undefined;
+  rule?: FilterRuleInput | null | undefined;
+};
+
+export type FilterOperator =
+  | 'AFTER'
+  | 'BEFORE'
+  | 'BEGINS_WITH'
+  | 'BETWEEN'
+  | 'CONTAINS'
+  | 'ENDS_WITH'
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'HAS_ALL'
+  | 'HAS_ANY'
+  | 'HAS_NONE'
+  | 'IN'
+  | 'IN_NEXT_DAYS'
+  | 'IS_EMPTY'
+  | 'IS_NOT_EMPTY'
+  | 'LT'
+  | 'LTE'
+  | 'MORE_THAN_AGO'
+  | 'NEQ'
+  | 'NOT_BETWEEN'
+  | 'NOT_CONTAINS'
+  | 'NOT_IN'
+  | 'ON'
+  | 'WITHIN_LAST';
+
+/** One condition: a catalog field, an operator, and a value. */
+export type FilterRuleInput = {
+  /** A field id from segmentFields, e.g. "client.city", "deal.stage", "custom.deal.UF_MEMBERSHIP_TYPE". */
+  field: string;
+  operator: FilterOperator;
+  value?: FilterValueInput | null | undefined;
+};
+
+export type FilterScope =
+  | 'ACTIVITIES'
+  | 'DEALS'
+  | 'ORDERS'
+  | 'PURCHASES';
+
+/** Exactly one slot, the one that fits the field type and operator; none for IS_EMPTY / IS_NOT_EMPTY. */
+export type FilterValueInput = {
+  boolean?: boolean | null | undefined;
+  date?: string | null | undefined;
+  dateRange?: DateRangeInput | null | undefined;
+  /** Global ids of users, products, pipelines, stages, segments. */
+  ids?: Array<string | number> | null | undefined;
+  number?: number | null | undefined;
+  numberRange?: NumberRangeInput | null | undefined;
+  relative?: RelativeDateInput | null | undefined;
+  string?: string | null | undefined;
+  /** Several strings, or stable codes of enum / reference / list values. */
+  strings?: Array<string> | null | undefined;
+};
+
+/** Inclusive bounds; either may be null (open). */
+export type NumberRangeInput = {
+  max?: number | null | undefined;
+  min?: number | null | undefined;
+};
+
+export type Quantifier =
+  | 'ALL'
+  | 'AT_LEAST'
+  | 'AT_MOST'
+  | 'EXACTLY'
+  | 'NONE'
+  | 'SOME';
+
+/** "30 DAY" = from the start of the day 30 days ago (WITHIN_LAST) / before it (MORE_THAN_AGO). */
+export type RelativeDateInput = {
+  amount: number;
+  unit: DateUnit;
+};
+
+/** What decides who is in a dynamic segment; previewSegment takes it unsaved. */
+export type SegmentDefinitionInput = {
+  /** Clients source only: contacts, companies or both. */
+  clientType?: ClientType;
+  filter: FilterGroupInput;
+  source?: SegmentSource;
+  /** IANA zone for relative dates; null = DEFAULT_TIME_ZONE. */
+  timeZone?: string | null | undefined;
+};
+
 /** DYNAMIC: a filter evaluated at query time. STATIC: a stored list of addresses. */
 export type SegmentKind =
   | 'DYNAMIC'
   | 'STATIC';
+
+/** Clients (contacts and/or companies) or leads. */
+export type SegmentSource =
+  | 'CLIENTS'
+  | 'LEADS';
 
 export type StageSemantic =
   | 'IN_PROGRESS'
   | 'LOST'
   | 'WON';
 
+/** Fields left out stay as they are. The kind of a segment does not change. */
+export type UpdateSegmentInput = {
+  clientType?: ClientType | null | undefined;
+  description?: string | null | undefined;
+  filter?: FilterGroupInput | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  source?: SegmentSource | null | undefined;
+  tags?: Array<string> | null | undefined;
+  timeZone?: string | null | undefined;
+  /** The version the client last read; if the segment has changed since, nothing is written and VERSION_CONFLICT is returned. */
+  version: number;
+};
+
+/** Machine-readable reason of a UserError. */
+export type UserErrorCode =
+  | 'DUPLICATE'
+  | 'EMPTY_GROUP'
+  | 'INVALID'
+  | 'INVALID_EMAIL'
+  | 'INVALID_PHONE'
+  | 'IN_USE'
+  | 'MISSING_VALUE'
+  | 'NOT_FOUND'
+  | 'OPERATOR_NOT_ALLOWED'
+  | 'REQUIRED'
+  | 'SCOPE_MISMATCH'
+  | 'SEGMENT_CYCLE'
+  | 'STAGE_WITHOUT_PIPELINE'
+  | 'TOO_DEEP'
+  | 'TOO_MANY'
+  | 'TOO_MANY_RULES'
+  | 'TOO_MANY_VALUES'
+  | 'UNKNOWN_FIELD'
+  | 'UNKNOWN_VALUE'
+  | 'VALUE_TYPE_MISMATCH'
+  | 'VERSION_CONFLICT'
+  | 'WRITE_FAILED';
+
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardQuery = { contacts: { totalCount: number }, companies: { totalCount: number }, leads: { totalCount: number }, deals: { totalCount: number }, products: { totalCount: number }, orders: { totalCount: number }, pipelines: Array<{ id: string, name: string, sort: number, isDefault: boolean, stages: Array<{ id: string, code: string, name: string, sort: number, semantic: StageSemantic }> }> };
+
+export type EditorSegmentFieldsQueryVariables = Exact<{
+  source: SegmentSource;
+  locale?: string | null | undefined;
+}>;
+
+
+export type EditorSegmentFieldsQuery = { segmentFields: Array<{ id: string, name: string, label: string, scope: FilterScope | null, valueType: FieldValueType, inputType: string, valueEditorType: string, searchable: boolean, operators: Array<FilterOperator>, values: Array<{ value: string, label: string, group: string | null, groupId: string | null }> | null }> };
+
+export type EditorFilterValuesQueryVariables = Exact<{
+  field: string;
+  search?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type EditorFilterValuesQuery = { filterValues: { edges: Array<{ node: { value: string, label: string } }> } };
+
+export type EditorNodeLabelsQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type EditorNodeLabelsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+    | { id: string }
+    | { name: string, id: string }
+  > };
+
+export type EditorSegmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditorSegmentQuery = { segment: { id: string, name: string, description: string | null, kind: SegmentKind, source: SegmentSource, clientType: ClientType, tags: Array<string>, timeZone: string | null, version: number, filter: FilterGroupInput | null, updatedAt: string, updatedBy: { id: string, name: string } | null } | null };
+
+export type EditorPreviewCountsQueryVariables = Exact<{
+  input: SegmentDefinitionInput;
+}>;
+
+
+export type EditorPreviewCountsQuery = { previewSegment: { errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }>, memberCount: { value: number, computedAt: string } | null, recipientCounts: Array<{ channel: Channel, value: number, computedAt: string }> | null } };
+
+export type EditorPreviewRecipientsQueryVariables = Exact<{
+  input: SegmentDefinitionInput;
+  channel: Channel;
+  after?: string | null | undefined;
+}>;
+
+
+export type EditorPreviewRecipientsQuery = { previewSegment: { recipients: { totalCount: number, edges: Array<{ cursor: string, node: { address: string, channel: Channel, name: string | null, ownerCount: number, owner:
+            | { __typename: 'Company', id: string }
+            | { __typename: 'Contact', id: string }
+            | { __typename: 'Lead', id: string }
+           | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
+
+export type EditorSegmentTemplatesQueryVariables = Exact<{
+  locale?: string | null | undefined;
+}>;
+
+
+export type EditorSegmentTemplatesQuery = { segmentTemplates: Array<{ id: string, name: string, description: string, source: SegmentSource, clientType: ClientType, filter: FilterGroupInput }> };
+
+export type EditorCreateSegmentMutationVariables = Exact<{
+  input: CreateSegmentInput;
+}>;
+
+
+export type EditorCreateSegmentMutation = { createSegment: { segment: { id: string, version: number } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+
+export type EditorUpdateSegmentMutationVariables = Exact<{
+  input: UpdateSegmentInput;
+}>;
+
+
+export type EditorUpdateSegmentMutation = { updateSegment: { segment: { id: string, version: number, updatedAt: string } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+
+export type EditorSegmentVersionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditorSegmentVersionsQuery = { segment: { id: string, version: number, versions: Array<{ id: string, version: number, savedAt: string, name: string, description: string | null, tags: Array<string>, source: SegmentSource, clientType: ClientType, filter: FilterGroupInput | null, savedBy: { id: string, name: string } | null }> } | null };
+
+export type EditorRestoreSegmentVersionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  expectedVersion: number;
+}>;
+
+
+export type EditorRestoreSegmentVersionMutation = { restoreSegmentVersion: { segment: { id: string, version: number } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+
+export type EditorExportUrlQueryVariables = Exact<{
+  id: string | number;
+  channel: Channel;
+}>;
+
+
+export type EditorExportUrlQuery = { segment: { id: string, exportUrl: string } | null };
 
 export type SegmentKindQueryVariables = Exact<{
   id: string | number;
@@ -28,4 +345,16 @@ export type SegmentKindQuery = { segment: { id: string, kind: SegmentKind, name:
 
 
 export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"companies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pipelines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"stages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"semantic"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const EditorSegmentFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorSegmentFields"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentSource"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segmentFields"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"valueType"}},{"kind":"Field","name":{"kind":"Name","value":"inputType"}},{"kind":"Field","name":{"kind":"Name","value":"valueEditorType"}},{"kind":"Field","name":{"kind":"Name","value":"searchable"}},{"kind":"Field","name":{"kind":"Name","value":"operators"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}}]}}]}}]} as unknown as DocumentNode<EditorSegmentFieldsQuery, EditorSegmentFieldsQueryVariables>;
+export const EditorFilterValuesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorFilterValues"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"field"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filterValues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"field"},"value":{"kind":"Variable","name":{"kind":"Name","value":"field"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"30"}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EditorFilterValuesQuery, EditorFilterValuesQueryVariables>;
+export const EditorNodeLabelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorNodeLabels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Segment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EditorNodeLabelsQuery, EditorNodeLabelsQueryVariables>;
+export const EditorSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"clientType"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EditorSegmentQuery, EditorSegmentQueryVariables>;
+export const EditorPreviewCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorPreviewCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentDefinitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"computedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recipientCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channels"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"EMAIL"},{"kind":"EnumValue","value":"PHONE"},{"kind":"EnumValue","value":"IM"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"computedAt"}}]}}]}}]}}]} as unknown as DocumentNode<EditorPreviewCountsQuery, EditorPreviewCountsQueryVariables>;
+export const EditorPreviewRecipientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorPreviewRecipients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SegmentDefinitionInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recipients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ownerCount"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Company"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EditorPreviewRecipientsQuery, EditorPreviewRecipientsQueryVariables>;
+export const EditorSegmentTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorSegmentTemplates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segmentTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"clientType"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}}]}}]}}]} as unknown as DocumentNode<EditorSegmentTemplatesQuery, EditorSegmentTemplatesQueryVariables>;
+export const EditorCreateSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditorCreateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<EditorCreateSegmentMutation, EditorCreateSegmentMutationVariables>;
+export const EditorUpdateSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditorUpdateSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<EditorUpdateSegmentMutation, EditorUpdateSegmentMutationVariables>;
+export const EditorSegmentVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorSegmentVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"savedAt"}},{"kind":"Field","name":{"kind":"Name","value":"savedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"clientType"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}}]}}]}}]}}]} as unknown as DocumentNode<EditorSegmentVersionsQuery, EditorSegmentVersionsQueryVariables>;
+export const EditorRestoreSegmentVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditorRestoreSegmentVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreSegmentVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<EditorRestoreSegmentVersionMutation, EditorRestoreSegmentVersionMutationVariables>;
+export const EditorExportUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditorExportUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}}]}]}}]}}]} as unknown as DocumentNode<EditorExportUrlQuery, EditorExportUrlQueryVariables>;
 export const SegmentKindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SegmentKind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SegmentKindQuery, SegmentKindQueryVariables>;
