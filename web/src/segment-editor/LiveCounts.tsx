@@ -1,0 +1,70 @@
+'use client';
+
+import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useFormatter, useTranslations } from 'use-intl';
+import type { Channel, EditorPreviewCountsQuery } from '@/graphql/gql/graphql';
+
+type Preview = EditorPreviewCountsQuery['previewSegment'];
+
+const CHANNELS: Channel[] = ['EMAIL', 'PHONE', 'IM'];
+
+/**
+ * Members and recipients per channel of the definition as it is now. The boxes keep their size
+ * whatever they show (a number, the last number dimmed while counting, a dash), so nothing moves.
+ */
+export function LiveCounts({ preview, counting, failed }: { preview: Preview | null; counting: boolean; failed: boolean }) {
+  const t = useTranslations('segmentEditor.counts');
+  const format = useFormatter();
+  const invalid = Boolean(preview && preview.errors.length > 0);
+  const computedAt = preview?.memberCount?.computedAt;
+  const counts: Array<{ key: string; label: string; value: number | null }> = [
+    { key: 'members', label: t('members'), value: preview?.memberCount?.value ?? null },
+    ...CHANNELS.map((channel) => ({ key: channel, label: t(channel), value: preview?.recipientCounts?.find((c) => c.channel === channel)?.value ?? null })),
+  ];
+  return (
+    <Paper withBorder p="md" radius="md" aria-busy={counting} data-testid="live-counts" data-counting={counting}>
+      <Stack gap="xs">
+        <div className="counts-heading">
+          <Title order={2} size="h5">
+            {t('heading')}
+          </Title>
+          <span className="counts-state" role="status" aria-live="polite">
+            {counting ? (
+              <>
+                <Loader size={12} aria-hidden="true" /> {t('counting')}
+              </>
+            ) : computedAt ? (
+              t('computedAt', { time: format.dateTime(new Date(computedAt), { timeStyle: 'medium' }) })
+            ) : (
+              ''
+            )}
+          </span>
+        </div>
+        <SimpleGrid cols={2} spacing="xs">
+          {counts.map(({ key, label, value }) => (
+            <div key={key} className="count-box" data-testid={`live-count-${key}`} data-value={value ?? ''}>
+              <Text size="xs" c="dimmed">
+                {label}
+              </Text>
+              <Text className="count-value" fw={700} size="xl" c={counting ? 'dimmed' : undefined}>
+                {value === null ? '—' : format.number(value)}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+        <div className="counts-note">
+          {invalid && (
+            <Text size="xs" c="red" data-testid="counts-invalid">
+              {t('invalid')}
+            </Text>
+          )}
+          {failed && !invalid && (
+            <Alert color="red" p="xs" role="alert">
+              <Text size="xs">{t('failed')}</Text>
+            </Alert>
+          )}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
