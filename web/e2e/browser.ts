@@ -1,4 +1,12 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * Where the e2e run saves its screenshots of the real app: docs/screenshots, which the README shows
+ * (so a run refreshes them; commit the new ones with the change that altered the page).
+ */
+export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 /** The running web app under test. */
 export const BASE_URL = (process.env.E2E_BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');

@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '@/lib/format';
-import { BASE_URL, graphqlRequest, launchChromium } from './browser';
-
-const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
 
 describe('dashboard (browser)', () => {
   let browser: Browser;
@@ -58,8 +55,8 @@ describe('dashboard (browser)', () => {
     await expect(page.getByTestId('dashboard-error').count()).resolves.toBe(0);
     await expect(page.getByTestId('pipeline').count()).resolves.toBeGreaterThan(0);
 
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'dashboard.png'), fullPage: true });
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png'), fullPage: true });
 
     expect(graphqlMethods.length).toBeGreaterThan(0);
     expect(new Set(graphqlMethods)).toEqual(new Set(['POST']));

@@ -1,11 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium } from './browser';
-
-const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
 const unique = `${Date.now().toString(36)}`;
 
 interface Preview {
@@ -127,8 +124,8 @@ describe('segment editor (browser)', () => {
     expect(await shownMemberCount(page)).toBe(expected);
     await expect(page.getByTestId('preview-row').count()).resolves.toBeGreaterThan(0);
 
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'segment-editor.png'), fullPage: true });
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'segment-editor.png'), fullPage: true });
   });
 
   it('starts from a template, saves, reloads and restores a version', async () => {
