@@ -1,5 +1,6 @@
 import { appMessages } from '@/layout/messages';
 import { dashboardMessages } from '@/dashboard/messages';
+import { segmentsMessages } from '@/segments/messages';
 import { userErrorMessages } from '@/layout/user-error-messages';
 import { segmentEditorMessages } from '@/segment-editor/messages';
 import type { Locale } from './locales';
@@ -12,6 +13,7 @@ import type { Locale } from './locales';
 export const MESSAGES_BY_NAMESPACE = {
   app: appMessages,
   dashboard: dashboardMessages,
+  segments: segmentsMessages,
   userErrors: userErrorMessages,
   segmentEditor: segmentEditorMessages,
 } as const;

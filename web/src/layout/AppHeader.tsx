@@ -6,7 +6,10 @@ import { useTranslations } from 'use-intl';
 import { LanguageSwitcher } from '@/i18n/LanguageSwitcher';
 
 /** Sections of the app, in the order of the main menu (a section joins when its page exists). */
-const NAV_ITEMS = [{ key: 'dashboard', href: '/' }] as const;
+const NAV_ITEMS = [
+  { key: 'dashboard', href: '/' },
+  { key: 'segments', href: '/segments' },
+] as const;
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);

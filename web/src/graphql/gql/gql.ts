@@ -27,6 +27,12 @@ type Documents = {
     "\n  query EditorSegmentVersions($id: ID!) {\n    segment(id: $id) {\n      id\n      version\n      versions {\n        id\n        version\n        savedAt\n        savedBy {\n          id\n          name\n        }\n        name\n        description\n        tags\n        source\n        clientType\n        filter\n      }\n    }\n  }\n": typeof types.EditorSegmentVersionsDocument,
     "\n  mutation EditorRestoreSegmentVersion($id: ID!, $version: Int!, $expectedVersion: Int!) {\n    restoreSegmentVersion(id: $id, version: $version, expectedVersion: $expectedVersion) {\n      segment {\n        id\n        version\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": typeof types.EditorRestoreSegmentVersionDocument,
     "\n  query EditorExportUrl($id: ID!, $channel: Channel!) {\n    segment(id: $id) {\n      id\n      exportUrl(channel: $channel)\n    }\n  }\n": typeof types.EditorExportUrlDocument,
+    "\n  query SegmentsList($where: SegmentListFilter, $orderBy: SegmentOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    segments(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          description\n          kind\n          source\n          clientType\n          tags\n          updatedAt\n          updatedBy {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.SegmentsListDocument,
+    "\n  query SegmentListSizes($id: ID!) {\n    segment(id: $id) {\n      id\n      memberCount {\n        value\n        computedAt\n      }\n      recipientCounts {\n        channel\n        value\n        computedAt\n      }\n    }\n  }\n": typeof types.SegmentListSizesDocument,
+    "\n  query SegmentListTags {\n    segmentTags {\n      tag\n      count\n    }\n  }\n": typeof types.SegmentListTagsDocument,
+    "\n  mutation SegmentListCreateStatic($input: CreateSegmentInput!) {\n    createSegment(input: $input) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": typeof types.SegmentListCreateStaticDocument,
+    "\n  mutation SegmentListDuplicate($id: ID!) {\n    duplicateSegment(id: $id) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": typeof types.SegmentListDuplicateDocument,
+    "\n  mutation SegmentListDelete($id: ID!) {\n    deleteSegment(id: $id) {\n      deletedId\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": typeof types.SegmentListDeleteDocument,
     "\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n": typeof types.SegmentKindDocument,
 };
 const documents: Documents = {
@@ -43,6 +49,12 @@ const documents: Documents = {
     "\n  query EditorSegmentVersions($id: ID!) {\n    segment(id: $id) {\n      id\n      version\n      versions {\n        id\n        version\n        savedAt\n        savedBy {\n          id\n          name\n        }\n        name\n        description\n        tags\n        source\n        clientType\n        filter\n      }\n    }\n  }\n": types.EditorSegmentVersionsDocument,
     "\n  mutation EditorRestoreSegmentVersion($id: ID!, $version: Int!, $expectedVersion: Int!) {\n    restoreSegmentVersion(id: $id, version: $version, expectedVersion: $expectedVersion) {\n      segment {\n        id\n        version\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": types.EditorRestoreSegmentVersionDocument,
     "\n  query EditorExportUrl($id: ID!, $channel: Channel!) {\n    segment(id: $id) {\n      id\n      exportUrl(channel: $channel)\n    }\n  }\n": types.EditorExportUrlDocument,
+    "\n  query SegmentsList($where: SegmentListFilter, $orderBy: SegmentOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    segments(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          description\n          kind\n          source\n          clientType\n          tags\n          updatedAt\n          updatedBy {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.SegmentsListDocument,
+    "\n  query SegmentListSizes($id: ID!) {\n    segment(id: $id) {\n      id\n      memberCount {\n        value\n        computedAt\n      }\n      recipientCounts {\n        channel\n        value\n        computedAt\n      }\n    }\n  }\n": types.SegmentListSizesDocument,
+    "\n  query SegmentListTags {\n    segmentTags {\n      tag\n      count\n    }\n  }\n": types.SegmentListTagsDocument,
+    "\n  mutation SegmentListCreateStatic($input: CreateSegmentInput!) {\n    createSegment(input: $input) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": types.SegmentListCreateStaticDocument,
+    "\n  mutation SegmentListDuplicate($id: ID!) {\n    duplicateSegment(id: $id) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": types.SegmentListDuplicateDocument,
+    "\n  mutation SegmentListDelete($id: ID!) {\n    deleteSegment(id: $id) {\n      deletedId\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n": types.SegmentListDeleteDocument,
     "\n  query SegmentKind($id: ID!) {\n    segment(id: $id) {\n      id\n      kind\n      name\n    }\n  }\n": types.SegmentKindDocument,
 };
 
@@ -112,6 +124,30 @@ export function graphql(source: "\n  mutation EditorRestoreSegmentVersion($id: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EditorExportUrl($id: ID!, $channel: Channel!) {\n    segment(id: $id) {\n      id\n      exportUrl(channel: $channel)\n    }\n  }\n"): (typeof documents)["\n  query EditorExportUrl($id: ID!, $channel: Channel!) {\n    segment(id: $id) {\n      id\n      exportUrl(channel: $channel)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentsList($where: SegmentListFilter, $orderBy: SegmentOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    segments(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          description\n          kind\n          source\n          clientType\n          tags\n          updatedAt\n          updatedBy {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SegmentsList($where: SegmentListFilter, $orderBy: SegmentOrder, $first: Int, $after: String, $last: Int, $before: String) {\n    segments(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          description\n          kind\n          source\n          clientType\n          tags\n          updatedAt\n          updatedBy {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentListSizes($id: ID!) {\n    segment(id: $id) {\n      id\n      memberCount {\n        value\n        computedAt\n      }\n      recipientCounts {\n        channel\n        value\n        computedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query SegmentListSizes($id: ID!) {\n    segment(id: $id) {\n      id\n      memberCount {\n        value\n        computedAt\n      }\n      recipientCounts {\n        channel\n        value\n        computedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentListTags {\n    segmentTags {\n      tag\n      count\n    }\n  }\n"): (typeof documents)["\n  query SegmentListTags {\n    segmentTags {\n      tag\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SegmentListCreateStatic($input: CreateSegmentInput!) {\n    createSegment(input: $input) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SegmentListCreateStatic($input: CreateSegmentInput!) {\n    createSegment(input: $input) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SegmentListDuplicate($id: ID!) {\n    duplicateSegment(id: $id) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SegmentListDuplicate($id: ID!) {\n    duplicateSegment(id: $id) {\n      segment {\n        id\n        name\n      }\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SegmentListDelete($id: ID!) {\n    deleteSegment(id: $id) {\n      deletedId\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SegmentListDelete($id: ID!) {\n    deleteSegment(id: $id) {\n      deletedId\n      errors {\n        code\n        message\n        path\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

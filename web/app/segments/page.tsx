@@ -1,0 +1,9 @@
+import { titleMetadata } from '@/i18n/metadata';
+import { SegmentsListPage } from '@/segments/list/SegmentsListPage';
+
+export const generateMetadata = titleMetadata('segments');
+
+/** Every saved segment: search, filter, create, duplicate, delete. */
+export default function SegmentsRoute() {
+  return <SegmentsListPage />;
+}
