@@ -1,18 +1,17 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
 
-const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-
-// Everything this suite creates carries this tag and suffix, so it never meets other suites' data.
+// Everything this suite creates carries this tag, and the list is always narrowed by it before a
+// name is looked for: the readable names (they show in the README's screenshot) need not be unique.
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const TAG = `e2e-list-${suffix}`;
-const ALPHA = `List alpha ${suffix}`;
-const BETA = `List beta ${suffix}`;
-const STATIC_NAME = `List static ${suffix}`;
+const ALPHA = 'Customers with a city';
+const ALPHA_SEARCH = 'with a city';
+const BETA = 'Trade fair visitors';
+const STATIC_NAME = 'Webinar sign-ups';
 
 interface Payload {
   segment: { id: string; name: string } | null;
@@ -67,9 +66,9 @@ describe('segments list (browser)', () => {
 
   beforeAll(async () => {
     created.push(
-      await createSegment({ name: ALPHA, tags: [TAG], source: 'CLIENTS', clientType: 'ANY', filter: { rules: [{ rule: { field: 'client.city', operator: 'IS_NOT_EMPTY' } }] } }),
+      await createSegment({ name: ALPHA, description: 'Contacts and companies whose city is known', tags: [TAG, 'newsletter'], source: 'CLIENTS', clientType: 'ANY', filter: { rules: [{ rule: { field: 'client.city', operator: 'IS_NOT_EMPTY' } }] } }),
     );
-    const betaId = await createSegment({ name: BETA, kind: 'STATIC', tags: [TAG] });
+    const betaId = await createSegment({ name: BETA, kind: 'STATIC', tags: [TAG, 'events'] });
     created.push(betaId);
     const added = await graphqlRequest<{ addStaticSegmentMembers: { imported: number } }>(
       'mutation ($id: ID!, $members: [StaticMemberInput!]!) { addStaticSegmentMembers(id: $id, members: $members) { imported } }',
@@ -156,14 +155,14 @@ describe('segments list (browser)', () => {
 
     // Name, typed (debounced) with the keyboard.
     await page.getByTestId('segments-search').click();
-    await page.keyboard.type(`alpha ${suffix}`);
-    await page.waitForURL((url) => url.searchParams.get('q') === `alpha ${suffix}`);
+    await page.keyboard.type(ALPHA_SEARCH);
+    await page.waitForURL((url) => url.searchParams.get('q') === ALPHA_SEARCH);
     await waitForRows(page, [ALPHA]);
 
     // A reload keeps the filters.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForRows(page, [ALPHA]);
-    await expect(page.getByTestId('segments-search').inputValue()).resolves.toBe(`alpha ${suffix}`);
+    await expect(page.getByTestId('segments-search').inputValue()).resolves.toBe(ALPHA_SEARCH);
     await expect(page.getByTestId('segments-tag').inputValue()).resolves.toContain(TAG);
 
     // Opening a segment and coming Back keeps them too.
@@ -173,10 +172,10 @@ describe('segments list (browser)', () => {
     await page.goBack();
     await page.waitForURL((url) => url.pathname === '/segments' && url.searchParams.get('tag') === TAG);
     await waitForRows(page, [ALPHA]);
-    await expect(page.getByTestId('segments-search').inputValue()).resolves.toBe(`alpha ${suffix}`);
+    await expect(page.getByTestId('segments-search').inputValue()).resolves.toBe(ALPHA_SEARCH);
 
     // Nothing matches: the "no match" state offers to clear the filters.
-    await page.getByTestId('segments-search').fill(`nothing ${suffix}`);
+    await page.getByTestId('segments-search').fill(`nothing like this ${suffix}`);
     await page.getByTestId('no-match').waitFor({ timeout: 20_000 });
     await page.getByTestId('segments-search').fill('');
     await waitForRows(page, [ALPHA, BETA]);
@@ -195,7 +194,7 @@ describe('segments list (browser)', () => {
     await expect(row(page, copyName).getAttribute('data-segment-id')).resolves.toBe(copy!.id);
 
     // A segment another one names in its filter cannot go: the dialog says why, nothing is deleted.
-    const userName = `List user ${suffix}`;
+    const userName = `Built on customers with a city ${suffix}`;
     userOfAlpha = await createSegment({ name: userName, filter: { rules: [{ rule: { field: 'segment.membership', operator: 'IN', value: { ids: [created[0]] } } }] } });
     await row(page, ALPHA).getByTestId('row-actions').click();
     await page.getByTestId('row-delete').click();
@@ -206,6 +205,8 @@ describe('segments list (browser)', () => {
     await page.getByTestId('delete-segment-cancel').click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect((await segmentsTagged(TAG)).map((segment) => segment.name)).toContain(ALPHA);
+    await graphqlRequest('mutation ($id: ID!) { deleteSegment(id: $id) { deletedId } }', { id: userOfAlpha });
+    userOfAlpha = null;
 
     // The row menu opens from the keyboard too.
     await row(page, copyName).getByTestId('row-actions').focus();
@@ -251,9 +252,9 @@ describe('segments list (browser)', () => {
     await expect
       .poll(() => page.locator('[data-testid="segment-sizes"]:not([data-state="counted"])').count(), { timeout: 60_000 })
       .toBe(0);
-    await expect(row(page, ALPHA).count()).resolves.toBe(1);
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'segments-list.png') });
+    await expect(page.locator(`[data-testid="segment-row"][data-segment-id="${created[0]}"]`).count()).resolves.toBe(1);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'segments-list.png') });
     expect(pageErrors).toEqual([]);
   });
 });
