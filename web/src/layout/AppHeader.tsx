@@ -6,7 +6,13 @@ import { useTranslations } from 'use-intl';
 import { LanguageSwitcher } from '@/i18n/LanguageSwitcher';
 
 /** Sections of the app, in the order of the main menu (a section joins when its page exists). */
-const NAV_ITEMS = [{ key: 'dashboard', href: '/' }] as const;
+const NAV_ITEMS = [
+  { key: 'dashboard', href: '/' },
+  { key: 'stopList', href: '/admin/stop-list' },
+  { key: 'referenceLists', href: '/admin/reference-lists' },
+  { key: 'pipelines', href: '/admin/pipelines' },
+  { key: 'customFields', href: '/admin/custom-fields' },
+] as const;
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
