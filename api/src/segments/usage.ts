@@ -1,4 +1,5 @@
 import type { Context } from '../common/context';
+import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FieldDef } from '../filter/catalog';
 import type { FilterGroup, FilterRule } from '../filter/tree';
@@ -25,7 +26,7 @@ export async function segmentsInTheWay(ctx: Context, uses: (rule: FilterRule, de
   if (!using.length) return [];
   const names = using.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '');
   const error = UserError.of(['id'], UserErrorCode.IN_USE, `Saved segments ${names} use ${what} in their filters; change them first.`, using.length);
-  error.segments = using.slice(0, LISTED_SEGMENTS).map((s) => ({ id: s.id, name: s.name }));
+  error.segments = using.slice(0, LISTED_SEGMENTS).map((s) => ({ id: toGlobalId('Segment', s.key), name: s.name }));
   return [error];
 }
 
