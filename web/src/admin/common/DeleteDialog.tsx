@@ -87,7 +87,7 @@ export function DeleteDialog({
       {inUse && (
         <InUseNotice inUse={inUse} name={target.name} usedByRecords={usedByRecords}>
           {inUse.kind === 'records' && replacements && (
-            <ReplacementPicker choices={choices} value={replacement} onChange={setReplacement} busy={busy} onReplace={() => run(replacement)} />
+            <ReplacementPicker name={target.name} choices={choices} value={replacement} onChange={setReplacement} busy={busy} onReplace={() => run(replacement)} />
           )}
         </InUseNotice>
       )}
@@ -142,12 +142,14 @@ function InUseNotice({ inUse, name, usedByRecords, children }: { inUse: InUse; n
 }
 
 function ReplacementPicker({
+  name,
   choices,
   value,
   onChange,
   onReplace,
   busy,
 }: {
+  name: string;
   choices: ReadonlyArray<{ value: string; label: string }>;
   value: string;
   onChange: (value: string) => void;
@@ -158,7 +160,7 @@ function ReplacementPicker({
   if (!choices.length) return <Text size="sm">{t('noReplacement')}</Text>;
   return (
     <Stack gap="xs">
-      <Text size="sm">{t('replaceHint')}</Text>
+      <Text size="sm">{t('replaceHint', { name })}</Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <NativeSelect
           label={t('replaceLabel')}

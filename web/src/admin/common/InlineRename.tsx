@@ -42,10 +42,10 @@ export function InlineRename({ value, onSave, testId }: { value: string; onSave:
   if (draft === null) {
     return (
       <Group gap="xs" wrap="nowrap" justify="space-between">
-        <Text size="sm" fw={500} data-testid={testId ? `${testId}-name` : undefined}>
+        <Text size="sm" fw={500} style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid={testId ? `${testId}-name` : undefined}>
           {value}
         </Text>
-        <Button size="compact-xs" variant="subtle" onClick={() => setDraft(value)} aria-label={t('renameLabel', { name: value })} data-testid={testId ? `${testId}-rename` : undefined}>
+        <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setDraft(value)} aria-label={t('renameLabel', { name: value })} data-testid={testId ? `${testId}-rename` : undefined}>
           {tc('rename')}
         </Button>
       </Group>

@@ -11,8 +11,9 @@ import { errorAt, type AdminUserError } from '../common/in-use';
 import { useSuggestedCode } from '../common/useSuggestedCode';
 import { CreateCustomFieldMutation } from './custom-fields.query';
 import { FIELD_TYPES, isListType, optionInputs } from './model';
+import { changes } from '../common/cache';
 
-const CONTEXT = { additionalTypenames: ['CustomField', 'CustomFieldOption'] };
+const CHANGES = changes('CustomField', 'CustomFieldOption');
 
 /** A new field: name, code (suggested), type, and for list types its options typed one per row. */
 export function CreateFieldForm({ entity, takenCodes, onCreated }: { entity: CustomFieldEntity; takenCodes: string[]; onCreated: (id: string, name: string) => void }) {
@@ -31,7 +32,7 @@ export function CreateFieldForm({ entity, takenCodes, onCreated }: { entity: Cus
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!label.trim()) return setLocalLabelError(t('create.required'));
-    const result = await create({ input: { entity, label: label.trim(), code, type, options: listType ? optionInputs(options) : null } }, CONTEXT);
+    const result = await create({ input: { entity, label: label.trim(), code, type, options: listType ? optionInputs(options) : null } }, CHANGES);
     if (result.error) return setErrors([{ code: 'WRITE_FAILED', message: result.error.message, path: [] }]);
     const payload = result.data!.createCustomField;
     if (payload.errors.length) return setErrors(payload.errors);

@@ -17,8 +17,10 @@ import { CreateFieldForm } from './CreateFieldForm';
 import { CustomFieldsQuery, DeleteCustomFieldMutation, UpdateCustomFieldMutation } from './custom-fields.query';
 import { isListType } from './model';
 import { OptionsEditor } from './OptionsEditor';
+import { changes } from '../common/cache';
 
-export const FIELDS_CONTEXT = { additionalTypenames: ['CustomField', 'CustomFieldOption'] };
+const FIELDS_CONTEXT = { additionalTypenames: ['CustomField', 'CustomFieldOption'] };
+const CHANGES = changes('CustomField', 'CustomFieldOption');
 
 /** The custom fields of one kind of record: rename, move, options of list fields, delete, create. */
 export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
@@ -40,7 +42,7 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
   if (!data) return <LoadingState />;
 
   const rename = async (id: string, label: string) => {
-    const result = await update({ id, input: { label } });
+    const result = await update({ id, input: { label } }, CHANGES);
     if (result.error) return result.error.message;
     const problem = result.data?.updateCustomField.errors[0];
     if (problem) return errorText(problem);
@@ -49,7 +51,7 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
   };
   const move = async (index: number, delta: -1 | 1) => {
     for (const change of resequence(fields, index, delta)) {
-      const result = await update({ id: change.id, input: { sort: change.sort } }, FIELDS_CONTEXT);
+      const result = await update({ id: change.id, input: { sort: change.sort } }, CHANGES);
       const problem = result.error?.message ?? (result.data?.updateCustomField.errors[0] && errorText(result.data.updateCustomField.errors[0]));
       if (problem) return setStatus(problem);
     }
@@ -159,7 +161,7 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
           setStatus(t('deleted', { name: target.name }));
         }}
         remove={async (target) => {
-          const result = await remove({ id: target.id }, FIELDS_CONTEXT);
+          const result = await remove({ id: target.id }, CHANGES);
           if (result.error) throw result.error;
           return result.data?.deleteCustomField.errors ?? [];
         }}

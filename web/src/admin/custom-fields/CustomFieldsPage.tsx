@@ -13,25 +13,27 @@ export function CustomFieldsPage() {
   const t = useTranslations('customFields');
   const [entity, setEntity] = useState<CustomFieldEntity>(ENTITIES[0]!);
   return (
-    <Stack gap="md">
+    <>
       <PageTitle namespace="customFields" />
-      <Text c="dimmed" size="sm" maw="48rem">
-        {t('intro')}
-      </Text>
-      <Tabs value={entity} onChange={(value) => value && setEntity(value as CustomFieldEntity)} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('entities.label')}>
+      <Stack gap="md">
+        <Text c="dimmed" size="sm" maw="48rem">
+          {t('intro')}
+        </Text>
+        <Tabs value={entity} onChange={(value) => value && setEntity(value as CustomFieldEntity)} keepMounted={false} variant="outline">
+          <Tabs.List aria-label={t('entities.label')}>
+            {ENTITIES.map((e) => (
+              <Tabs.Tab key={e} value={e} data-testid={`entity-tab-${e}`}>
+                {t(`entities.${e}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
           {ENTITIES.map((e) => (
-            <Tabs.Tab key={e} value={e} data-testid={`entity-tab-${e}`}>
-              {t(`entities.${e}`)}
-            </Tabs.Tab>
+            <Tabs.Panel key={e} value={e} pt="md">
+              <CustomFieldsEditor entity={e} />
+            </Tabs.Panel>
           ))}
-        </Tabs.List>
-        {ENTITIES.map((e) => (
-          <Tabs.Panel key={e} value={e} pt="md">
-            <CustomFieldsEditor entity={e} />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+        </Tabs>
+      </Stack>
+    </>
   );
 }

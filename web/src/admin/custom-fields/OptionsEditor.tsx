@@ -12,9 +12,10 @@ import { MoveButtons } from '../common/MoveButtons';
 import { resequence } from '../common/order';
 import { EditCustomFieldOptionsMutation } from './custom-fields.query';
 import { optionInputs } from './model';
+import { changes } from '../common/cache';
 
 type Field = AdminCustomFieldsQuery['customFields'][number];
-const CONTEXT = { additionalTypenames: ['CustomField', 'CustomFieldOption'] };
+const CHANGES = changes('CustomField', 'CustomFieldOption');
 
 /** The choices of a list field: add, rename, move, remove (records lose a removed option). */
 export function OptionsEditor({ field, onStatus }: { field: Field; onStatus: (message: string) => void }) {
@@ -29,7 +30,7 @@ export function OptionsEditor({ field, onStatus }: { field: Field; onStatus: (me
   const options = field.options;
 
   const run = async (variables: Parameters<typeof edit>[0]) => {
-    const result = await edit(variables, CONTEXT);
+    const result = await edit(variables, CHANGES);
     if (result.error) return [{ code: 'WRITE_FAILED', message: result.error.message, path: [] as string[] }];
     return result.data?.editCustomFieldOptions.errors ?? [];
   };

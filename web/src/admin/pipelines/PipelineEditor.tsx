@@ -13,10 +13,11 @@ import { InlineRename } from '../common/InlineRename';
 import { MoveButtons } from '../common/MoveButtons';
 import { moveId } from '../common/order';
 import { AddStageMutation, DeletePipelineMutation, DeleteStageMutation, ReorderStagesMutation, UpdatePipelineMutation, UpdateStageMutation } from './pipelines.query';
+import { changes } from '../common/cache';
 
 type Pipeline = AdminPipelinesQuery['pipelines'][number];
 
-const CONTEXT = { additionalTypenames: ['Pipeline', 'Stage'] };
+const CHANGES = changes('Pipeline', 'Stage');
 export const STAGE_SEMANTICS: readonly StageSemantic[] = ['IN_PROGRESS', 'WON', 'LOST'];
 
 /** One pipeline: rename, make default, delete; its stages with their result, in order. */
@@ -50,7 +51,7 @@ export function PipelineEditor({
     result.error ? result.error.message : errors?.length ? errorText(errors[0]!) : ok;
 
   const renamePipeline = async (name: string) => {
-    const result = await updatePipeline({ id: pipeline.id, input: { name } });
+    const result = await updatePipeline({ id: pipeline.id, input: { name } }, CHANGES);
     if (result.error) return result.error.message;
     const problem = result.data?.updatePipeline.errors[0];
     if (problem) return errorText(problem);
@@ -58,11 +59,11 @@ export function PipelineEditor({
     return null;
   };
   const makeDefault = async () => {
-    const result = await updatePipeline({ id: pipeline.id, input: { isDefault: true } }, CONTEXT);
+    const result = await updatePipeline({ id: pipeline.id, input: { isDefault: true } }, CHANGES);
     onStatus(answer(result, result.data?.updatePipeline.errors, t('madeDefault', { name: pipeline.name })));
   };
   const renameStage = async (id: string, name: string) => {
-    const result = await updateStage({ id, input: { name } });
+    const result = await updateStage({ id, input: { name } }, CHANGES);
     if (result.error) return result.error.message;
     const problem = result.data?.updateStage.errors[0];
     if (problem) return errorText(problem);
@@ -70,7 +71,7 @@ export function PipelineEditor({
     return null;
   };
   const changeSemantic = async (id: string, name: string, semantic: StageSemantic) => {
-    const result = await updateStage({ id, input: { semantic } });
+    const result = await updateStage({ id, input: { semantic } }, CHANGES);
     onStatus(answer(result, result.data?.updateStage.errors, t('stages.semanticChanged', { name, semantic: ts(semantic) })));
   };
   const move = async (index: number, delta: -1 | 1) => {
@@ -79,7 +80,7 @@ export function PipelineEditor({
       index,
       delta,
     );
-    const result = await runReorder({ pipelineId: pipeline.id, ids }, CONTEXT);
+    const result = await runReorder({ pipelineId: pipeline.id, ids }, CHANGES);
     onStatus(answer(result, result.data?.reorderStages.errors, t('stages.moved', { name: stages[index]!.name, position: index + delta + 1 })));
   };
 
@@ -192,7 +193,7 @@ export function PipelineEditor({
           onDeleted(target.name);
         }}
         remove={async (target) => {
-          const result = await deletePipeline({ id: target.id }, CONTEXT);
+          const result = await deletePipeline({ id: target.id }, CHANGES);
           if (result.error) throw result.error;
           return result.data?.deletePipeline.errors ?? [];
         }}
@@ -208,7 +209,7 @@ export function PipelineEditor({
           onStatus(t('stages.deleted', { name: target.name }));
         }}
         remove={async (target, replacementId) => {
-          const result = await deleteStage({ id: target.id, replacementId: replacementId ?? null }, CONTEXT);
+          const result = await deleteStage({ id: target.id, replacementId: replacementId ?? null }, CHANGES);
           if (result.error) throw result.error;
           return result.data?.deleteStage.errors ?? [];
         }}
@@ -231,7 +232,7 @@ function AddStageForm({ pipelineId, takenCodes, onAdded }: { pipelineId: string;
     event.preventDefault();
     if (!name.trim()) return setProblem(t('required'));
     const code = uniqueCode(codeFromLabel(name, 40, 'STAGE'), takenCodes);
-    const result = await add({ pipelineId, input: { name: name.trim(), code, semantic } }, CONTEXT);
+    const result = await add({ pipelineId, input: { name: name.trim(), code, semantic } }, CHANGES);
     if (result.error) return setProblem(result.error.message);
     const payload = result.data!.addStage;
     if (payload.errors.length) return setProblem(errorText(errorAt(payload.errors, 'input', 'name') ?? payload.errors[0]!));

@@ -18,9 +18,11 @@ import { StatusLine, useStatus } from '../common/StatusLine';
 import { useSuggestedCode } from '../common/useSuggestedCode';
 import { LEAD_STATUS_SEMANTICS } from './model';
 import { AddReferenceItemMutation, DeleteReferenceItemMutation, ReferenceItemsQuery, ReorderReferenceItemsMutation, UpdateReferenceItemMutation } from './reference-lists.query';
+import { changes } from '../common/cache';
 
 /** An empty list has no ReferenceItem in its answer to be invalidated by; name the type. */
 const CONTEXT = { additionalTypenames: ['ReferenceItem'] };
+const CHANGES = changes('ReferenceItem');
 
 /** The values of one list, in order: rename inline, move up/down, delete (with a replacement), add. */
 export function ReferenceListEditor({ list }: { list: ReferenceList }) {
@@ -43,7 +45,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceList }) {
   if (!data) return <LoadingState />;
 
   const rename = async (id: string, label: string) => {
-    const result = await update({ id, input: { label } });
+    const result = await update({ id, input: { label } }, CHANGES);
     if (result.error) return result.error.message;
     const problem = result.data?.updateReferenceItem.errors[0];
     if (problem) return errorText(problem);
@@ -51,7 +53,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceList }) {
     return null;
   };
   const changeSemantic = async (id: string, name: string, semantic: LeadStatusSemantic) => {
-    const result = await update({ id, input: { semantic } });
+    const result = await update({ id, input: { semantic } }, CHANGES);
     const problem = result.data?.updateReferenceItem.errors[0];
     setStatus(result.error ? result.error.message : problem ? errorText(problem) : t('semanticChanged', { name, semantic: t(`semantic.${semantic}`) }));
   };
@@ -61,7 +63,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceList }) {
       index,
       delta,
     );
-    const result = await runReorder({ list, ids }, CONTEXT);
+    const result = await runReorder({ list, ids }, CHANGES);
     const problem = result.data?.reorderReferenceItems.errors[0];
     setStatus(result.error ? result.error.message : problem ? errorText(problem) : t('moved', { name: items[index]!.label, position: index + delta + 1 }));
   };
@@ -139,7 +141,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceList }) {
           setStatus(t('deleted', { name: item.name }));
         }}
         remove={async (item, replacementId) => {
-          const result = await remove({ id: item.id, replacementId: replacementId ?? null }, CONTEXT);
+          const result = await remove({ id: item.id, replacementId: replacementId ?? null }, CHANGES);
           if (result.error) throw result.error;
           return result.data?.deleteReferenceItem.errors ?? [];
         }}
@@ -163,7 +165,7 @@ function AddItemForm({ list, takenCodes, onAdded }: { list: ReferenceList; taken
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!label.trim()) return setErrors({ label: t('add.required') });
-    const result = await add({ input: { list, label: label.trim(), code, semantic: list === 'LEAD_STATUS' ? semantic : null } }, CONTEXT);
+    const result = await add({ input: { list, label: label.trim(), code, semantic: list === 'LEAD_STATUS' ? semantic : null } }, CHANGES);
     if (result.error) return setErrors({ form: result.error.message });
     const payload = result.data!.addReferenceItem;
     if (payload.errors.length) {

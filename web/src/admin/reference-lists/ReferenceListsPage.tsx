@@ -13,25 +13,27 @@ export function ReferenceListsPage() {
   const t = useTranslations('referenceLists');
   const [list, setList] = useState<ReferenceList>(REFERENCE_LISTS[0]!);
   return (
-    <Stack gap="md">
+    <>
       <PageTitle namespace="referenceLists" />
-      <Text c="dimmed" size="sm" maw="48rem">
-        {t('intro')}
-      </Text>
-      <Tabs value={list} onChange={(value) => value && setList(value as ReferenceList)} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('lists.label')}>
+      <Stack gap="md">
+        <Text c="dimmed" size="sm" maw="48rem">
+          {t('intro')}
+        </Text>
+        <Tabs value={list} onChange={(value) => value && setList(value as ReferenceList)} keepMounted={false} variant="outline">
+          <Tabs.List aria-label={t('lists.label')}>
+            {REFERENCE_LISTS.map((l) => (
+              <Tabs.Tab key={l} value={l} data-testid={`list-tab-${l}`}>
+                {t(`lists.${l}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
           {REFERENCE_LISTS.map((l) => (
-            <Tabs.Tab key={l} value={l} data-testid={`list-tab-${l}`}>
-              {t(`lists.${l}`)}
-            </Tabs.Tab>
+            <Tabs.Panel key={l} value={l} pt="md">
+              <ReferenceListEditor list={l} />
+            </Tabs.Panel>
           ))}
-        </Tabs.List>
-        {REFERENCE_LISTS.map((l) => (
-          <Tabs.Panel key={l} value={l} pt="md">
-            <ReferenceListEditor list={l} />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+        </Tabs>
+      </Stack>
+    </>
   );
 }

@@ -50,7 +50,7 @@ export function StopListPage() {
   const filtered = Boolean(debouncedSearch || channel);
 
   return (
-    <Stack gap="md">
+    <>
       <PageTitle namespace="stopList">
         <Group gap="sm">
           <Button variant="default" onClick={() => setImporting(true)} data-testid="stop-import-open">
@@ -61,130 +61,132 @@ export function StopListPage() {
           </Button>
         </Group>
       </PageTitle>
-      <Text c="dimmed" size="sm" maw="48rem">
-        {t('intro')}
-      </Text>
-      <Group gap="md" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('search.label')}
-          placeholder={t('search.placeholder')}
-          value={search}
-          onChange={(event) => filtersChanged(() => setSearch(event.currentTarget.value))}
-          type="search"
-          w="20rem"
-          data-testid="stop-search"
-        />
-        <NativeSelect
-          label={t('channel.label')}
-          value={channel}
-          onChange={(event) => filtersChanged(() => setChannel(event.currentTarget.value as Channel | ''))}
-          data={[{ value: '', label: t('channel.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
-          w="12rem"
-          data-testid="stop-channel"
-        />
-        <Text size="sm" c="dimmed" ml="auto" mih="1.5em" data-testid="stop-total" data-value={connection?.totalCount ?? ''}>
-          {connection ? t('total', { count: connection.totalCount, formatted: formatCount(connection.totalCount, locale) }) : ''}
+      <Stack gap="md">
+        <Text c="dimmed" size="sm" maw="48rem">
+          {t('intro')}
         </Text>
-      </Group>
-      <StatusLine message={status} />
-
-      {error && !data ? (
-        <ErrorState error={error} title={t('loadError')} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : !connection ? (
-        <LoadingState />
-      ) : rows.length === 0 ? (
-        <EmptyState title={filtered ? t('noMatch') : t('empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover aria-busy={fetching} style={{ opacity: fetching ? 0.6 : 1 }} data-testid="stop-table">
-            <Table.Caption>{t('table.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('table.address')}</Table.Th>
-                <Table.Th>{t('table.channel')}</Table.Th>
-                <Table.Th>{t('table.reason')}</Table.Th>
-                <Table.Th>{t('table.note')}</Table.Th>
-                <Table.Th>{t('table.added')}</Table.Th>
-                <Table.Th>
-                  <span className="sr-only">{t('table.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((entry) => (
-                <Table.Tr key={entry.id} data-testid="stop-entry" data-address={entry.address}>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{entry.address}</Table.Td>
-                  <Table.Td>{t(`channel.${entry.channel}`)}</Table.Td>
-                  <Table.Td>{t(`reason.${entry.reason}`)}</Table.Td>
-                  <Table.Td>{entry.note ?? tc('none')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(new Date(entry.createdAt), { dateStyle: 'medium' })}</Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setRemoving({ id: entry.id, name: entry.address })}
-                      aria-label={t('remove.label', { address: entry.address })}
-                      data-testid="stop-remove"
-                    >
-                      {t('remove.button')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-
-      {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage || page.after || page.before) && (
-        <Group justify="flex-end" gap="sm">
-          <Button
-            variant="default"
-            disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor}
-            onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}
-            data-testid="stop-previous"
-          >
-            {tc('previous')}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}
-            data-testid="stop-next"
-          >
-            {tc('next')}
-          </Button>
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('search.label')}
+            placeholder={t('search.placeholder')}
+            value={search}
+            onChange={(event) => filtersChanged(() => setSearch(event.currentTarget.value))}
+            type="search"
+            w="20rem"
+            data-testid="stop-search"
+          />
+          <NativeSelect
+            label={t('channel.label')}
+            value={channel}
+            onChange={(event) => filtersChanged(() => setChannel(event.currentTarget.value as Channel | ''))}
+            data={[{ value: '', label: t('channel.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
+            w="12rem"
+            data-testid="stop-channel"
+          />
+          <Text size="sm" c="dimmed" ml="auto" mih="1.5em" data-testid="stop-total" data-value={connection?.totalCount ?? ''}>
+            {connection ? t('total', { count: connection.totalCount, formatted: formatCount(connection.totalCount, locale) }) : ''}
+          </Text>
         </Group>
-      )}
+        <StatusLine message={status} />
 
-      <AddEntryModal
-        opened={adding}
-        onClose={() => setAdding(false)}
-        onAdded={(address) => {
-          setAdding(false);
-          setStatus(t('add.added', { address }));
-        }}
-      />
-      <ImportModal opened={importing} onClose={() => setImporting(false)} onImported={(count) => setStatus(t('import.done', { count }))} />
-      <DeleteDialog
-        target={removing}
-        title={removing ? t('remove.title', { address: removing.name }) : undefined}
-        confirmLabel={t('remove.confirm')}
-        onClose={() => setRemoving(null)}
-        onDeleted={(entry) => {
-          setRemoving(null);
-          setStatus(t('remove.removed', { address: entry.name }));
-        }}
-        remove={async (entry) => {
-          const result = await removeEntry({ id: entry.id }, QUERY_CONTEXT);
-          if (result.error) throw result.error;
-          return result.data?.removeStopListEntry.errors ?? [];
-        }}
-        usedByRecords={() => ''}
-      >
-        <Text size="sm">{t('remove.text')}</Text>
-      </DeleteDialog>
-    </Stack>
+        {error && !data ? (
+          <ErrorState error={error} title={t('loadError')} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : !connection ? (
+          <LoadingState />
+        ) : rows.length === 0 ? (
+          <EmptyState title={filtered ? t('noMatch') : t('empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover aria-busy={fetching} style={{ opacity: fetching ? 0.6 : 1 }} data-testid="stop-table">
+              <Table.Caption>{t('table.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('table.address')}</Table.Th>
+                  <Table.Th>{t('table.channel')}</Table.Th>
+                  <Table.Th>{t('table.reason')}</Table.Th>
+                  <Table.Th>{t('table.note')}</Table.Th>
+                  <Table.Th>{t('table.added')}</Table.Th>
+                  <Table.Th>
+                    <span className="sr-only">{t('table.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((entry) => (
+                  <Table.Tr key={entry.id} data-testid="stop-entry" data-address={entry.address}>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{entry.address}</Table.Td>
+                    <Table.Td>{t(`channel.${entry.channel}`)}</Table.Td>
+                    <Table.Td>{t(`reason.${entry.reason}`)}</Table.Td>
+                    <Table.Td>{entry.note ?? tc('none')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(new Date(entry.createdAt), { dateStyle: 'medium' })}</Table.Td>
+                    <Table.Td ta="right">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving({ id: entry.id, name: entry.address })}
+                        aria-label={t('remove.label', { address: entry.address })}
+                        data-testid="stop-remove"
+                      >
+                        {t('remove.button')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+
+        {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage || page.after || page.before) && (
+          <Group justify="flex-end" gap="sm">
+            <Button
+              variant="default"
+              disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor}
+              onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}
+              data-testid="stop-previous"
+            >
+              {tc('previous')}
+            </Button>
+            <Button
+              variant="default"
+              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+              onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}
+              data-testid="stop-next"
+            >
+              {tc('next')}
+            </Button>
+          </Group>
+        )}
+
+        <AddEntryModal
+          opened={adding}
+          onClose={() => setAdding(false)}
+          onAdded={(address) => {
+            setAdding(false);
+            setStatus(t('add.added', { address }));
+          }}
+        />
+        <ImportModal opened={importing} onClose={() => setImporting(false)} onImported={(count) => setStatus(t('import.done', { count }))} />
+        <DeleteDialog
+          target={removing}
+          title={removing ? t('remove.title', { address: removing.name }) : undefined}
+          confirmLabel={t('remove.confirm')}
+          onClose={() => setRemoving(null)}
+          onDeleted={(entry) => {
+            setRemoving(null);
+            setStatus(t('remove.removed', { address: entry.name }));
+          }}
+          remove={async (entry) => {
+            const result = await removeEntry({ id: entry.id }, QUERY_CONTEXT);
+            if (result.error) throw result.error;
+            return result.data?.removeStopListEntry.errors ?? [];
+          }}
+          usedByRecords={() => ''}
+        >
+          <Text size="sm">{t('remove.text')}</Text>
+        </DeleteDialog>
+      </Stack>
+    </>
   );
 }
