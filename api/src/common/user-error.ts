@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
  * Codes a client can branch on. Messages are for people and may change; codes do not.
@@ -45,6 +45,15 @@ registerEnumType(UserErrorCode, {
   description: 'Machine-readable reason of a UserError.',
 });
 
+@ObjectType({ description: 'A saved segment named by an error: what stands in the way of a change, and where to fix it.' })
+export class SegmentRef {
+  @Field(() => ID, { description: 'Global id of the segment.' })
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
 @ObjectType({ description: 'An expected failure: bad input, a conflict, a missing record. Never a stack trace.' })
 export class UserError {
   @Field(() => [String], { description: 'Where the problem is: input field names and list indexes, e.g. ["input", "communications", "2", "value"].' })
@@ -59,6 +68,16 @@ export class UserError {
   /** How many records use the value, for IN_USE. */
   @Field(() => Int, { nullable: true, description: 'For IN_USE: how many records still use the value.' })
   count?: number;
+
+  /**
+   * For IN_USE because saved segments name the value: which ones, so a client can say so in its
+   * own words and link to them instead of parsing the message.
+   */
+  @Field(() => [SegmentRef], {
+    nullable: true,
+    description: 'For IN_USE because saved segments name the value in their filters: those segments (the first 20, by name); `count` is then how many segments in all. Null otherwise.',
+  })
+  segments?: SegmentRef[];
 
   static of(path: Array<string | number>, code: UserErrorCode, message: string, count?: number): UserError {
     const error = new UserError();

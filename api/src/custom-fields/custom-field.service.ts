@@ -104,7 +104,7 @@ export async function editOptions(
   const removedCodes = removed.filter(Boolean).map((o) => o!.code);
   const fieldId = `custom.${field.entity.toLowerCase()}.${field.code}`;
   const inSegments = removedCodes.length ? await segmentsInTheWay(ctx, (rule) => rule.field === fieldId && names(rule, removedCodes), `options of "${field.label}" being removed`) : [];
-  if (inSegments.length) return { entity: null, errors: inSegments.map((e) => UserError.of(['removeIds'], e.code, e.message, e.count)) };
+  if (inSegments.length) return { entity: null, errors: inSegments.map((e) => Object.assign(e, { path: ['removeIds'] })) };
   await inTransaction(ctx.em, async () => {
     for (const option of removed) ctx.em.remove(option!);
     for (const { u, option, label } of updates) {

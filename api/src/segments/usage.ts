@@ -1,4 +1,5 @@
 import type { Context } from '../common/context';
+import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FieldDef } from '../filter/catalog';
 import type { FilterGroup, FilterRule } from '../filter/tree';
@@ -9,6 +10,9 @@ import { Segment } from './segment.entity';
 function rulesOf(group: FilterGroup | null | undefined): FilterRule[] {
   return (group?.rules ?? []).flatMap((node) => (node.group ? rulesOf(node.group) : node.rule ? [node.rule] : []));
 }
+
+/** How many of the segments in the way an IN_USE error lists (its count has them all). */
+const LISTED_SEGMENTS = 20;
 
 /**
  * Saved dynamic segments would break if a value their filters name disappeared (a reference item,
@@ -21,7 +25,9 @@ export async function segmentsInTheWay(ctx: Context, uses: (rule: FilterRule, de
   const using = segments.filter((s) => rulesOf(s.filter).some((rule) => uses(rule, catalog.get(rule.field))));
   if (!using.length) return [];
   const names = using.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '');
-  return [UserError.of(['id'], UserErrorCode.IN_USE, `Saved segments ${names} use ${what} in their filters; change them first.`, using.length)];
+  const error = UserError.of(['id'], UserErrorCode.IN_USE, `Saved segments ${names} use ${what} in their filters; change them first.`, using.length);
+  error.segments = using.slice(0, LISTED_SEGMENTS).map((s) => ({ id: toGlobalId('Segment', s.key), name: s.name }));
+  return [error];
 }
 
 /** A rule naming one of these codes (strings) or global ids (ids) of a listed field. */

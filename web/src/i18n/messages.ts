@@ -1,4 +1,9 @@
 import { appMessages } from '@/layout/messages';
+import { adminMessages } from '@/admin/common/messages';
+import { customFieldsMessages } from '@/admin/custom-fields/messages';
+import { pipelinesMessages } from '@/admin/pipelines/messages';
+import { referenceListsMessages } from '@/admin/reference-lists/messages';
+import { stopListMessages } from '@/admin/stop-list/messages';
 import { dashboardMessages } from '@/dashboard/messages';
 import { segmentsMessages } from '@/segments/messages';
 import { userErrorMessages } from '@/layout/user-error-messages';
@@ -16,6 +21,11 @@ export const MESSAGES_BY_NAMESPACE = {
   segments: segmentsMessages,
   userErrors: userErrorMessages,
   segmentEditor: segmentEditorMessages,
+  admin: adminMessages,
+  stopList: stopListMessages,
+  referenceLists: referenceListsMessages,
+  pipelines: pipelinesMessages,
+  customFields: customFieldsMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

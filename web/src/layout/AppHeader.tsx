@@ -9,6 +9,10 @@ import { LanguageSwitcher } from '@/i18n/LanguageSwitcher';
 const NAV_ITEMS = [
   { key: 'dashboard', href: '/' },
   { key: 'segments', href: '/segments' },
+  { key: 'stopList', href: '/admin/stop-list' },
+  { key: 'referenceLists', href: '/admin/reference-lists' },
+  { key: 'pipelines', href: '/admin/pipelines' },
+  { key: 'customFields', href: '/admin/custom-fields' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
