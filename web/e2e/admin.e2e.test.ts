@@ -1,20 +1,18 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
 
-const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 /** Unique per run: the suites share one database. */
 const RUN = Date.now().toString(36).toUpperCase();
 
 type Item = { id: string; code: string; label: string };
-type Field = { id: string; valueType: string; values: Array<{ value: string; label: string; groupId?: string | null }> | null };
+type Field = { id: string; label: string; valueType: string; values: Array<{ value: string; label: string; groupId?: string | null }> | null };
 
 const referenceItems = async (list: string) => (await graphqlRequest<{ referenceItems: Item[] }>(`query($l: ReferenceList!) { referenceItems(list: $l) { id code label } }`, { l: list })).referenceItems;
 const segmentFields = async (source: string) =>
-  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id valueType values { value label groupId } } }`, { s: source })).segmentFields;
+  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id label valueType values { value label groupId } } }`, { s: source })).segmentFields;
 const filterValues = async (field: string, search: string) =>
   (
     await graphqlRequest<{ filterValues: { edges: Array<{ node: { value: string; label: string; groupId: string | null } }> } }>(
@@ -119,8 +117,19 @@ describe('admin pages (browser)', () => {
     expect(apiOrder).toEqual(await codesInOrder(page));
     expect((await segmentFields('CLIENTS')).find((f) => f.id === field!.id)!.values!.map((v) => v.value)).toEqual(apiOrder);
 
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'admin-reference-lists.png'), fullPage: true });
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-reference-lists.png'), fullPage: true });
+
+    // In the segment builder: the field offers the renamed value.
+    await page.goto(`${BASE_URL}/segments/new`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('builder-empty-hint').waitFor();
+    await page.getByRole('button', { name: '+ Condition' }).first().click();
+    const fieldSelect = page.getByTestId('field-selector').first();
+    await fieldSelect.click();
+    await fieldSelect.fill(field!.label);
+    await page.getByRole('option', { name: field!.label, exact: true }).click();
+    await page.getByTestId('rule-value').locator('input').first().click();
+    await page.getByRole('option', { name: renamed, exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 
@@ -172,7 +181,7 @@ describe('admin pages (browser)', () => {
     await recordsNotice.waitFor();
     await expect(recordsNotice.getAttribute('data-count')).resolves.toBe('1');
     await expect(recordsNotice.innerText()).resolves.toContain('1 contact, company or lead has this source.');
-    await page.screenshot({ path: join(screenshotDir, 'admin-reference-lists-in-use.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-reference-lists-in-use.png') });
     const replacement = (await referenceItems('SOURCE')).find((i) => !i.code.startsWith('E2E_'))!;
     await page.getByTestId('replacement-select').selectOption(replacement.id);
     await page.getByTestId('replace-and-delete').click();
