@@ -1,11 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../common/user-error';
+import { UserError, UserErrorCode } from '../common/user-error';
 
 @ObjectType({ description: 'A line of an import that was not stored, and why.' })
 export class RejectedLine {
   @Field(() => Int, { description: '1-based line number in the text (or position in the list).' }) line!: number;
   @Field({ description: 'The line as given (cut at 200 characters).' }) text!: string;
-  @Field() reason!: string;
+  @Field({ description: 'Why, in English.' }) reason!: string;
+  @Field(() => UserErrorCode, {
+    description: 'Why, for clients to branch on or translate: INVALID_EMAIL, INVALID_PHONE, REQUIRED (no address on the line, or an empty messenger handle), INVALID (neither an e-mail address nor a phone number).',
+  })
+  code!: UserErrorCode;
 }
 
 @ObjectType({ description: 'What an import into a static segment did. Valid lines are stored even when others are rejected.' })

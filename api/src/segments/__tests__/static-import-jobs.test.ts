@@ -7,7 +7,7 @@ import { parseImport } from '../static-import';
 import { StaticImportJobs, StaticImportJobState } from '../static-import-jobs';
 import { ROWS_PER_INSERT, store } from '../static-members.service';
 
-const REPORT = 'errors { code path } lines imported duplicatesInInput alreadyPresent invalidCount invalid { line text reason }';
+const REPORT = 'errors { code path } lines imported duplicatesInInput alreadyPresent invalidCount invalid { line text reason code }';
 const JOB = `id segmentId state totalLines processedLines error startedAt finishedAt expiresAt report { ${REPORT} }`;
 
 /** 5,000 distinct valid lines over both channels, with a bad line every 500 and a repeat every 700. */
