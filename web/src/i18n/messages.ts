@@ -1,6 +1,7 @@
 import { appMessages } from '@/layout/messages';
 import { dashboardMessages } from '@/dashboard/messages';
 import { userErrorMessages } from '@/layout/user-error-messages';
+import { staticSegmentMessages } from '@/static-segment/messages';
 import type { Locale } from './locales';
 
 /**
@@ -12,6 +13,7 @@ export const MESSAGES_BY_NAMESPACE = {
   app: appMessages,
   dashboard: dashboardMessages,
   userErrors: userErrorMessages,
+  staticSegment: staticSegmentMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };
