@@ -18,6 +18,7 @@ import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
+import { StaticImportJobResolver } from './segments/static-import-jobs.resolver';
 import { UserResolver } from './users/user.resolver';
 
 /** Every resolver class of the API; the schema is built from this list. */
@@ -44,6 +45,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RecipientResolver,
   StaticMembersResolver,
   SegmentMemberResolver,
+  StaticImportJobResolver,
   SegmentTemplateResolver,
   MembershipCheckResolver,
 ];

@@ -1,3 +1,4 @@
+import { UserErrorCode } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
 import { normalizeEmail, normalizeHandle, normalizePhone, type Normalized } from '../communications/normalize';
 
@@ -12,7 +13,16 @@ export interface RejectedLine {
   line: number;
   text: string;
   reason: string;
+  /** What a client can translate: the reason is English. */
+  code: UserErrorCode;
 }
+
+/** The code of an address that does not normalise; a handle fails only when it is empty. */
+const REJECTED_AS: Record<Channel, UserErrorCode> = {
+  [Channel.EMAIL]: UserErrorCode.INVALID_EMAIL,
+  [Channel.PHONE]: UserErrorCode.INVALID_PHONE,
+  [Channel.IM]: UserErrorCode.REQUIRED,
+};
 
 export interface ParsedImport {
   valid: ImportedLine[];
@@ -44,12 +54,12 @@ export class LineCollector {
   private readonly seen = new Set<string>();
   private duplicates = 0;
 
-  reject(line: number, text: string, reason: string): void {
-    this.invalid.push({ line, text: text.slice(0, 200), reason });
+  reject(line: number, text: string, reason: string, code: UserErrorCode): void {
+    this.invalid.push({ line, text: text.slice(0, 200), reason, code });
   }
 
   add(line: number, text: string, channel: Channel, normalized: Normalized, name: string | null | undefined): void {
-    if (!normalized.ok) return this.reject(line, text, normalized.reason);
+    if (!normalized.ok) return this.reject(line, text, normalized.reason, REJECTED_AS[channel]);
     const key = `${channel}:${normalized.value}`;
     if (this.seen.has(key)) {
       this.duplicates++;
@@ -86,7 +96,8 @@ export function parseImport(text: string, defaultRegion: string): ParsedImport {
     if (number === 1 && !address.includes('@') && HEADER.test(address)) continue;
     if (address.includes('@')) lines.add(number, raw, Channel.EMAIL, normalizeEmail(address), name);
     else if (PHONE_LIKE.test(address)) lines.add(number, raw, Channel.PHONE, normalizePhone(address, defaultRegion), name);
-    else lines.reject(number, raw, address ? `"${address.slice(0, 100)}" is neither an e-mail address nor a phone number.` : 'The line has no address before the separator.');
+    else if (address) lines.reject(number, raw, `"${address.slice(0, 100)}" is neither an e-mail address nor a phone number.`, UserErrorCode.INVALID);
+    else lines.reject(number, raw, 'The line has no address before the separator.', UserErrorCode.REQUIRED);
   }
   return lines.result();
 }

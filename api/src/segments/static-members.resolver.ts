@@ -10,25 +10,8 @@ import { loadMember } from './member-rows';
 import { Segment } from './segment.entity';
 import { SegmentMember } from './segment-member.entity';
 import { findSegment } from './segment.service';
+import { StaticImportReport } from './static-import.payloads';
 import { addAddresses, emptyReport, importText, removeAddresses } from './static-members.service';
-
-@ObjectType({ description: 'A line of an import that was not stored, and why.' })
-class RejectedLine {
-  @Field(() => Int, { description: '1-based line number in the text (or position in the list).' }) line!: number;
-  @Field({ description: 'The line as given (cut at 200 characters).' }) text!: string;
-  @Field() reason!: string;
-}
-
-@ObjectType({ description: 'What an import into a static segment did. Valid lines are stored even when others are rejected.' })
-class StaticImportReport {
-  @Field(() => [UserError], { description: 'Problems that stopped the whole import (not a static segment, text too large).' }) errors!: UserError[];
-  @Field(() => Int, { description: 'Non-blank lines read.' }) lines!: number;
-  @Field(() => Int, { description: 'Addresses newly stored.' }) imported!: number;
-  @Field(() => Int, { description: 'Lines repeating an address given earlier in the same input.' }) duplicatesInInput!: number;
-  @Field(() => Int, { description: 'Valid addresses the segment already had.' }) alreadyPresent!: number;
-  @Field(() => Int, { description: 'Lines rejected, all counted.' }) invalidCount!: number;
-  @Field(() => [RejectedLine], { description: 'The rejected lines (the first 1,000).' }) invalid!: RejectedLine[];
-}
 
 @InputType()
 class StaticMemberInput {

@@ -22,6 +22,14 @@ export interface ImportOutcome {
 export const LISTED_INVALID = 1000;
 /** Addresses per DELETE … IN (…). */
 const CHUNK = 2000;
+/**
+ * Rows per INSERT of an import: what insertNew fits in one statement for segment_member's five
+ * columns, so each call below is one statement and progress moves once per statement.
+ */
+export const ROWS_PER_INSERT = 2000;
+
+/** Told after each stored chunk how many valid lines it held; may wait (to let other work run). */
+export type OnStored = (lines: number) => void | Promise<void>;
 
 /** The report of an import that stopped before reading any line. */
 export const emptyReport = (errors: UserError[]): ImportOutcome => ({ errors, lines: 0, imported: 0, duplicatesInInput: 0, alreadyPresent: 0, invalidCount: 0, invalid: [] });
@@ -41,29 +49,41 @@ export function staticOnly(segment: Segment, path: string[]): UserError[] {
  * Stores addresses in a static segment: every row new to it is inserted, those it already has
  * are counted and left as they are. One transaction: the import lands whole or not at all.
  */
-async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[]): Promise<number> {
+async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[], onStored?: OnStored): Promise<number> {
   const now = new Date();
   let inserted = 0;
   await inTransaction(ctx.em, async () => {
-    inserted = await insertNew(ctx, 'segment_member', ['segment_id', 'channel', 'address', 'name', 'created_at'], ['segment_id', 'channel', 'address'], lines.map((l) => [segment.key, l.channel, l.address, l.name, now]));
+    for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
+      const chunk = lines.slice(start, start + ROWS_PER_INSERT);
+      inserted += await insertNew(ctx, 'segment_member', ['segment_id', 'channel', 'address', 'name', 'created_at'], ['segment_id', 'channel', 'address'], chunk.map((l) => [segment.key, l.channel, l.address, l.name, now]));
+      await onStored?.(chunk.length);
+    }
     await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: ctx.actor.userKey } as never);
   });
   return inserted;
 }
 
+/** Why a text cannot be imported into a segment at all (not static, too large); empty when it can. */
+export function importProblems(ctx: Context, segment: Segment, text: string): UserError[] {
+  return [...staticOnly(segment, ['id']), ...tooLarge(ctx, text)];
+}
+
 /** Pasted text or a CSV file into a static segment, with the report the marketer sees. */
 export async function importText(ctx: Context, segment: Segment, text: string): Promise<ImportOutcome> {
-  const errors = [...staticOnly(segment, ['id']), ...tooLarge(ctx, text)];
+  const errors = importProblems(ctx, segment, text);
   if (errors.length) return emptyReport(errors);
   return store(ctx, segment, parseImport(text, ctx.config.defaultPhoneRegion));
 }
 
+/** Lines an import reads: valid, rejected and repeated ones (blank lines and a header excluded). */
+export const linesOf = (parsed: ParsedImport): number => parsed.valid.length + parsed.invalid.length + parsed.duplicates;
+
 /** Stores the valid lines and reports on all of them. */
-async function store(ctx: Context, segment: Segment, parsed: ParsedImport): Promise<ImportOutcome> {
-  const imported = await storeLines(ctx, segment, parsed.valid);
+export async function store(ctx: Context, segment: Segment, parsed: ParsedImport, onStored?: OnStored): Promise<ImportOutcome> {
+  const imported = await storeLines(ctx, segment, parsed.valid, onStored);
   return {
     errors: [],
-    lines: parsed.valid.length + parsed.invalid.length + parsed.duplicates,
+    lines: linesOf(parsed),
     imported,
     duplicatesInInput: parsed.duplicates,
     alreadyPresent: parsed.valid.length - imported,

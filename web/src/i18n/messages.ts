@@ -8,6 +8,7 @@ import { dashboardMessages } from '@/dashboard/messages';
 import { segmentsMessages } from '@/segments/messages';
 import { userErrorMessages } from '@/layout/user-error-messages';
 import { segmentEditorMessages } from '@/segment-editor/messages';
+import { staticSegmentMessages } from '@/static-segment/messages';
 import type { Locale } from './locales';
 
 /**
@@ -26,6 +27,7 @@ export const MESSAGES_BY_NAMESPACE = {
   referenceLists: referenceListsMessages,
   pipelines: pipelinesMessages,
   customFields: customFieldsMessages,
+  staticSegment: staticSegmentMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

@@ -25,6 +25,17 @@ describe('static import text', () => {
     expect(parsed.duplicates).toBe(2);
     expect(parsed.invalid.map((i) => i.line)).toEqual([7, 8, 10]);
     expect(parsed.invalid[0].reason).toMatch(/neither an e-mail address nor a phone number/);
+    expect(parsed.invalid.map((i) => i.code)).toEqual(['INVALID', 'INVALID_EMAIL', 'INVALID']);
+  });
+
+  it('gives each rejected line a code a client can translate', () => {
+    const parsed = parseImport(['x@', '+48 12', ';Only a name', 'hello'].join('\n'), 'PL');
+    expect(parsed.invalid.map(({ line, code }) => [line, code])).toEqual([
+      [1, 'INVALID_EMAIL'],
+      [2, 'INVALID_PHONE'],
+      [3, 'REQUIRED'],
+      [4, 'INVALID'],
+    ]);
   });
 
   it('keeps every valid line of 100,000 with bad lines among them', () => {
