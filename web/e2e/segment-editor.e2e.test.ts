@@ -156,6 +156,7 @@ describe('segment editor (browser)', () => {
     await page.reload();
     await page.locator('[data-testid="dynamic-segment-editor"][data-version="2"]').waitFor();
     await expect(page.getByTestId('match-threshold').inputValue()).resolves.toBe('2');
+    await expect(page.getByTestId('unsaved-badge').count()).resolves.toBe(0);
     expect(await shownMemberCount(page)).toBe(await apiMemberCount(saved.segment.filter));
 
     await page.locator('[data-testid="version-row"][data-version="1"]').getByTestId('restore-version').click();

@@ -1,33 +1,16 @@
 'use client';
 
 import { Button, Group, Paper, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useClient } from 'urql';
 import { useTranslations } from 'use-intl';
 import type { Channel } from '@/graphql/gql/graphql';
-import { ExportUrlQuery } from './editor.query';
+import { useExportDownload } from '@/segments/useExportDownload';
 
 const CHANNELS: Channel[] = ['EMAIL', 'PHONE', 'IM'];
 
-/**
- * CSV downloads of the saved segment's recipients. Links are signed and short-lived, so each is
- * asked for when clicked, then followed (the web server proxies /export to the API).
- */
+/** CSV downloads of the saved segment's recipients, one button per channel. */
 export function ExportLinks({ segmentId }: { segmentId: string | null }) {
   const t = useTranslations('segmentEditor');
-  const client = useClient();
-  const [busy, setBusy] = useState<Channel | null>(null);
-  const download = async (channel: Channel) => {
-    if (!segmentId) return;
-    setBusy(channel);
-    try {
-      const result = await client.query(ExportUrlQuery, { id: segmentId, channel }, { requestPolicy: 'network-only' }).toPromise();
-      const url = result.data?.segment?.exportUrl;
-      if (url) window.location.assign(url);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { download, busy } = useExportDownload(segmentId);
   return (
     <Paper withBorder p="md" radius="md" data-testid="export-links">
       <Title order={2} size="h5" mb="xs">

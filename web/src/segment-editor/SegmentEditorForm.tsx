@@ -9,7 +9,7 @@ import { useTranslations } from 'use-intl';
 import type { ClientType, SegmentDefinitionInput, SegmentSource } from '@/graphql/gql/graphql';
 import { ErrorState, LoadingState } from '@/layout/QueryState';
 import { useUserErrorText, type UserErrorLike } from '@/layout/useUserErrorText';
-import { toFilterWithPaths } from './conversion';
+import { toFilter, toFilterWithPaths } from './conversion';
 import { DefinitionControls } from './DefinitionControls';
 import { CreateDynamicSegmentMutation, UpdateDynamicSegmentMutation } from './editor.query';
 import { ExportLinks } from './ExportLinks';
@@ -62,11 +62,9 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
   const { filter, idsByPath } = useMemo(() => toFilterWithPaths(query), [query]);
   const filterJson = JSON.stringify(filter);
   const current = snapshot(details, definition, filterJson);
-  const [baseline, setBaseline] = useState<string | null>(null);
-  // The baseline is what the form held when it started (ids appear once react-querybuilder has the query).
-  const startSnapshot = baseline ?? current;
-  if (baseline === null && fields) setBaseline(current);
-  const dirty = segmentId === null ? true : current !== startSnapshot;
+  // What was last saved (or loaded); ids react-querybuilder adds do not reach the filter, so they do not count.
+  const [baseline, setBaseline] = useState(() => snapshot(start.details, start.definition, JSON.stringify(toFilter(start.query))));
+  const dirty = segmentId === null ? true : current !== baseline;
   useUnsavedChangesWarning(dirty && (segmentId !== null || countRules(query) > 0 || details.name.trim() !== ''), t('save.leave'));
 
   const input: SegmentDefinitionInput = useMemo(() => ({ source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter }), [definition, filterJson]); // eslint-disable-line react-hooks/exhaustive-deps

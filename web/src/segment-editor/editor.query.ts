@@ -225,12 +225,3 @@ export const RestoreSegmentVersionMutation = graphql(`
     }
   }
 `);
-
-export const ExportUrlQuery = graphql(`
-  query EditorExportUrl($id: ID!, $channel: Channel!) {
-    segment(id: $id) {
-      id
-      exportUrl(channel: $channel)
-    }
-  }
-`);

@@ -2,18 +2,19 @@
 
 import { Badge, Button, Grid, Group, Menu, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import type { Channel, StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
 import { formatCount } from '@/lib/format';
 import { useIsClient } from '@/lib/useIsClient';
+import { useExportDownload } from '@/segments/useExportDownload';
 import { AddAddressForm } from './AddAddressForm';
 import { DetailsDialog } from './DetailsDialog';
 import { EntriesTable } from './EntriesTable';
 import { ImportPanel } from './ImportPanel';
 import { CHANNELS } from './model';
-import { StaticSegmentExportUrlQuery, StaticSegmentSummaryQuery as SummaryQuery } from './static-segment.query';
+import { StaticSegmentSummaryQuery as SummaryQuery } from './static-segment.query';
 
 type Summary = NonNullable<StaticSegmentSummaryQuery['segment']>;
 
@@ -135,15 +136,7 @@ function Sizes({ segment, busy }: { segment: Summary; busy: boolean }) {
 /** One CSV per channel; the signed link expires within minutes, so a fresh one is asked for on click. */
 function ExportMenu({ segmentId }: { segmentId: string }) {
   const t = useTranslations('staticSegment');
-  const client = useClient();
-  const [failed, setFailed] = useState(false);
-  const download = async (channel: Channel) => {
-    setFailed(false);
-    const result = await client.query(StaticSegmentExportUrlQuery, { id: segmentId, channel }, { requestPolicy: 'network-only' }).toPromise();
-    const url = result.data?.segment?.exportUrl;
-    if (!url) return setFailed(true);
-    window.location.assign(url);
-  };
+  const { download, failed } = useExportDownload(segmentId);
   return (
     <Stack gap={2} align="flex-end">
       <Menu position="bottom-end" withinPortal>

@@ -26,16 +26,6 @@ export const StaticSegmentSummaryQuery = graphql(`
   }
 `);
 
-/** A fresh signed export link (it expires after a few minutes, so it is asked for on click). */
-export const StaticSegmentExportUrlQuery = graphql(`
-  query StaticSegmentExportUrl($id: ID!, $channel: Channel!) {
-    segment(id: $id) {
-      id
-      exportUrl(channel: $channel)
-    }
-  }
-`);
-
 /** One page of the stored addresses, in address order. */
 export const StaticSegmentEntriesQuery = graphql(`
   query StaticSegmentEntriesPage($id: ID!, $channel: Channel, $search: String, $first: Int!, $after: String) {
