@@ -7,7 +7,8 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
-import { createContext, type Actor, type Context } from './common/context';
+import { createContext, type Context } from './common/context';
+import { userActor } from './auth/actor';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
 import { UserRole } from './users/user.entity';
@@ -35,7 +36,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 export async function createApp(db: Database, config: Config, builtInAdminKey: number): Promise<App> {
-  const actor: Actor = { userKey: builtInAdminKey, role: UserRole.ADMIN, scopes: ['*'] };
+  const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
   const app = express();
   const httpServer = http.createServer(app);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];

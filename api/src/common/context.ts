@@ -1,16 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Config } from '../config';
 import type { Database } from '../db/orm';
-import { UserRole } from '../users/user.entity';
+import { requireActor, type Actor } from '../auth/actor';
 import { Loaders } from './loaders';
-
-/** Who is acting. Until authentication arrives every request acts as the built-in administrator. */
-export interface Actor {
-  /** Key of the acting user (audit columns point at it). */
-  userKey: number;
-  role: UserRole;
-  scopes: string[];
-}
 
 /** Per-request state handed to every resolver. */
 export interface Context {
@@ -18,11 +10,19 @@ export interface Context {
   em: SqlEntityManager;
   db: Database;
   config: Config;
-  actor: Actor;
+  /** Who is acting; null for a request without a credential (only public operations answer it). */
+  actor: Actor | null;
   loaders: Loaders;
 }
 
-export function createContext(db: Database, config: Config, actor: Actor): Context {
+export function createContext(db: Database, config: Config, actor: Actor | null): Context {
   const em = db.fork();
   return { em, db, config, actor, loaders: new Loaders(em) };
 }
+
+/** The acting user's key, for audit columns (`createdBy`, `updatedBy`); only guarded resolvers ask. */
+export function actingUserKey(ctx: Pick<Context, 'actor'>): number {
+  return requireActor(ctx.actor).userKey;
+}
+
+export type { Actor };

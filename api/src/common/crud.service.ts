@@ -1,7 +1,8 @@
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AuditedRecord } from './audited-record.entity';
-import type { Context } from './context';
+import { actingUserKey, type Context } from './context';
+import { requireActor } from '../auth/actor';
 import { keyOf } from './global-id';
 import type { Record } from './record.entity';
 import { UpsertStatus } from './payloads';
@@ -26,12 +27,12 @@ export interface UpsertRowResult<E> {
 }
 
 function writeContext(ctx: Context): WriteContext {
-  return new WriteContext(ctx.em, ctx.config, ctx.actor, ctx.loaders);
+  return new WriteContext(ctx.em, ctx.config, requireActor(ctx.actor), ctx.loaders);
 }
 
 function stampActor(entity: Record, ctx: Context, isNew: boolean): void {
   if (!('createdBy' in entity) && !('updatedBy' in (entity as object))) return;
-  const actor = ref(ctx.em.getReference(User, ctx.actor.userKey));
+  const actor = ref(ctx.em.getReference(User, actingUserKey(ctx)));
   const audited = entity as AuditedRecord;
   if (isNew) audited.createdBy = actor;
   audited.updatedBy = actor;

@@ -4,7 +4,7 @@ import { inTransaction } from '../common/crud.service';
 import { parseHandles, parseImport } from '../segments/static-import';
 import { LISTED_INVALID, tooLarge } from '../segments/static-members.service';
 import { insertNew } from '../common/insert-new';
-import type { Context } from '../common/context';
+import { actingUserKey, type Context } from '../common/context';
 import { connectionType, findPage, toConnection } from '../common/connection';
 import { keyOf } from '../common/global-id';
 import { OrderDirection, PageArgs } from '../common/paging';
@@ -57,7 +57,7 @@ export class StopListResolver {
     const parsed = channel === Channel.IM ? parseHandles(text) : parseImport(text, ctx.config.defaultPhoneRegion);
     const now = new Date();
     const imported = await inTransaction(ctx.em, () =>
-      insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, ctx.actor.userKey, now])),
+      insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, actingUserKey(ctx), now])),
     );
     return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, LISTED_INVALID), errors: [] };
   }
@@ -86,7 +86,7 @@ export class StopListResolver {
       address: normalized.value,
       reason: input.reason,
       note: input.note?.trim().slice(0, 500) || null,
-      createdBy: ref(ctx.em.getReference(User, ctx.actor.userKey)),
+      createdBy: ref(ctx.em.getReference(User, actingUserKey(ctx))),
       createdAt: new Date(),
     });
     await ctx.em.flush();

@@ -1,4 +1,4 @@
-import type { Context } from '../common/context';
+import { actingUserKey, type Context } from '../common/context';
 import { inTransaction } from '../common/crud.service';
 import { fold } from '../common/fold';
 import { keyOf } from '../common/global-id';
@@ -77,7 +77,7 @@ function versionRow(ctx: Context, segmentKey: number, version: number, draft: Se
     filter: draft.filter,
     timeZone: draft.timeZone,
     tags: draft.tags,
-    createdBy: ctx.actor.userKey,
+    createdBy: actingUserKey(ctx),
     createdAt: at,
   };
 }
@@ -104,8 +104,8 @@ export async function createSegment(ctx: Context, draft: SegmentDraft): Promise<
       version: 1,
       createdAt: now,
       updatedAt: now,
-      createdBy: ctx.actor.userKey,
-      updatedBy: ctx.actor.userKey,
+      createdBy: actingUserKey(ctx),
+      updatedBy: actingUserKey(ctx),
     } as never);
     const segmentKey = Number(inserted);
     await ctx.em.insert(SegmentVersion, versionRow(ctx, segmentKey, 1, { ...draft, name: draft.name.trim() }, now) as never);
@@ -174,7 +174,7 @@ export async function saveSegment(ctx: Context, segment: Segment, expectedVersio
         timeZone: draft.timeZone,
         version: expectedVersion + 1,
         updatedAt: now,
-        updatedBy: ctx.actor.userKey,
+        updatedBy: actingUserKey(ctx),
       } as never,
     );
     if (changed !== 1) return false;

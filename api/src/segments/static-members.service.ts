@@ -1,4 +1,4 @@
-import type { Context } from '../common/context';
+import { actingUserKey, type Context } from '../common/context';
 import { inTransaction } from '../common/crud.service';
 import { insertNew } from '../common/insert-new';
 import { UserError, UserErrorCode as Code } from '../common/user-error';
@@ -58,7 +58,7 @@ async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[],
       inserted += await insertNew(ctx, 'segment_member', ['segment_id', 'channel', 'address', 'name', 'created_at'], ['segment_id', 'channel', 'address'], chunk.map((l) => [segment.key, l.channel, l.address, l.name, now]));
       await onStored?.(chunk.length);
     }
-    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: ctx.actor.userKey } as never);
+    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: actingUserKey(ctx) } as never);
   });
   return inserted;
 }
@@ -121,7 +121,7 @@ export async function removeAddresses(ctx: Context, segment: Segment, items: Arr
         removed += await ctx.em.nativeDelete('SegmentMember', { segment: segment.key, channel, address: { $in: slice } });
       }
     }
-    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: new Date(), updatedBy: ctx.actor.userKey } as never);
+    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: new Date(), updatedBy: actingUserKey(ctx) } as never);
   });
   return { removed, errors: [] };
 }

@@ -1,0 +1,74 @@
+import { GraphQLError } from 'graphql';
+import { UserRole } from '../users/user.entity';
+
+/**
+ * What a credential may do. Users get the scopes of their role; API tokens get the scopes they
+ * were created with, narrowed to what their creator's role allows today (a demoted or deactivated
+ * creator takes the token's rights down too).
+ */
+export enum Scope {
+  /** Read CRM records: contacts, companies, leads, deals, products, orders, activities. */
+  CRM_READ = 'crm:read',
+  /** Create, change, delete and bulk-upsert CRM records. */
+  CRM_WRITE = 'crm:write',
+  /** Read segments, their definitions and counts; the filter catalog and templates. */
+  SEGMENTS_READ = 'segments:read',
+  /** Create, change, delete segments; import into static segments. */
+  SEGMENTS_WRITE = 'segments:write',
+  /** See who is in a segment: members, recipient addresses and names, CSV exports, the stop list. */
+  RECIPIENTS_READ = 'recipients:read',
+  /** Add to and remove from the stop list. */
+  RECIPIENTS_WRITE = 'recipients:write',
+  /** Reference lists, pipelines and stages, custom fields. */
+  SETTINGS_WRITE = 'settings:write',
+  /** Users, API tokens, the audit log. Never granted to a token. */
+  ADMIN = 'admin',
+}
+
+export const ALL_SCOPES: readonly Scope[] = Object.values(Scope);
+/** Scopes an API token may carry (administration stays with people). */
+export const TOKEN_SCOPES: readonly Scope[] = ALL_SCOPES.filter((scope) => scope !== Scope.ADMIN);
+
+export const ROLE_SCOPES: Readonly<Record<UserRole, readonly Scope[]>> = {
+  [UserRole.ADMIN]: ALL_SCOPES,
+  [UserRole.MARKETER]: [Scope.CRM_READ, Scope.CRM_WRITE, Scope.SEGMENTS_READ, Scope.SEGMENTS_WRITE, Scope.RECIPIENTS_READ, Scope.RECIPIENTS_WRITE],
+  [UserRole.VIEWER]: [Scope.SEGMENTS_READ],
+};
+
+/** Who is acting on a request: a signed-in user, or an API token acting for the admin who made it. */
+export interface Actor {
+  /** `user:3` or `token:7`: rate limits and logs key on it. */
+  subject: string;
+  /** The user (for a token: its creator); audit columns point at it. */
+  userKey: number;
+  /** The API token, when the request came with one. */
+  tokenKey: number | null;
+  role: UserRole;
+  scopes: readonly Scope[];
+  /** For people reading logs: "Ana Silva" or "token CRM sync (Ana Silva)". */
+  label: string;
+}
+
+export function userActor(user: { key: number; name: string; role: UserRole }): Actor {
+  return { subject: `user:${user.key}`, userKey: user.key, tokenKey: null, role: user.role, scopes: ROLE_SCOPES[user.role], label: user.name };
+}
+
+export function hasScope(actor: Actor | null, scope: Scope): boolean {
+  return actor !== null && actor.scopes.includes(scope);
+}
+
+/** The actor of an authenticated request; resolvers behind a guard can rely on it. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export function unauthenticated(message = 'Sign in, or send an API token as "Authorization: Bearer <token>".'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(scope: Scope): GraphQLError {
+  return new GraphQLError(`This needs the "${scope}" permission, which your role or token does not have.`, {
+    extensions: { code: 'FORBIDDEN', scope },
+  });
+}
