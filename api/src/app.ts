@@ -8,6 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
 import { createContext, type Context } from './common/context';
+import { inputGuard, maxInputDepth } from './common/input-guard';
 import { userActor } from './auth/actor';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
@@ -39,7 +40,7 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
   const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
   const app = express();
   const httpServer = http.createServer(app);
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), inputGuard(maxInputDepth(config.filterLimits.maxDepth))];
   if (process.env.NODE_ENV === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
