@@ -36,9 +36,31 @@ export function daysAgo(now: Date, zone: string, amount: number, unit: DateUnit)
   return DateTime.fromJSDate(now).setZone(zone).startOf('day').minus({ [LUXON_UNIT[unit]]: amount }).toISODate() as string;
 }
 
-/** The same day `years` years before `day` (Feb 29 falls back to Feb 28). */
+/**
+ * The same day `years` years before `day` (Feb 29 falls back to Feb 28). Years are capped at
+ * ±20,000 (an age of 1e300 asked in a filter): far beyond the calendar, still a valid day.
+ */
 export function yearsBefore(day: string, years: number): string {
-  return DateTime.fromISO(day, { zone: 'UTC' }).minus({ years }).toISODate() as string;
+  const capped = Math.max(-20_000, Math.min(20_000, years));
+  return DateTime.fromISO(day, { zone: 'UTC' }).minus({ years: capped }).toISODate() as string;
+}
+
+/**
+ * The days both engines store and compare: four-digit years. Calendar arithmetic near the edges
+ * (ON 9999-12-31 needs the day after; WITHIN_LAST 10000 YEAR goes back to 7974 BC) yields days
+ * luxon writes as '+010000-01-01' or '-007974-11-22', which PostgreSQL refuses and SQLite
+ * compares as text, wrongly. Bounds outside are dropped or make the range empty instead.
+ */
+export const FIRST_DAY = '0001-01-01';
+export const LAST_DAY = '9999-12-31';
+export const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+export const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** Where a computed 'YYYY-MM-DD' falls relative to the storable calendar. */
+export function calendarSide(day: string): 'before' | 'within' | 'after' {
+  if (day.startsWith('+')) return 'after';
+  if (day.startsWith('-') || day < FIRST_DAY) return 'before';
+  return 'within';
 }
 
 /** MMDD of a day, as stored in contact.birth_month_day. */

@@ -1,7 +1,7 @@
 import { fold } from '../common/fold';
 import { UserErrorCode as Code } from '../common/user-error';
 import type { FieldDef } from './catalog';
-import { addDays, daysAgo, monthDay, startOfDay, today, yearsBefore } from './dates';
+import { addDays, calendarSide, daysAgo, FIRST_INSTANT, LAST_DAY, LAST_INSTANT, monthDay, startOfDay, today, yearsBefore } from './dates';
 import { FieldValueType as T, FilterOperator as Op } from './filter.enums';
 import type { Test } from './ir';
 import { slotFor, VALUELESS } from './operators';
@@ -94,11 +94,40 @@ export function listedKeys(rule: FilterRule, def: FieldDef, path: string[], ctx:
   return [...new Set(raw.map((v) => ctx.resolved.get(`${def.id}\u0000${v}`) as string | number))];
 }
 
+/** A range nothing falls in (x > v AND x < v): what a bound beyond the calendar leaves. */
+function nothing(def: FieldDef, negate = false): Test {
+  const edge = def.type === T.DATETIME ? LAST_INSTANT : LAST_DAY;
+  return { kind: 'range', min: edge, max: edge, minExclusive: true, maxExclusive: true, negate };
+}
+
+/**
+ * Days within the storable calendar (see dates.ts): a lower bound before year 1 or an upper bound
+ * after 9999 limits nothing and is dropped; a lower bound after 9999 or an upper bound before
+ * year 1 leaves nothing.
+ */
+function onCalendar(from: string | undefined, to: string | undefined): { from?: string; to?: string } | null {
+  if ((from && calendarSide(from) === 'after') || (to && calendarSide(to) === 'before')) return null;
+  return { from: from && calendarSide(from) === 'before' ? undefined : from, to: to && calendarSide(to) === 'after' ? undefined : to };
+}
+
+/** The same for instants (epoch ms): a day's start in a zone east of UTC can fall before year 1. */
+function instantRange(def: FieldDef, min: number | undefined, max: number | undefined, maxExclusive: boolean, negate = false): Test {
+  if ((min !== undefined && min > LAST_INSTANT) || (max !== undefined && max < FIRST_INSTANT)) return nothing(def, negate);
+  return {
+    kind: 'range',
+    min: min !== undefined && min < FIRST_INSTANT ? undefined : min,
+    max: max !== undefined && max > LAST_INSTANT ? undefined : max,
+    maxExclusive,
+    negate,
+  };
+}
+
 /** Half-open day range [from, to) → the field's stored form: instants for datetimes, days for dates. */
-function dayRange(def: FieldDef, from: string | undefined, to: string | undefined, zone: string, negate = false): Test {
-  if (def.type === T.DATETIME) {
-    return { kind: 'range', min: from && startOfDay(from, zone), max: to && startOfDay(to, zone), maxExclusive: true, negate };
-  }
+function dayRange(def: FieldDef, rawFrom: string | undefined, rawTo: string | undefined, zone: string, negate = false): Test {
+  const days = onCalendar(rawFrom, rawTo);
+  if (!days) return nothing(def, negate);
+  const { from, to } = days;
+  if (def.type === T.DATETIME) return instantRange(def, from === undefined ? undefined : startOfDay(from, zone), to === undefined ? undefined : startOfDay(to, zone), true, negate);
   return { kind: 'range', min: from, max: to, maxExclusive: true, negate };
 }
 
@@ -115,11 +144,11 @@ function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
     case Op.BETWEEN:
       return dayRange(def, v.dateRange?.from ?? undefined, v.dateRange?.to ? addDays(v.dateRange.to, 1) : undefined, zone);
     case Op.WITHIN_LAST: {
-      const from = daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit);
+      const from = onCalendar(daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), undefined)?.from;
       // "until now": datetimes up to this instant, dates up to and including today.
       return def.type === T.DATETIME
-        ? { kind: 'range', min: startOfDay(from, zone), max: ctx.now.getTime(), negate: false }
-        : { kind: 'range', min: from, max: addDays(today(ctx.now, zone), 1), maxExclusive: true, negate: false };
+        ? instantRange(def, from === undefined ? undefined : startOfDay(from, zone), ctx.now.getTime(), false)
+        : dayRange(def, from, addDays(today(ctx.now, zone), 1), zone);
     }
     case Op.MORE_THAN_AGO:
       return dayRange(def, undefined, daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), zone);
@@ -157,18 +186,17 @@ function numberTest(op: Op, v: FilterValue): Test {
  * Age is derived from the birthdate at query time: "age between a and b" is a birthdate range,
  * computed by calendar in the evaluation zone (so a birthday today counts), never per row.
  */
-function ageTest(op: Op, v: FilterValue, ctx: RuleContext): Test {
+function ageTest(def: FieldDef, op: Op, v: FilterValue, ctx: RuleContext): Test {
   const range = numberTest(op, v) as Extract<Test, { kind: 'range' }>;
   const lo = range.min === undefined ? undefined : range.minExclusive ? Math.floor(range.min as number) + 1 : Math.ceil(range.min as number);
   const hi = range.max === undefined ? undefined : range.maxExclusive ? Math.ceil(range.max as number) - 1 : Math.floor(range.max as number);
   const day = today(ctx.now, ctx.timeZone);
   // age ≥ lo ⟺ born on or before (today − lo years); age ≤ hi ⟺ born after (today − (hi+1) years).
-  return {
-    kind: 'range',
-    min: hi === undefined ? undefined : addDays(yearsBefore(day, hi + 1), 1),
-    max: lo === undefined ? undefined : yearsBefore(day, Math.max(lo, 0)),
-    negate: range.negate,
-  };
+  const min = hi === undefined ? undefined : addDays(yearsBefore(day, hi + 1), 1);
+  const max = lo === undefined ? undefined : yearsBefore(day, Math.max(lo, 0));
+  // An age of 1e300 (or -1e300) lies beyond the calendar: such a bound is dropped or matches nobody.
+  const days = onCalendar(min, max);
+  return days ? { kind: 'range', min: days.from, max: days.to, negate: range.negate } : nothing(def, range.negate);
 }
 
 /** Builds the concrete test of a valid rule (slots checked, listed values resolved). */
@@ -176,7 +204,7 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
   const op = rule.operator;
   const v = rule.value ?? {};
   if (VALUELESS.has(op)) return { kind: 'empty', negate: op === Op.IS_NOT_EMPTY };
-  if (def.access.kind === 'age') return ageTest(op, v, ctx);
+  if (def.access.kind === 'age') return ageTest(def, op, v, ctx);
   if (keys) {
     if (op === Op.HAS_ANY || op === Op.HAS_ALL || op === Op.HAS_NONE) return { kind: 'has', mode: op === Op.HAS_ALL ? 'all' : 'any', values: keys, negate: op === Op.HAS_NONE };
     return { kind: 'in', values: keys, negate: op === Op.NOT_IN };
