@@ -21,11 +21,16 @@ export interface App {
   context(): Context;
 }
 
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /**
  * Unexpected errors reach clients as a code and a generic message; the details go to the log.
  * Expected failures never get here: they are `errors` in mutation payloads.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // graphql-js gives up after 50 bad variable values with an error of its own that has no code:
+  // it is the client's input all the same (the 50 before it are BAD_USER_INPUT).
+  if (formatted.message === VARIABLE_ERROR_LIMIT) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   const code = formatted.extensions?.code;
   const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
   if (known) {
