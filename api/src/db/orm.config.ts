@@ -1,10 +1,10 @@
 import { DataloaderType, type Options } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
+import { SqliteDriver } from './sqlite-driver';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -46,7 +46,7 @@ export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
   }
   return {
     ...common,
-    driver: BetterSqliteDriver,
+    driver: SqliteDriver,
     dbName: target.location,
     pool: {
       min: 1,
