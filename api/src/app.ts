@@ -8,6 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
 import { createContext, type Context } from './common/context';
+import { jsonErrors } from './common/http-errors';
 import { inputGuard, maxInputDepth } from './common/input-guard';
 import { userActor } from './auth/actor';
 import type { Database } from './db/orm';
@@ -31,6 +32,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // graphql-js gives up after 50 bad variable values with an error of its own that has no code:
   // it is the client's input all the same (the 50 before it are BAD_USER_INPUT).
   if (formatted.message === VARIABLE_ERROR_LIMIT) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  // Apollo's own refusals that carry an HTTP 4xx but no code (a persisted query whose hash does
+  // not match its text): the client's mistake, not ours.
+  const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+  if (!formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR') {
+    if (typeof status === 'number' && status >= 400 && status < 500) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   const code = formatted.extensions?.code;
   const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
   if (known) {
@@ -70,6 +77,7 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
     express.json({ limit: Math.max(20 * 1048576, Math.ceil(config.maxImportBytes * 1.25) + 65536) }),
     expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
   );
+  app.use(jsonErrors());
 
   return { apollo, httpServer, context: () => createContext(db, config, actor) };
 }

@@ -19,6 +19,36 @@ describe('bad requests', () => {
     await api?.close();
   });
 
+  const post = async (body: string) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  };
+
+  it('a body that is not JSON, or too large: a JSON error with its status, no HTML page with a stack trace (was Express\'s default page)', async () => {
+    for (const body of ['{', 'null', '"x"', '\u0000', '{"query": "{ __typename }",}']) {
+      const answer = await post(body);
+      expect(answer.status).toBe(400);
+      expect(answer.type).toMatch(/application\/json/);
+      expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const large = await post(`{"query":"${'x'.repeat(21 * 1048576)}"}`);
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(large.text).not.toMatch(/node_modules|at \w/);
+  });
+
+  it('a persisted query whose hash does not match its text: BAD_REQUEST, nothing logged as unexpected (was INTERNAL_SERVER_ERROR)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const answer = await post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'nope' } } }));
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text).errors).toEqual([{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }]);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('more than 50 bad variable values: every error BAD_USER_INPUT, nothing logged as unexpected (was one INTERNAL_SERVER_ERROR)', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {

@@ -1,0 +1,33 @@
+import type { ErrorRequestHandler } from 'express';
+
+/** What body-parser's error types mean, in words for the client (its own messages quote the body). */
+const REASONS: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON.',
+  'entity.too.large': 'The request body is too large.',
+  'entity.verify.failed': 'The request body could not be verified.',
+  'encoding.unsupported': 'The request body has an unsupported content encoding.',
+  'charset.unsupported': 'The request body has an unsupported character set.',
+  'request.aborted': 'The request was aborted while its body was being read.',
+  'request.size.invalid': 'The request body is shorter or longer than its Content-Length.',
+  'stream.encoding.set': 'The request body could not be read.',
+};
+
+/**
+ * Errors that reach Express outside GraphQL (a body that is not JSON, one over the size limit)
+ * answer as GraphQL errors in JSON: Express's default handler answered with an HTML page holding
+ * the stack trace and file paths (found by the attack tests). Client errors keep their status
+ * with code BAD_REQUEST; anything else is logged and answers 500 INTERNAL_SERVER_ERROR.
+ */
+export function jsonErrors(): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    // Mid-response (a streamed export): nothing can be sent any more; Express closes the connection.
+    if (res.headersSent) return next(error);
+    const status = Number(error?.status ?? error?.statusCode);
+    if (status >= 400 && status < 500) {
+      const message = REASONS[String(error?.type)] ?? 'The request could not be read.';
+      return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    console.error('[http] unexpected error:', error);
+    res.status(500).json({ errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}
