@@ -4,8 +4,9 @@ import type { Context } from './context';
 import { UserErrorCode } from './user-error';
 
 /**
- * Two properties of request input that no resolver can defend on its own, checked once before
- * execution (found by the attack tests, test/attack):
+ * Properties of request input that no resolver can defend on its own, checked once before
+ * execution (found by the attack tests, test/attack); besides these two, an operation type the
+ * schema does not have (a subscription) is refused here:
  *
  * - Nesting depth of the variables. graphql-js coerces variables recursively: a filter nested a
  *   thousand groups deep overflows the stack before the filter's own TOO_DEEP check runs, and
@@ -58,7 +59,12 @@ export function inputGuard(maxDepth: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation, schema }) {
+          // graphql-js validates `subscription { … }` against a schema without subscriptions and only
+          // fails when executing it, with an error that has no code (an internal error until now).
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This API has no ${operation.operation} operations.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          }
           const problem = inputProblem(request.variables ?? {}, maxDepth);
           if (problem) throw problem;
           // Inline literals: the parser already bounds their depth; NUL can arrive as "\u0000".

@@ -45,6 +45,12 @@ describe.each(engines)('input guard on %s', (engine) => {
     expect(body.data.checkFilter).toEqual({ valid: false, problems: [{ code: 'TOO_DEEP' }] });
   });
 
+  it('refuses an operation type the schema does not have with a typed 400 (a subscription was an internal error)', async () => {
+    const { status, body } = await post({ query: 'subscription { segments { totalCount } }' });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([{ message: 'This API has no subscription operations.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+  });
+
   it('refuses NUL in any text, in variables and inline, and stores nothing (was an internal error on PostgreSQL)', async () => {
     const inVariable = await post({ query: CHECK, variables: { f: { rules: [{ rule: { field: 'contact.type', operator: 'IN', value: { strings: ['CLIENT\u0000'] } } }] } } });
     expect(inVariable.status).toBe(400);
