@@ -27,10 +27,19 @@ export function normalizePhone(raw: string, defaultRegion: string): Normalized {
   return { ok: true, value: phone.number };
 }
 
-/** Messenger handles: trimmed, a leading "@" dropped, Unicode case-folded. */
+/** The width of every stored address column (communication, segment_member, stop_list_entry). */
+export const MAX_ADDRESS_LENGTH = 320;
+
+/**
+ * Messenger handles: trimmed, a leading "@" dropped, Unicode case-folded. A folded handle longer
+ * than the address column is refused: PostgreSQL failed such a row (SQLite ignores widths), and
+ * folding can lengthen a handle many times (NFKC spells out ligatures), so the limit applies to
+ * the folded form. Found by the attack tests (a stop-list import of a 1,000-character handle).
+ */
 export function normalizeHandle(raw: string): Normalized {
   const value = fold(raw.trim().replace(/^@+/, ''));
   if (value.length === 0) return { ok: false, reason: 'A messenger handle cannot be empty.' };
+  if (value.length > MAX_ADDRESS_LENGTH) return { ok: false, reason: `A messenger handle is at most ${MAX_ADDRESS_LENGTH} characters.` };
   return { ok: true, value };
 }
 
