@@ -1,0 +1,68 @@
+/**
+ * Classic SQL-injection payloads for PostgreSQL and SQLite: quote breaking, comments, stacked
+ * queries, UNION reads, time and error based probes, dollar quoting, backslashes, Unicode
+ * look-alike quotes and NUL bytes. Every one is harmless as data; the tests check that each
+ * either comes back verbatim or is refused with a typed error, and that no table suffers.
+ */
+export const INJECTIONS: readonly string[] = [
+  "'",
+  "''",
+  '"',
+  "' OR '1'='1",
+  "' OR 1=1 --",
+  "' OR 1=1 /*",
+  "admin'--",
+  "'; DROP TABLE app_user; --",
+  '"; DROP TABLE app_user; --',
+  "x'); DROP TABLE contact; --",
+  "1; DROP TABLE segment",
+  "1); DELETE FROM contact WHERE (1=1",
+  "' UNION SELECT id, name, email, NULL FROM app_user --",
+  "' UNION ALL SELECT NULL, sqlite_version() --",
+  "' UNION SELECT version(), current_user --",
+  "1' AND (SELECT COUNT(*) FROM app_user) > 0 --",
+  "' AND 1=CAST((SELECT name FROM app_user LIMIT 1) AS INT) --",
+  "'; SELECT pg_sleep(5); --",
+  "' || pg_sleep(5) || '",
+  "'; UPDATE app_user SET role = 'VIEWER'; --",
+  "'; INSERT INTO app_user (name) VALUES ('x'); --",
+  "$$; DROP TABLE app_user; $$",
+  '$tag$ DROP TABLE app_user $tag$',
+  "E'\\x27 OR 1=1'",
+  '\\',
+  "\\'",
+  "\\' OR 1=1 --",
+  '%',
+  '_',
+  '%_%\\',
+  "ʼ OR ʼ1ʼ=ʼ1",
+  '‘ OR 1=1 --',
+  '＇ OR 1=1 --',
+  "x\u0000'; DROP TABLE app_user; --",
+  '\u0000',
+  "/**/OR/**/1=1",
+  "'/*",
+  '*/',
+  '-- ',
+  '; ATTACH DATABASE \'/tmp/x.db\' AS x; --',
+  "'; PRAGMA writable_schema = 1; --",
+  "'); COPY app_user TO '/tmp/x'; --",
+  '?',
+  '$1',
+  ':name',
+  '@p',
+  "' COLLATE \"C\" --",
+  '0x27',
+  'NULL',
+  "'\n; DROP TABLE app_user;\n--",
+];
+
+/** Payloads fit for things that must look like an e-mail or a phone before they are stored. */
+export const INJECTED_ADDRESSES: readonly string[] = [
+  "o'brien@example.com",
+  "x'--@example.com",
+  '"; DROP TABLE app_user; --"@example.com',
+  "admin'/**/OR/**/1=1@example.com",
+  '+48 601 234 567; DROP TABLE app_user',
+  "601234567' OR '1'='1",
+];
