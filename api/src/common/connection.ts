@@ -1,10 +1,10 @@
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Utils, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Sql } from '../filter/dialect';
 import { lightEntities } from './light-rows';
 import type { Loaders } from './loaders';
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
-import { encodeCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
+import { encodeCursor, foreignCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
 
 /** How a list is ordered: one column, then the unique key as a tie-breaker, so order is stable. */
 export interface SortSpec {
@@ -70,6 +70,25 @@ export function orderInput<E extends object>(fieldEnum: E, enumName: string) {
   return Order;
 }
 
+/** Dates travel in cursors as epoch milliseconds; beyond ±8.64e15 there is no Date. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/**
+ * Whether a cursor's sort value is of the sorted column's kind. A cursor is opaque but arrives
+ * from outside: a text where a timestamp is sorted failed PostgreSQL ("invalid input syntax for
+ * type timestamp"), a number beyond the Date range became NaN in SQLite's SQL. Found by the attack
+ * tests; a mismatch is the same typed error as a cursor of another list.
+ */
+function fitsSort(em: SqlEntityManager, entity: EntityName<object>, sort: SortSpec, value: CursorValue[0]): boolean {
+  if (sort.property === 'key' || value === null) return true;
+  if (sort.isDate) return typeof value === 'number' && Math.abs(value) <= MAX_EPOCH_MS;
+  const runtime = em.getMetadata().find(Utils.className(entity))?.properties[sort.property as never]?.runtimeType;
+  if (runtime === 'number') return typeof value === 'number';
+  if (runtime === 'string') return typeof value === 'string';
+  if (runtime === 'boolean') return typeof value === 'boolean';
+  return true;
+}
+
 function keysetCondition(sort: SortSpec, cursor: CursorValue, ascending: boolean): FilterQuery<object> {
   const op = ascending ? '$gt' : '$lt';
   const [rawValue, key] = cursor;
@@ -107,6 +126,7 @@ export async function findPage<T extends object>(
   { predicate, properties = null, light }: PageOptions = {},
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
+  if (request.cursor && !fitsSort(em, entity as EntityName<object>, sort, request.cursor[0])) throw foreignCursor(request.forward ? 'after' : 'before');
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
   const conditions: FilterQuery<T>[] = [where];
   if (request.cursor) conditions.push(keysetCondition(sort, request.cursor, ascending) as FilterQuery<T>);

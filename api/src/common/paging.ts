@@ -37,10 +37,14 @@ export function encodeCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
+/** The largest key an `integer` column holds. */
+export const MAX_KEY = 2_147_483_647;
+
 export function decodeCursor(cursor: string, argName: string): CursorValue {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[1])) {
+    // Keys are PostgreSQL `integer` columns: a key beyond them failed the query (found by the attack tests).
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[1]) && Math.abs(parsed[1]) <= MAX_KEY) {
       const value: unknown = parsed[0];
       if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return parsed as CursorValue;
     }

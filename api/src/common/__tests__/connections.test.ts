@@ -66,6 +66,25 @@ describe.each(engines)('connections on %s', (engine) => {
     expect(next.edges.map((e) => e.node.title)).toEqual(['Ångström', 'Bravo']);
   });
 
+  it('answers a forged cursor of the wrong kind for the sort, or with a key out of range, with a typed error (was an internal error)', async () => {
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const cases: Array<[unknown, string]> = [
+      [["'", 1], 'CREATED_AT'], // a text where a timestamp is sorted: PostgreSQL refused it
+      [[1e308, 1], 'UPDATED_AT'], // beyond the Date range: SQLite got NaN in its SQL
+      [[5, 1], 'TITLE'],
+      [['x', 2147483648], 'TITLE'], // a key beyond PostgreSQL's integer
+      [[1, -2147483649], 'ID'],
+    ];
+    for (const [cursor, field] of cases) {
+      const result = await api.execRaw(PAGE, { first: 2, after: forge(cursor), orderBy: { field, direction: 'DESC' } });
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(cursor)).toBe('BAD_USER_INPUT');
+      expect((result.errors?.[0]?.extensions as any).problems).toEqual([{ path: ['after'], code: 'INVALID', message: expect.stringMatching(/not a cursor/) }]);
+    }
+    // A cursor the list gave out still works.
+    const first = await page({ first: 1, orderBy: { field: 'CREATED_AT', direction: 'DESC' } });
+    expect((await page({ first: 1, after: first.pageInfo.endCursor, orderBy: { field: 'CREATED_AT', direction: 'DESC' } })).edges).toHaveLength(1);
+  });
+
   it('answers a bad cursor or page size with a typed error, not a crash', async () => {
     const bad = await api.execRaw(PAGE, { first: 2, after: 'garbage' });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: ['after'], code: 'INVALID' }] });
