@@ -15,6 +15,7 @@ import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
 import { fold } from '../common/fold';
 import { loadCatalog } from './catalog';
+import { containsPattern } from '../common/like';
 
 @ObjectType({ description: 'One value a listed field can take.' })
 export class FieldValue {
@@ -109,7 +110,7 @@ export class SegmentFieldsResolver {
     if (!def?.values) throw new UserErrors([UserError.of(['field'], UserErrorCode.UNKNOWN_FIELD, `"${fieldId}" is not a field with listed values.`)]);
     const needle = fold(search?.trim() ?? '');
     // % and _ typed in a search box act as wildcards, alike on both engines.
-    const like = `%${needle}%`;
+    const like = containsPattern(needle, ctx.db.kind);
     const kind = def.values.kind;
     if (kind === 'users' || kind === 'products' || kind === 'segments') {
       const entity = { users: User, products: Product, segments: Segment }[kind];

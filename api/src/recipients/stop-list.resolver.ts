@@ -15,6 +15,7 @@ import { normalizeAddress } from '../communications/normalize';
 import { User } from '../users/user.entity';
 import { StopListEntry, StopListReason } from './stop-list-entry.entity';
 import { make } from '../common/make';
+import { containsPattern } from '../common/like';
 
 const StopListConnection = connectionType(StopListEntry, 'StopListEntry');
 const StopListEntryPayload = payloadType(StopListEntry, 'StopListEntry', 'entry');
@@ -70,7 +71,7 @@ export class StopListResolver {
     @Ctx() ctx: Context,
   ) {
     const where: Record<string, unknown> = channel ? { channel } : {};
-    if (search?.trim()) where.address = { $like: `%${search.trim().toLowerCase()}%` };
+    if (search?.trim()) where.address = { $like: containsPattern(search.trim().toLowerCase(), ctx.db.kind) };
     const result = await findPage(ctx.em, StopListEntry, where, { property: 'key', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
     return toConnection(StopListConnection, result);
   }

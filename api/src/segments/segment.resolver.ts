@@ -12,6 +12,7 @@ import { Segment } from './segment.entity';
 import { SegmentTag } from './segment-tag.entity';
 import { SegmentVersion } from './segment-version.entity';
 import { cleanTags, createSegment, deleteSegment, draftOf, duplicateSegment, findSegment, saveSegment, type SegmentDraft } from './segment.service';
+import { containsPattern } from '../common/like';
 
 export enum SegmentOrderField {
   NAME = 'NAME',
@@ -58,7 +59,7 @@ export class SegmentResolver {
   ) {
     const conditions: Record<string, unknown>[] = [];
     const search = fold(where?.search?.trim() ?? '');
-    if (search) conditions.push({ nameFolded: { $like: `%${search}%` } });
+    if (search) conditions.push({ nameFolded: { $like: containsPattern(search, ctx.db.kind) } });
     if (where?.kind) conditions.push({ kind: where.kind });
     if (where?.tag?.trim()) {
       const tagged = await ctx.em.find(SegmentTag, { tagFolded: fold(where.tag.trim()) }, { fields: ['segment'] });

@@ -12,6 +12,7 @@ import { SegmentMember } from './segment-member.entity';
 import { findSegment } from './segment.service';
 import { StaticImportReport } from './static-import.payloads';
 import { addAddresses, emptyReport, importText, removeAddresses } from './static-members.service';
+import { containsPattern } from '../common/like';
 
 @InputType()
 class StaticMemberInput {
@@ -71,7 +72,7 @@ export class StaticMembersResolver {
   ) {
     const where: Record<string, unknown> = { segment: segment.key };
     if (channel) where.channel = channel;
-    if (search?.trim()) where.address = { $like: `%${search.trim().toLowerCase()}%` };
+    if (search?.trim()) where.address = { $like: containsPattern(search.trim().toLowerCase(), ctx.db.kind) };
     const result = await findPage(ctx.em, SegmentMember, where, { property: 'address', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
     return toConnection(SegmentMemberConnection, result);
   }
