@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
-import { UserError } from '../common/user-error';
+import { UserError, UserErrorCode } from '../common/user-error';
 import { findSegment } from './segment.service';
 import { StaticImportReport } from './static-import.payloads';
 import { StaticImportJobState, staticImportJobs, type StaticImportJobRecord } from './static-import-jobs';
@@ -26,6 +26,11 @@ class StaticImportJob {
   processedLines!: number;
   @Field(() => StaticImportReport, { nullable: true, description: 'What the import did, once DONE (the same report importStaticSegment gives).' }) report!: StaticImportReport | null;
   @Field(() => String, { nullable: true, description: 'Why the job FAILED.' }) error!: string | null;
+  @Field(() => UserErrorCode, {
+    nullable: true,
+    description: 'Why the job FAILED, for clients to branch on: WRITE_FAILED when the database failed while storing (the connection dropped, the disk filled); nothing was stored and the same import can simply be started again.',
+  })
+  errorCode!: UserErrorCode | null;
   @Field(() => DateTimeResolver) startedAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true }) finishedAt!: Date | null;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createContext, type Context } from '../common/context';
 import { toGlobalId } from '../common/global-id';
-import type { UserError } from '../common/user-error';
+import { UserErrorCode, type UserError } from '../common/user-error';
 import { Segment } from './segment.entity';
 import { parseImport } from './static-import';
 import { importProblems, linesOf, store, type ImportOutcome } from './static-members.service';
@@ -25,6 +25,8 @@ export interface StaticImportJobRecord {
   processedLines: number;
   report: ImportOutcome | null;
   error: string | null;
+  /** Why the job FAILED, typed: a client branches on it (the message is English prose). */
+  errorCode: UserErrorCode | null;
   startedAt: Date;
   finishedAt: Date | null;
 }
@@ -69,6 +71,7 @@ export class StaticImportJobs {
       processedLines: parsed.invalid.length + parsed.duplicates,
       report: null,
       error: null,
+      errorCode: null,
       startedAt: new Date(this.now()),
       finishedAt: null,
     };
@@ -82,7 +85,8 @@ export class StaticImportJobs {
       (report) => this.finish(job, { state: StaticImportJobState.DONE, report, processedLines: job.totalLines }),
       (error: unknown) => {
         console.error(`[static import ${job.id}] failed:`, error);
-        this.finish(job, { state: StaticImportJobState.FAILED, error: FAILED_MESSAGE });
+        // The transaction rolled back (the database connection dropped, the disk filled…): nothing stored.
+        this.finish(job, { state: StaticImportJobState.FAILED, error: FAILED_MESSAGE, errorCode: UserErrorCode.WRITE_FAILED });
       },
     );
     return { job, errors: [] };

@@ -8,7 +8,7 @@ import { StaticImportJobs, StaticImportJobState } from '../static-import-jobs';
 import { ROWS_PER_INSERT, store } from '../static-members.service';
 
 const REPORT = 'errors { code path } lines imported duplicatesInInput alreadyPresent invalidCount invalid { line text reason code }';
-const JOB = `id segmentId state totalLines processedLines error startedAt finishedAt expiresAt report { ${REPORT} }`;
+const JOB = `id segmentId state totalLines processedLines error errorCode startedAt finishedAt expiresAt report { ${REPORT} }`;
 
 /** 5,000 distinct valid lines over both channels, with a bad line every 500 and a repeat every 700. */
 function bigText(): string {
@@ -46,7 +46,7 @@ describe.each(engines)('static import jobs on %s', (engine) => {
 
     const started = (await api.exec(`mutation($id: ID!, $t: String!) { startStaticSegmentImport(id: $id, text: $t) { job { ${JOB} } errors { code } } }`, { id: asyncId, t: text })).startStaticSegmentImport;
     expect(started.errors).toEqual([]);
-    expect(started.job).toMatchObject({ segmentId: asyncId, state: 'RUNNING', totalLines: 5000 + 10 + 7, report: null, error: null, finishedAt: null, expiresAt: null });
+    expect(started.job).toMatchObject({ segmentId: asyncId, state: 'RUNNING', totalLines: 5000 + 10 + 7, report: null, error: null, errorCode: null, finishedAt: null, expiresAt: null });
 
     const seen: number[] = [started.job.processedLines];
     let job = started.job;
@@ -116,7 +116,7 @@ describe.each(engines)('static import jobs on %s', (engine) => {
       // A segment that does not exist in the database: the insert breaks its foreign key.
       const ghost = Object.assign(new Segment(), { key: 987654, kind: SegmentKind.STATIC });
       const failed = jobs.start(ctx, ghost, 'a@example.com\nb@example.com').job!;
-      expect(await jobs.settled(failed.id)).toMatchObject({ state: StaticImportJobState.FAILED, report: null, error: expect.stringMatching(/nothing was stored/) });
+      expect(await jobs.settled(failed.id)).toMatchObject({ state: StaticImportJobState.FAILED, report: null, error: expect.stringMatching(/nothing was stored/), errorCode: 'WRITE_FAILED' });
       expect(quiet).toHaveBeenCalled();
     } finally {
       quiet.mockRestore();
