@@ -90,6 +90,10 @@ async function* sqliteIterator<T>(db: Database, sql: string, rawParams: unknown[
   let waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | null = null;
   worker.on('message', (reply: Reply) => waiting?.resolve(reply));
   worker.on('error', (error) => waiting?.reject(error));
+  // A worker that stops without an error (terminated, out of memory) answers nothing more: without
+  // this the export waited forever with the download open (found by the attack tests). After the
+  // last batch the promise is already settled and this does nothing.
+  worker.on('exit', (code) => waiting?.reject(new Error(`The export worker stopped (exit code ${code}).`)));
   const next = () => {
     const reply = new Promise<Reply>((resolve, reject) => {
       waiting = { resolve, reject };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Database } from '../orm';
+import { SqliteReader } from '../sqlite-reader';
 
 describe('SQLite reads off the main thread', () => {
   let db: Database;
@@ -34,6 +35,20 @@ describe('SQLite reads off the main thread', () => {
     // Were the statement on the main thread, no tick could fire until it ended.
     expect(elapsed).toBeGreaterThan(100);
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 4));
+  });
+
+  it('replaces a worker that dies: the statement it held fails, the next ones run (they hung before)', async () => {
+    const reader = new SqliteReader(db.sqliteFile!, 1);
+    try {
+      const [worker] = (reader as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers;
+      const held = reader.all('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) SELECT count(*) AS n FROM c');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await worker.terminate();
+      await expect(held).rejects.toThrow(/reader stopped/);
+      expect(await reader.all<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('reports a bad statement as an error, and the next statement still runs', async () => {
