@@ -21,7 +21,8 @@ export function normalizeEmail(raw: string): Normalized {
 export function normalizePhone(raw: string, defaultRegion: string): Normalized {
   const trimmed = raw.trim();
   const phone = parsePhoneNumberFromString(trimmed, { defaultCountry: defaultRegion as CountryCode });
-  if (!phone || !phone.isPossible()) {
+  // E.164 numbers have at most 15 digits; libphonenumber calls some longer ones "possible".
+  if (!phone || !phone.isPossible() || phone.number.length > 16) {
     return { ok: false, reason: `"${trimmed}" is not a phone number (read with default region ${defaultRegion}).` };
   }
   return { ok: true, value: phone.number };
