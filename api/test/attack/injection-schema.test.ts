@@ -23,7 +23,7 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 /** Forged global ids: payloads inside the Type:key form, keys out of every range, wrong types. */
 const FORGED_IDS = [
   b64("Contact:1' OR '1'='1"), b64('Contact:1; DROP TABLE app_user'), b64('Segment:1 UNION SELECT 1'), b64('Contact:999999999999999'), b64('Contact:2147483648'),
-  b64('Contact:0'), b64('Contact:-1'), b64('Nope:1'), b64('Contact:'), b64(':1'), b64('Contact:1:2'), b64('Contact:0x10'), 'Q29udGFjdDox=', '%',
+  b64('Contact:0'), b64('Contact:-1'), b64('Nope:1'), b64('Contact:'), b64(':1'), b64('Contact:1:2'), b64('Contact:0x10'), `${b64('Contact:999999')}=`, '%',
 ];
 
 /** Forged cursors: payloads as the sort value, values of the wrong type, keys out of range, broken JSON. */
