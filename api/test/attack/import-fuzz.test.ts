@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { engines } from '../databases';
 import { nastyText } from './filter-arbitraries';
-import { count, expectKept, expectTyped, expectUnchanged, fcOptions, report, snapshot, TEST_TIMEOUT, startAttackApi, watchServerLog, type AttackApi, type Snapshot } from './harness';
+import { count, note, expectKept, expectTyped, expectUnchanged, fcOptions, report, snapshot, TEST_TIMEOUT, startAttackApi, watchServerLog, type AttackApi, type Snapshot } from './harness';
 import { INJECTED_ADDRESSES } from './payloads';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT });
@@ -142,6 +142,7 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
   /** The checks every static-import report must pass against the text and the stored rows. */
   function checkStaticReport(text: string, report: any, before: Snapshot, after: Snapshot, where: string): void {
     const { nonBlank, headerish } = linesOf(text);
+    note('non-blank lines in the static import texts', nonBlank);
     if (text.includes('\u0000')) {
       // NUL is refused for the whole request before any line is read (see common/input-guard.ts).
       expectUnchanged(before, after, `${where}: refused text`);
@@ -214,6 +215,7 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
         if (text.includes('\u0000')) return expectUnchanged(before, after, where);
         const stop = result.data.importStopList;
         const { nonBlank, headerish } = linesOf(text);
+        note('non-blank lines in the stop-list texts', nonBlank);
         const read = stop.imported + stop.duplicates + stop.invalidCount;
         // Handles have no header to skip: every non-blank line is a handle.
         expect(read === nonBlank || (channel !== 'IM' && headerish && read === nonBlank - 1), `${where}: ${read} of ${nonBlank} non-blank lines`).toBe(true);
