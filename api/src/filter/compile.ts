@@ -6,6 +6,7 @@ import type { Dialect, Sql } from './dialect';
 import { Combinator, FilterScope, Quantifier } from './filter.enums';
 import type { IrGroup, IrNode, IrRule, Test } from './ir';
 import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, MEMBER_TABLE, reach, SCOPES, type MemberType } from './model';
+import { fenceSubqueries } from './plan-fence';
 import { and, FALSE, not, or, placeholders, sql, TRUE } from './sql';
 
 /** Where a predicate is evaluated: on the member row `m`, or on a related row `r` of a scope. */
@@ -26,7 +27,9 @@ const CUSTOM_COLUMN: Record<CustomFieldType, [string, ColumnKind]> = {
  * that mixes tables becomes a UNION of id sets, every value is a bound parameter.
  */
 export function compileMemberPredicate(ir: IrGroup, member: MemberType, dialect: Dialect, membership?: MembershipCompiler): Sql {
-  return compileGroup(ir, { at: 'member', member }, { dialect, membership });
+  const predicate = compileGroup(ir, { at: 'member', member }, { dialect, membership });
+  // Many semi-joins make PostgreSQL's planning time explode (see plan-fence.ts).
+  return dialect.kind === 'postgresql' ? { ...predicate, sql: fenceSubqueries(predicate.sql) } : predicate;
 }
 
 /**
