@@ -79,7 +79,8 @@ export const LEAK =
   /\bselect\s+(\*|distinct\b|count\s*\(|[\w".]+\s*(,|\bas\b|\bfrom\b))|\binsert\s+into\b|\bupdate\s+"?\w+"?\s+set\b|\bdelete\s+from\b|\bwhere\s+"?\w+"?\.?"?\w*"?\s*(=|in\b|like\b|is\b)|sqlite|syntax error at or near|: syntax error|relation "|column "|sqlstate|knex|mikro-?orm|\bpg_|violates|constraint|duplicate key|invalid input syntax|out of range for type|no such (table|column)|near "|unterminated quoted|\bat [\w.<>]+ \(|node_modules|\.ts:\d+/i;
 
 /** GraphQL error codes that mean "your input is bad", never "we broke". */
-const TYPED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_FILTER', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+// QUERY_TIMEOUT: the statement timeout's answer (issue 6, limits) is typed too.
+const TYPED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_FILTER', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TIMEOUT']);
 
 /** Every string inside a value (messages, paths, extensions), for the leak check. */
 function strings(value: unknown, out: string[] = []): string[] {
