@@ -14,12 +14,6 @@ export async function* streamRows<T = Record<string, unknown>>(db: Database, sql
   else yield* sqliteIterator<T>(db, sql, params, batchSize);
 }
 
-/** `?` placeholders to PostgreSQL's `$n` (the compiled SQL has no `?` inside literals). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
 async function* postgresCursor<T>(db: Database, sql: string, params: unknown[], batchSize: number): AsyncGenerator<T[]> {
   const knex = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } } }).getKnex();
   const client = await knex.client.acquireConnection();
@@ -27,7 +21,11 @@ async function* postgresCursor<T>(db: Database, sql: string, params: unknown[], 
   try {
     await client.query('BEGIN READ ONLY');
     open = true;
-    await client.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${numbered(sql)}`, params);
+    // The values are written into the statement by MikroORM, as for every other query of the app
+    // (counts, pages): bound as $n parameters instead, PostgreSQL typed them from the column, and a
+    // filter comparing an integer column with 2.5 failed the export while its count worked (found
+    // by the attack tests).
+    await client.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${db.orm.em.getPlatform().formatQuery(sql, params)}`);
     // One batch ahead: the database fetches the next while the consumer writes this one.
     const fetch = () => {
       const query = client.query(`FETCH ${Math.floor(batchSize)} FROM export_cursor`);

@@ -131,4 +131,14 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     const expired = await fetch(base + segment.exportUrl.replace(/expires=\d+/, 'expires=1000'));
     expect(expired.status).toBe(403);
   });
+
+  it('exports a segment whose filter compares an integer column with a fraction, as its count does (the export failed on PostgreSQL)', async () => {
+    await api.exec(`mutation { upsertCompanies(rows: [{ externalId: "big", title: "Big", employees: 3, communications: [{ channel: EMAIL, value: "big@example.com" }] }]) { failed } }`);
+    const filter = { rules: [{ rule: { field: 'company.employees', operator: 'GT', value: { number: 2.5 } } }] };
+    const segment = (await api.exec(`mutation($f: FilterGroupInput) { createSegment(input: { name: "Over 2.5", filter: $f }) { segment { exportUrl(channel: EMAIL) recipientCounts(channels: [EMAIL]) { value } } } }`, { f: filter })).createSegment.segment;
+    expect(segment.recipientCounts).toEqual([{ value: 1 }]);
+    const response = await fetch(base + segment.exportUrl);
+    expect(response.status).toBe(200);
+    expect((await response.text()).split('\r\n')[1]).toMatch(/^big@example\.com,EMAIL,Big,Company,/);
+  });
 });
