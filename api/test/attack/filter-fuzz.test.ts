@@ -94,6 +94,25 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
     await api?.close();
   });
 
+  /** What a saved segment answers: it reads back, counts, pages, checks membership and exports all its recipients. */
+  async function useSaved(id: string, where: (op: string) => string, echoes: string[]): Promise<void> {
+    saved++;
+    const read = await api.execRaw(SAVED, { id, member: memberId });
+    expectTyped(read, where('saved segment'), { echoes });
+    // What was stored is what was sent (as the validator normalised it): it reads back as a tree.
+    expect(read.data.segment.filter).toMatchObject({ rules: expect.any(Array) });
+    const csv = await fetch(`${api.base}${read.data.segment.exportUrl}`);
+    const body = await csv.text();
+    expect(csv.status, where('export')).toBe(200);
+    expect(body.startsWith('address,channel,name,owner_type,owner_id\r\n'), where('export body')).toBe(true);
+    expect(body.split('\r\n').length - 2, where('export rows')).toBe(read.data.segment.recipientCounts.find((c: any) => c.channel === 'EMAIL').value);
+  }
+
+  async function remove(id: string, where: (op: string) => string): Promise<void> {
+    const deleted = await api.execRaw(DELETE, { id });
+    expect(deleted.data?.deleteSegment, where('deleteSegment')).toEqual({ errors: [], deletedId: id });
+  }
+
   /** The read-only operations; each answer must be typed and leak nothing. */
   async function readOnly(filter: unknown, source: Catalog['source'], type: string, tz: string | null, part: string, counted = true): Promise<void> {
     log.clear();
@@ -163,7 +182,17 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
         const valid = rules.filter((_, i) => !refused.has(i));
         count('edge values (field × operator × value)', rules.length);
         note('edge values that validated and ran as SQL', valid.length);
-        if (valid.length) await readOnly(wrap(valid), source, 'ANY', tz, 'edge-value groups', false);
+        if (!valid.length) continue;
+        await readOnly(wrap(valid), source, 'ANY', tz, 'edge-value groups', false);
+        // Saved, the same rules count, page, check membership and export (its own statements).
+        const where = (op: string) => `${op} of the edges of ${field.id}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`;
+        const created = await api.execRaw(CREATE, { input: { name: `edges of ${field.id}`, source, filter: wrap(valid), timeZone: tz } });
+        expectTyped(created, where('createSegment'), { echoes: textsIn(valid) });
+        const id = created.data?.createSegment?.segment?.id;
+        expect(id, where(`createSegment: ${JSON.stringify(created.data?.createSegment?.errors)}`)).toBeTruthy();
+        await useSaved(id, where, textsIn(valid));
+        await remove(id, where);
+        log.expectQuiet(where('server log'));
       }
     }
     expectUnchanged(before, await snapshot(api.db), 'after the edge values');
@@ -217,22 +246,12 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
         count('saved trees (create)');
         const id: string | undefined = created.data?.createSegment?.segment?.id;
         if (!id) return log.expectQuiet(where('createSegment log'));
-        saved++;
-        const read = await api.execRaw(SAVED, { id, member: memberId });
-        expectTyped(read, where('saved segment'), { echoes });
-        // What was stored is what was sent (as the validator normalised it): it reads back as a tree.
-        expect(read.data.segment.filter).toMatchObject({ rules: expect.any(Array) });
-        const csv = await fetch(`${api.base}${read.data.segment.exportUrl}`);
-        const body = await csv.text();
-        expect(csv.status, where('export')).toBe(200);
-        expect(body.startsWith('address,channel,name,owner_type,owner_id\r\n'), where('export body')).toBe(true);
-        expect(body.split('\r\n').length - 2, where('export rows')).toBe(read.data.segment.recipientCounts.find((c: any) => c.channel === 'EMAIL').value);
+        await useSaved(id, where, echoes);
         const updated = await api.execRaw(UPDATE, { input: { id, version: 1, filter: next } });
         expectTyped(updated, where('updateSegment'), { echoes });
         count('saved trees (update)');
-        if (updated.data?.updateSegment?.segment) expectTyped(await api.execRaw(SAVED, { id, member: memberId }), where('updated segment'), { echoes });
-        const deleted = await api.execRaw(DELETE, { id });
-        expect(deleted.data?.deleteSegment, where('deleteSegment')).toEqual({ errors: [], deletedId: id });
+        if (updated.data?.updateSegment?.segment) await useSaved(id, where, echoes);
+        await remove(id, where);
         log.expectQuiet(where('server log'));
       }),
       fcOptions(40),
