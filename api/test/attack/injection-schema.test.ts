@@ -169,7 +169,9 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
     const perLeaf = Math.max(1, Math.ceil(2 * RUN_FACTOR));
     let offset = 0;
     const fields = rootFields(schema).sort((a, b) => Number(a.field.name.startsWith('delete')) - Number(b.field.name.startsWith('delete')));
+    note('root fields (queries and mutations)', fields.length);
     for (const { kind, field } of fields) {
+      note('text values in their arguments (String/ID, at any depth)', textLeaves(field).length);
       for (const leaf of textLeaves(field)) {
         const payloads = Array.from({ length: perLeaf }, (_, i) => INJECTIONS[(offset + i * 7) % INJECTIONS.length]);
         offset++;
