@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { exportHandler } from './segments/export';
@@ -12,6 +11,7 @@ import { userActor } from './auth/actor';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
 import { UserRole } from './users/user.entity';
+import { createLimits, withLimitCode } from './limits';
 
 export interface App {
   apollo: ApolloServer<Context>;
@@ -24,7 +24,8 @@ export interface App {
  * Unexpected errors reach clients as a code and a generic message; the details go to the log.
  * Expected failures never get here: they are `errors` in mutation payloads.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(original: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = withLimitCode(original);
   const code = formatted.extensions?.code;
   const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
   if (known) {
@@ -39,13 +40,15 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
   const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
   const app = express();
   const httpServer = http.createServer(app);
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
-  if (process.env.NODE_ENV === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Rate limits count per actor; until requests carry credentials every request acts as the admin.
+  const limits = createLimits(config, { subjectOf: () => actor.subject });
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.apolloPlugins];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins,
+    ...limits.apolloOptions,
   });
   await apollo.start();
 
@@ -57,11 +60,10 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
-  app.get('/export/segments/:id/:file', exportHandler(db, config, actor));
+  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config, actor));
   app.use(
     '/graphql',
-    // Large enough for the biggest import text (MAX_IMPORT_BYTES) with JSON escaping around it.
-    express.json({ limit: Math.max(20 * 1048576, Math.ceil(config.maxImportBytes * 1.25) + 65536) }),
+    ...limits.graphqlHttp,
     expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
   );
 

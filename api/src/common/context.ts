@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/orm';
 import { requireActor, type Actor } from '../auth/actor';
 import { Loaders } from './loaders';
+import { withQueryTimeout } from '../limits/query-timeout';
 
 /** Per-request state handed to every resolver. */
 export interface Context {
@@ -17,7 +18,8 @@ export interface Context {
 
 export function createContext(db: Database, config: Config, actor: Actor | null): Context {
   const em = db.fork();
-  return { em, db, config, actor, loaders: new Loaders(em) };
+  // Counts and pages (ctx.db.read) stop after QUERY_TIMEOUT_MS with a QUERY_TIMEOUT error.
+  return { em, db: withQueryTimeout(db, config.queryTimeoutMs), config, actor, loaders: new Loaders(em) };
 }
 
 /** The acting user's key, for audit columns (`createdBy`, `updatedBy`); only guarded resolvers ask. */
