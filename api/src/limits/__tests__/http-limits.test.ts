@@ -1,5 +1,8 @@
+import express from 'express';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlBodyParser } from '../body-limit';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import type { Config } from '../../config';
@@ -143,5 +146,32 @@ describe.each(engines)('request limits over HTTP on %s', (engine) => {
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ data: { importStaticSegment: { errors: [], lines: 100_000, imported: 100_000 } } });
     });
+  });
+});
+
+describe('the import body limit, when a request may not use it', () => {
+  it('cuts a large body off at the small limit before `isImport` is asked, and lets it through when allowed', async () => {
+    let allowed = false;
+    let asked = 0;
+    const app = express();
+    const parser = graphqlBodyParser({ limit: 1000, importLimit: 100_000, mayImport: () => allowed, isImport: () => (asked++, true) });
+    app.post('/graphql', ...parser, (req, res) => void res.json({ received: JSON.stringify(req.body).length }));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const body = JSON.stringify({ query: 'mutation($t: String!) { importStopList(text: $t, reason: UNSUBSCRIBED) { imported } }', variables: { t: 'a'.repeat(5000) } });
+    const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    try {
+      const refused = await post();
+      expect(refused.status).toBe(413);
+      expect((await refused.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(asked).toBe(0);
+      allowed = true;
+      const passed = await post();
+      expect(passed.status).toBe(200);
+      expect(asked).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
