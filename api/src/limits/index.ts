@@ -22,7 +22,13 @@ export { LimitCode } from './limit-error';
  * - what production shows: introspection and the landing page.
  */
 export interface LimitsOptions {
-  /** The subject requests are counted under (rate-limit.ts); null counts them per client IP. */
+  /**
+   * The subject requests are counted under (rate-limit.ts); null counts them per client IP. It is
+   * read from the HTTP request, the way createApp finds the actor for the context, rather than by an
+   * Apollo plugin from `contextValue.actor`: the CSV export route is no GraphQL request, a batch is
+   * refused whole (one 429) before Apollo parses any of it, and operations run in-process
+   * (`executeOperation`, tests) are not counted.
+   */
   subjectOf: RateLimitOptions['subjectOf'];
   /** Whether a request may send an import-sized body (body-limit.ts). Default: every request. */
   mayImport?: (req: Request) => boolean;

@@ -20,7 +20,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, repoRoot } from '../../config';
 import { getSchema } from '../../schema';
-import { checkDocumentLimits, operationCost, withLimitCode } from '../document-limits';
+import { checkDocumentLimits, newLimitCache, operationCost, withLimitCode } from '../document-limits';
 import { IMPORT_MUTATIONS, isImportDocument } from '../import-operations';
 import { COUNT_COST, DEFAULT_PAGE_SIZE } from '../query-cost';
 
@@ -174,6 +174,21 @@ describe('GraphQL limits and the operations the app and the client send', () => 
       expect(check(nested, { n: 20 })).toEqual([]);
       // Without `first`, a connection counts the server's default page size.
       expect(operationCost({ schema, document: parse(nested), variables: {} }, 500)).toBe(cost(DEFAULT_PAGE_SIZE));
+    });
+
+    it('remembers a cost per shape of the variables: pages of one list share it, page sizes do not', () => {
+      const cache = newLimitCache();
+      const document = parse(`query($n: Int, $after: String) { segments(first: $n, after: $after) { edges { node { members(first: $n) { edges { node { __typename } } } } } } }`);
+      const codes = (variables: Record<string, unknown>) => checkDocumentLimits({ schema, document, variables }, limits, cache).map((e) => e.extensions.code);
+      expect(codes({ n: 5, after: 'WzEsMV0' })).toEqual([]);
+      expect(codes({ n: 5, after: 'WzIsMl0' })).toEqual([]);
+      expect(cache.costs.get(document)?.size).toBe(1);
+      expect(codes({ n: 500, after: 'WzEsMV0' })).toEqual(['QUERY_TOO_COSTLY']);
+      expect(codes({ n: 500, after: 'WzMsM10' })).toEqual(['QUERY_TOO_COSTLY']);
+      expect(cache.costs.get(document)?.size).toBe(2);
+      // Variables the operation cannot take are left to execution (which refuses them) and not remembered.
+      expect(codes({ n: 'many' })).toEqual([]);
+      expect(cache.costs.get(document)?.size).toBe(2);
     });
 
     it('prices counts, and counts a page total and pageInfo once, not per edge', () => {

@@ -51,7 +51,7 @@ describe('rate limit on the API', () => {
 
     const exported = await fetch(`${server.base}/export/segments/U2VnbWVudDox/email.csv?expires=1&signature=x`);
     expect(exported.status).toBe(429);
-    expect((await exported.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await exported.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
     // Operations run in-process (no HTTP request) are not counted.
     expect((await server.api.execRaw('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
@@ -103,10 +103,10 @@ describe('introspection and the landing page', () => {
     it(`${on ? 'answer' : 'are refused'} when GRAPHQL_INTROSPECTION and GRAPHQL_LANDING_PAGE are ${on}`, async () => {
       const server = await apiWith({ introspection: on, landingPage: on });
       try {
-        const introspection = await (await postJson(server.base, { query: '{ __schema { queryType { name } } }' })).json();
+        const introspection = (await (await postJson(server.base, { query: '{ __schema { queryType { name } } }' })).json()) as any;
         if (on) expect(introspection).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
         else expect(introspection.errors[0]).toMatchObject({ message: expect.stringMatching(/introspection is not allowed/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-        const typeQuery = await (await postJson(server.base, { query: '{ __type(name: "Segment") { name } }' })).json();
+        const typeQuery = (await (await postJson(server.base, { query: '{ __type(name: "Segment") { name } }' })).json()) as any;
         expect(typeQuery.data?.__type?.name ?? null).toBe(on ? 'Segment' : null);
 
         const page = await fetch(`${server.base}/graphql`, { headers: { accept: 'text/html' } });
