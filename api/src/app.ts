@@ -7,17 +7,27 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
-import { createContext, type Context } from './common/context';
-import { userActor } from './auth/actor';
+import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
+import { authenticate } from './auth/authenticate';
+import { sessionSecretFrom } from './auth/sessions';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
-import { UserRole } from './users/user.entity';
 
 export interface App {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
-  /** Builds a request context (tests execute operations through it). */
-  context(): Context;
+  /** Builds a request context for an actor (tests execute operations through it). */
+  contextFor(actor: Actor | null, request?: RequestMeta): Context;
+}
+
+/** What the API knows of the HTTP exchange: the client, its session cookie, where to set cookies. */
+function requestMeta(req: express.Request, res: express.Response): RequestMeta {
+  return {
+    ip: req.ip ?? 'unknown',
+    userAgent: req.get('user-agent') ?? null,
+    sessionSecret: sessionSecretFrom(req.headers.cookie),
+    cookies: { set: (header) => res.append('Set-Cookie', header), secure: req.secure },
+  };
 }
 
 /**
@@ -35,9 +45,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Something went wrong on our side; the error has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export async function createApp(db: Database, config: Config, builtInAdminKey: number): Promise<App> {
-  const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
+export async function createApp(db: Database, config: Config): Promise<App> {
   const app = express();
+  // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
+  // server on the same machine), so sign-in limits see the browser's address and HTTPS is detected.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
   if (process.env.NODE_ENV === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -57,13 +69,19 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
-  app.get('/export/segments/:id/:file', exportHandler(db, config, actor));
+  app.get('/export/segments/:id/:file', exportHandler(db, config));
   app.use(
     '/graphql',
     // Large enough for the biggest import text (MAX_IMPORT_BYTES) with JSON escaping around it.
     express.json({ limit: Math.max(20 * 1048576, Math.ceil(config.maxImportBytes * 1.25) + 65536) }),
-    expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = createContext(db, config, null, requestMeta(req, res));
+        ctx.actor = await authenticate(ctx.em, config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+        return ctx;
+      },
+    }),
   );
 
-  return { apollo, httpServer, context: () => createContext(db, config, actor) };
+  return { apollo, httpServer, contextFor: (actor, request) => createContext(db, config, actor, request) };
 }

@@ -29,6 +29,21 @@ export interface Config {
   exportSecret: string;
   /** How long an export link stays valid, in seconds. */
   exportLinkSeconds: number;
+  /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
+  trustProxy: string | number | boolean;
+  /** Access: the first administrator and browser sessions. */
+  auth: {
+    /** Password of the administrator created on first start; unset = a one-time password printed then. */
+    adminPassword: string | null;
+    /** A session ends after this many hours without a request. */
+    sessionIdleHours: number;
+    /** ...and in any case this many days after signing in. */
+    sessionMaxDays: number;
+    /** Session cookie `Secure` flag: `auto` = when the request came over HTTPS (X-Forwarded-Proto). */
+    cookieSecure: 'auto' | 'always' | 'never';
+    /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
+    signInAttempts: number;
+  };
 }
 
 /** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
@@ -44,6 +59,19 @@ function numberFrom(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
   return value;
+}
+
+function trustProxyFrom(raw: string | undefined): Config['trustProxy'] {
+  if (!raw) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function cookieSecureFrom(raw: string | undefined): Config['auth']['cookieSecure'] {
+  if (!raw || raw === 'auto') return 'auto';
+  if (raw === 'true' || raw === 'always') return 'always';
+  if (raw === 'false' || raw === 'never') return 'never';
+  throw new Error(`COOKIE_SECURE must be auto, true or false, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,6 +93,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
     exportSecret: env.EXPORT_SECRET || processSecret,
     exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    auth: {
+      adminPassword: env.ADMIN_PASSWORD || null,
+      sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),
+      sessionMaxDays: numberFrom('SESSION_MAX_DAYS', 30),
+      cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
+      signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
+    },
   };
 }
 
