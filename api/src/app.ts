@@ -6,19 +6,51 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
-import { createContext, type Context } from './common/context';
-import { userActor } from './auth/actor';
+import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
+import { authenticate } from './auth/authenticate';
+import { sessionSecretFrom } from './auth/sessions';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
-import { UserRole } from './users/user.entity';
+import { hasScope, Scope } from './auth/actor';
 import { createLimits, withLimitCode } from './limits';
 
 export interface App {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
-  /** Builds a request context (tests execute operations through it). */
-  context(): Context;
+  /** Builds a request context for an actor (tests execute operations through it). */
+  contextFor(actor: Actor | null, request?: RequestMeta): Context;
 }
+
+/** What the API knows of the HTTP exchange: the client, its session cookie, where to set cookies. */
+function requestMeta(req: express.Request, res: express.Response): RequestMeta {
+  return {
+    ip: req.ip ?? 'unknown',
+    userAgent: req.get('user-agent') ?? null,
+    sessionSecret: sessionSecretFrom(req.headers.cookie),
+    cookies: { set: (header) => res.append('Set-Cookie', header), secure: req.secure },
+  };
+}
+
+/**
+ * Who is making an HTTP request, worked out once per request: the limits need it before the body
+ * is read (rate limit, import body size), the context after. An invalid credential rejects, and
+ * the context answers it as before (401); the limits then count the request by client address.
+ */
+function actorPerRequest(db: Database, config: Config): (req: express.Request) => Promise<Actor | null> {
+  const actors = new WeakMap<express.Request, Promise<Actor | null>>();
+  return (req) => {
+    let actor = actors.get(req);
+    if (!actor) {
+      actor = authenticate(db.fork(), config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+      actor.catch(() => undefined);
+      actors.set(req, actor);
+    }
+    return actor;
+  };
+}
+
+/** Scopes of the mutations that may send an import-sized body (limits/import-operations.ts). */
+const IMPORT_SCOPES = [Scope.SEGMENTS_WRITE, Scope.RECIPIENTS_WRITE, Scope.CRM_WRITE];
 
 /**
  * Unexpected errors reach clients as a code and a generic message; the details go to the log.
@@ -36,12 +68,22 @@ export function formatError(original: GraphQLFormattedError, error: unknown): Gr
   return { message: 'Something went wrong on our side; the error has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export async function createApp(db: Database, config: Config, builtInAdminKey: number): Promise<App> {
-  const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
+export async function createApp(db: Database, config: Config): Promise<App> {
   const app = express();
+  // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
+  // server on the same machine), so sign-in limits see the browser's address and HTTPS is detected.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
-  // Rate limits count per actor; until requests carry credentials every request acts as the admin.
-  const limits = createLimits(config, { subjectOf: () => actor.subject });
+  const actorOf = actorPerRequest(db, config);
+  const knownActor = (req: express.Request) => actorOf(req).catch(() => null);
+  const limits = createLimits(config, {
+    subjectOf: async (req) => (await knownActor(req))?.subject,
+    // Only a credential that may run an import mutation may send an import-sized body.
+    mayImport: async (req) => {
+      const actor = await knownActor(req);
+      return IMPORT_SCOPES.some((scope) => hasScope(actor, scope));
+    },
+  });
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.apolloPlugins];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -60,12 +102,18 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
-  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config, actor));
+  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config));
   app.use(
     '/graphql',
     ...limits.graphqlHttp,
-    expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = createContext(db, config, null, requestMeta(req, res));
+        ctx.actor = await actorOf(req);
+        return ctx;
+      },
+    }),
   );
 
-  return { apollo, httpServer, context: () => createContext(db, config, actor) };
+  return { apollo, httpServer, contextFor: (actor, request) => createContext(db, config, actor, request) };
 }

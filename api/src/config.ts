@@ -29,6 +29,21 @@ export interface Config {
   exportSecret: string;
   /** How long an export link stays valid, in seconds. */
   exportLinkSeconds: number;
+  /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
+  trustProxy: string | number | boolean;
+  /** Access: the first administrator and browser sessions. */
+  auth: {
+    /** Password of the administrator created on first start; unset = a one-time password printed then. */
+    adminPassword: string | null;
+    /** A session ends after this many hours without a request. */
+    sessionIdleHours: number;
+    /** ...and in any case this many days after signing in. */
+    sessionMaxDays: number;
+    /** Session cookie `Secure` flag: `auto` = when the request came over HTTPS (X-Forwarded-Proto). */
+    cookieSecure: 'auto' | 'always' | 'never';
+    /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
+    signInAttempts: number;
+  };
   /** GraphQL document limits, checked before anything executes (see src/limits/). */
   graphqlLimits: GraphqlLimits;
   /** Largest /graphql request body in bytes, except import mutations (they get the import limit). */
@@ -82,6 +97,19 @@ function flagFrom(name: string, fallback: boolean, env: NodeJS.ProcessEnv): bool
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function trustProxyFrom(raw: string | undefined): Config['trustProxy'] {
+  if (!raw) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function cookieSecureFrom(raw: string | undefined): Config['auth']['cookieSecure'] {
+  if (!raw || raw === 'auto') return 'auto';
+  if (raw === 'true' || raw === 'always') return 'always';
+  if (raw === 'false' || raw === 'never') return 'never';
+  throw new Error(`COOKIE_SECURE must be auto, true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   // Introspection and the landing page help while building against the API; production hides them.
@@ -117,6 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { points: numberOf('RATE_LIMIT_POINTS', 600), windowSeconds: numberOf('RATE_LIMIT_WINDOW_SECONDS', 60) },
     introspection: flagFrom('GRAPHQL_INTROSPECTION', development, env),
     landingPage: flagFrom('GRAPHQL_LANDING_PAGE', development, env),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    auth: {
+      adminPassword: env.ADMIN_PASSWORD || null,
+      sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),
+      sessionMaxDays: numberFrom('SESSION_MAX_DAYS', 30),
+      cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
+      signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
+    },
   };
 }
 

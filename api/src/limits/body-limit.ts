@@ -6,8 +6,8 @@ import { humanBytes, LimitCode, sendLimitError } from './limit-error';
  * a request gets is decided twice:
  *
  * 1. before reading, from the request alone (`mayImport`): may this request use the import limit at
- *    all? Today every request may; once requests carry a credential it can demand the import
- *    permission, and a request without it is then cut off after `limit` bytes, unread beyond;
+ *    all (the API asks for a credential with a scope an import needs)? If not, the body is cut off
+ *    after `limit` bytes, unread beyond;
  * 2. after reading, from the operations (`isImport`): a body over `limit` must hold only import
  *    mutations.
  *
@@ -19,7 +19,7 @@ export interface BodyLimitOptions {
   limit: number;
   /** Bytes an import request may send (from MAX_IMPORT_BYTES). */
   importLimit: number;
-  mayImport: (req: Request) => boolean;
+  mayImport: (req: Request) => boolean | Promise<boolean>;
   isImport: (body: unknown) => boolean;
 }
 
@@ -40,7 +40,13 @@ export function graphqlBodyParser(options: BodyLimitOptions): Array<RequestHandl
     `The request body${bytes ? ` (${humanBytes(bytes)})` : ''} is larger than ${humanBytes(options.limit)} (GRAPHQL_MAX_BODY_BYTES). ` +
     `Only import mutations (importStaticSegment, startStaticSegmentImport, importStopList, addStaticSegmentMembers, upsert…) may send up to ${humanBytes(options.importLimit)} (MAX_IMPORT_BYTES).`;
 
-  const parse: RequestHandler = (req, res, next) => (options.mayImport(req) ? large : small)(req, res, next);
+  const parse: RequestHandler = async (req, res, next) => {
+    try {
+      (await options.mayImport(req)) ? large(req, res, next) : small(req, res, next);
+    } catch (error) {
+      next(error);
+    }
+  };
 
   const parseFailed: ErrorRequestHandler = (error: { type?: string; status?: number; length?: number }, _req, res, next) => {
     if (res.headersSent || typeof error?.type !== 'string') return next(error);

@@ -31,7 +31,7 @@ export interface LimitsOptions {
    */
   subjectOf: RateLimitOptions['subjectOf'];
   /** Whether a request may send an import-sized body (body-limit.ts). Default: every request. */
-  mayImport?: (req: Request) => boolean;
+  mayImport?: (req: Request) => boolean | Promise<boolean>;
 }
 
 export interface Limits {

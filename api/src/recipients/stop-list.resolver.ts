@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { ref } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { inTransaction } from '../common/crud.service';
@@ -45,6 +47,7 @@ class StopListRejectedLine {
 
 @Resolver()
 export class StopListResolver {
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => StopListImportReport, { description: 'Adds many addresses at once: one per line (e-mails and phones mixed; with channel IM, messenger handles), all with the same reason.' })
   async importStopList(
     @Arg('text') text: string,
@@ -62,6 +65,7 @@ export class StopListResolver {
     return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, LISTED_INVALID), errors: [] };
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @Query(() => StopListConnection, { description: 'Addresses excluded from every recipient list, newest last.' })
   async stopList(
     @Args(() => PageArgs) page: PageArgs,
@@ -75,6 +79,7 @@ export class StopListResolver {
     return toConnection(StopListConnection, result);
   }
 
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => StopListEntryPayload, { description: 'Adds an address; adding one already listed returns the existing entry.' })
   async addStopListEntry(@Arg('input') input: AddStopListEntryInput, @Ctx() ctx: Context) {
     const normalized = normalizeAddress(input.channel, input.address, ctx.config.defaultPhoneRegion);
@@ -93,6 +98,7 @@ export class StopListResolver {
     return { node: entry, errors: [] };
   }
 
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => DeletePayload)
   async removeStopListEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const key = keyOf(id, 'StopListEntry');

@@ -54,14 +54,14 @@ describe.each(engines)('statement timeout on counts and pages on %s', (engine) =
 
   it('stops a slow count with QUERY_TIMEOUT, and the server keeps answering', async () => {
     api.config.queryTimeoutMs = 200;
-    const slow = await timed(() => api.app.context().db.read(SLOW[engine].sql, SLOW[engine].params));
+    const slow = await timed(() => api.context().db.read(SLOW[engine].sql, SLOW[engine].params));
     api.config.queryTimeoutMs = 15_000;
     expect(slow.error).toBeInstanceOf(GraphQLError);
     expect((slow.error as GraphQLError).extensions).toEqual({ code: 'QUERY_TIMEOUT', timeoutMs: 200 });
     expect((slow.error as GraphQLError).message).toMatch(/longer than 0\.2 s.*QUERY_TIMEOUT_MS/);
     expect(slow.ms).toBeGreaterThanOrEqual(195);
     expect(slow.ms).toBeLessThan(1500);
-    const ctx = api.app.context();
+    const ctx = api.context();
 
     // At once, while SQLite's abandoned statement may still be running on its retired thread.
     const quick = await timed(() => ctx.db.read<{ one: number | string }>('SELECT 1 AS one', []));
@@ -102,7 +102,7 @@ describe.each(engines)('statement timeout on counts and pages on %s', (engine) =
 
   it('bounds only request reads: a read without a timeout and the CSV export run as long as they need', async () => {
     api.config.queryTimeoutMs = 100;
-    const bounded = await timed(() => api.app.context().db.read(SLOWISH[engine].sql, SLOWISH[engine].params));
+    const bounded = await timed(() => api.context().db.read(SLOWISH[engine].sql, SLOWISH[engine].params));
     expect((bounded.error as GraphQLError).extensions?.code).toBe('QUERY_TIMEOUT');
     api.config.queryTimeoutMs = 15_000;
     const unbounded = await timed(() => api.db.read<{ n: number | string }>(SLOWISH[engine].sql, SLOWISH[engine].params));
@@ -124,7 +124,7 @@ describe.each(engines)('statement timeout on counts and pages on %s', (engine) =
   });
 
   it('costs the fast path next to nothing (measured, printed)', async () => {
-    const ctx = api.app.context();
+    const ctx = api.context();
     const rounds = 300;
     const measure = async (read: () => Promise<unknown>) => {
       for (let i = 0; i < 30; i++) await read();

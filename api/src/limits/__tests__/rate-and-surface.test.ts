@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
+import { Scope } from '../../auth/actor';
 import { loadConfig, type Config } from '../../config';
 import { consumeRate, createRateLimiter, rateLimitMiddleware } from '../rate-limit';
 
@@ -25,7 +26,8 @@ async function apiWith(overrides: Partial<Config>): Promise<{ api: TestApi; base
   };
 }
 
-const postJson = (base: string, body: unknown) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (base: string, body: unknown, token?: string) =>
+  fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 
 describe('rate limit on the API', () => {
   let server: Awaited<ReturnType<typeof apiWith>>;
@@ -35,12 +37,14 @@ describe('rate limit on the API', () => {
   afterAll(async () => server?.stop());
 
   it('counts each operation of a batch, then answers 429 with Retry-After and RATE_LIMITED, /graphql and the export alike', async () => {
-    expect((await postJson(server.base, { query: '{ __typename }' })).status).toBe(200);
-    const batch = await postJson(server.base, [{ query: '{ __typename }' }, { query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const token = await server.api.createToken([Scope.SEGMENTS_READ]);
+    const segments = { query: '{ segments(first: 1) { totalCount } }' };
+    expect((await postJson(server.base, segments, token)).status).toBe(200);
+    const batch = await postJson(server.base, [segments, segments, segments], token);
     expect(batch.status).toBe(200);
     expect(await batch.json()).toHaveLength(3);
 
-    const refused = await postJson(server.base, { query: '{ __typename }' });
+    const refused = await postJson(server.base, segments, token);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -49,11 +53,17 @@ describe('rate limit on the API', () => {
       errors: [{ message: expect.stringMatching(/Too many requests: the budget is 4 per 60 s.*Try again in \d+ s/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
     });
 
-    const exported = await fetch(`${server.base}/export/segments/U2VnbWVudDox/email.csv?expires=1&signature=x`);
+    const exported = await fetch(`${server.base}/export/segments/U2VnbWVudDox/email.csv?expires=1&signature=x`, { headers: { authorization: `Bearer ${token}` } });
     expect(exported.status).toBe(429);
     expect(((await exported.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+
+    // Another token has its own budget; a request without a credential is counted by its address.
+    const other = await server.api.createToken([Scope.SEGMENTS_READ]);
+    expect((await postJson(server.base, segments, other)).status).toBe(200);
+    const anonymous = await postJson(server.base, segments);
+    expect([anonymous.status, ((await anonymous.json()) as any).errors[0].extensions.code]).toEqual([200, 'UNAUTHENTICATED']);
     // Operations run in-process (no HTTP request) are not counted.
-    expect((await server.api.execRaw('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect((await server.api.execRaw('{ segments(first: 0) { totalCount } }')).errors).toBeUndefined();
   });
 });
 

@@ -367,21 +367,25 @@ export type UserErrorCode =
   | 'INVALID_EMAIL'
   | 'INVALID_PHONE'
   | 'IN_USE'
+  | 'LAST_ADMIN'
   | 'MISSING_VALUE'
   | 'NOT_FOUND'
   | 'OPERATOR_NOT_ALLOWED'
   | 'REQUIRED'
   | 'SCOPE_MISMATCH'
   | 'SEGMENT_CYCLE'
+  | 'SIGN_IN_FAILED'
   | 'STAGE_WITHOUT_PIPELINE'
   | 'TOO_DEEP'
   | 'TOO_MANY'
+  | 'TOO_MANY_ATTEMPTS'
   | 'TOO_MANY_RULES'
   | 'TOO_MANY_VALUES'
   | 'UNKNOWN_FIELD'
   | 'UNKNOWN_VALUE'
   | 'VALUE_TYPE_MISMATCH'
   | 'VERSION_CONFLICT'
+  | 'WEAK_PASSWORD'
   | 'WRITE_FAILED';
 
 export type AdminCustomFieldsQueryVariables = Exact<{
@@ -583,6 +587,7 @@ export type EditorNodeLabelsQueryVariables = Exact<{
 
 
 export type EditorNodeLabelsQuery = { nodes: Array<
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
