@@ -4,6 +4,7 @@ import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslations } from 'use-intl';
+import { useIsClient } from '@/lib/useIsClient';
 import { useUserErrorText } from '@/layout/useUserErrorText';
 import { ChangePasswordMutation } from './auth.query';
 import { passwordFormProblems, PASSWORD_MIN_LENGTH, type PasswordFields } from './password-form';
@@ -25,6 +26,8 @@ export function ChangePasswordPage({ next }: { next: string | null }) {
   const [general, setGeneral] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [{ fetching }, changePassword] = useMutation(ChangePasswordMutation);
+  // Until React has taken over the form, submitting would be the browser's own: keep it shut.
+  const ready = useIsClient();
 
   const set = (key: keyof PasswordFields) => (value: string) => {
     setFields((f) => ({ ...f, [key]: value }));
@@ -60,7 +63,7 @@ export function ChangePasswordPage({ next }: { next: string | null }) {
 
   return (
     <div className="login-page">
-      <Paper component="form" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={460} noValidate data-testid="password-form" aria-labelledby="password-title">
+      <Paper component="form" method="post" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={460} noValidate data-testid="password-form" data-ready={ready} aria-labelledby="password-title">
         <Stack gap="md">
           <div>
             <Title order={1} size="h2" id="password-title">
@@ -117,7 +120,7 @@ export function ChangePasswordPage({ next }: { next: string | null }) {
             data-testid="password-repeat"
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={fetching || done} data-testid="password-submit">
+            <Button type="submit" disabled={!ready} loading={fetching || done} data-testid="password-submit">
               {t('submit')}
             </Button>
           </Group>

@@ -4,6 +4,7 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } fr
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslations } from 'use-intl';
+import { useIsClient } from '@/lib/useIsClient';
 import { LogInMutation } from './auth.query';
 import { signInProblem, type SignInProblem } from './sign-in-problem';
 import { changePasswordHref, safeNextPath } from './paths';
@@ -24,6 +25,8 @@ export function LoginPage({ next }: { next: string | null }) {
   const [problem, setProblem] = useState<SignInProblem | null>(null);
   const [{ fetching }, logIn] = useMutation(LogInMutation);
   const [leaving, setLeaving] = useState(false);
+  // Until React has taken over the form, submitting would be the browser's own: keep it shut.
+  const ready = useIsClient();
 
   // Already signed in (a second tab, the Back button): carry on where they were going.
   useEffect(() => {
@@ -49,7 +52,8 @@ export function LoginPage({ next }: { next: string | null }) {
 
   return (
     <div className="login-page">
-      <Paper component="form" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} noValidate data-testid="login-form" aria-labelledby="login-title">
+      {/* method="post": should the browser ever submit it natively, the password never lands in the address. */}
+      <Paper component="form" method="post" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} noValidate data-testid="login-form" data-ready={ready} aria-labelledby="login-title">
         <Stack gap="md">
           <div>
             <Title order={1} size="h2" id="login-title">
@@ -86,7 +90,7 @@ export function LoginPage({ next }: { next: string | null }) {
             error={missing.password ? t('passwordRequired') : undefined}
             data-testid="login-password"
           />
-          <Button type="submit" loading={fetching || leaving} fullWidth data-testid="login-submit">
+          <Button type="submit" disabled={!ready} loading={fetching || leaving} fullWidth data-testid="login-submit">
             {t('submit')}
           </Button>
           <Text size="xs" c="dimmed">

@@ -38,7 +38,7 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
             <Text size="sm" fw={600} truncate="end" data-testid="user-name">
               {viewer.user.name}
             </Text>
-            <Badge size="xs" variant="light" color={viewer.role === 'ADMIN' ? 'grape' : viewer.role === 'MARKETER' ? 'indigo' : 'gray'} data-testid="user-role">
+            <Badge size="xs" variant="light" tt="none" color={viewer.role === 'ADMIN' ? 'grape' : viewer.role === 'MARKETER' ? 'indigo' : 'gray'} data-testid="user-role">
               {t(`roles.${viewer.role}`)}
             </Badge>
           </span>

@@ -51,6 +51,7 @@ export const authMessages = defineMessages({
       textSignedOut: 'Sign in to see this.',
       back: 'Go to {section}',
     },
+    recipientsHidden: { title: 'Recipients', text: 'Your role sees how many recipients a segment has, not who they are: addresses, names and exports need the recipients permission.' },
     gate: { checking: 'Checking your session…', failed: 'Could not check who is signed in' },
   },
   ru: {
@@ -102,6 +103,7 @@ export const authMessages = defineMessages({
       textSignedOut: 'Войдите, чтобы увидеть это.',
       back: 'Перейти: {section}',
     },
+    recipientsHidden: { title: 'Получатели', text: 'Ваша роль видит, сколько получателей в сегменте, но не кто они: адреса, имена и выгрузки доступны только с правом на получателей.' },
     gate: { checking: 'Проверяем сеанс…', failed: 'Не удалось проверить, кто вошёл в систему' },
   },
   pl: {
@@ -153,6 +155,7 @@ export const authMessages = defineMessages({
       textSignedOut: 'Zaloguj się, aby to zobaczyć.',
       back: 'Przejdź do: {section}',
     },
+    recipientsHidden: { title: 'Odbiorcy', text: 'Twoja rola widzi, ilu odbiorców ma segment, ale nie kim są: adresy, nazwiska i eksporty wymagają uprawnienia do odbiorców.' },
     gate: { checking: 'Sprawdzanie sesji…', failed: 'Nie udało się sprawdzić, kto jest zalogowany' },
   },
   pt: {
@@ -204,6 +207,7 @@ export const authMessages = defineMessages({
       textSignedOut: 'Entre para ver isto.',
       back: 'Ir para {section}',
     },
+    recipientsHidden: { title: 'Destinatários', text: 'Seu papel vê quantos destinatários um segmento tem, não quem são: endereços, nomes e exportações exigem a permissão de destinatários.' },
     gate: { checking: 'Verificando sua sessão…', failed: 'Não foi possível verificar quem está conectado' },
   },
   vi: {
@@ -255,6 +259,7 @@ export const authMessages = defineMessages({
       textSignedOut: 'Hãy đăng nhập để xem mục này.',
       back: 'Đến {section}',
     },
+    recipientsHidden: { title: 'Người nhận', text: 'Vai trò của bạn thấy phân khúc có bao nhiêu người nhận, không thấy họ là ai: địa chỉ, tên và xuất dữ liệu cần quyền người nhận.' },
     gate: { checking: 'Đang kiểm tra phiên…', failed: 'Không kiểm tra được ai đang đăng nhập' },
   },
 });

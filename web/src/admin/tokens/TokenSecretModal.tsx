@@ -3,17 +3,19 @@
 import { Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslations } from 'use-intl';
 import { SecretReveal } from '../common/SecretReveal';
+import type { RevealDialog } from '../common/useRevealDialog';
 import { curlExample } from './model';
 import type { IssuedToken } from './CreateTokenModal';
 
 /** The new token's secret, shown this once, and a curl command that tries it against this server. */
-export function TokenSecretModal({ issued, onClose }: { issued: IssuedToken | null; onClose: () => void }) {
+export function TokenSecretModal({ dialog }: { dialog: RevealDialog<IssuedToken> }) {
+  const issued = dialog.value;
   const t = useTranslations('tokens.secret');
   const tAdmin = useTranslations('admin.secret');
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const example = issued ? curlExample(origin, issued.secret) : '';
   return (
-    <Modal opened={issued !== null} onClose={onClose} title={t('title', { name: issued?.name ?? '' })} centered size="xl">
+    <Modal opened={dialog.opened} onClose={dialog.close} onExitTransitionEnd={dialog.forget} title={t('title', { name: issued?.name ?? '' })} centered size="xl">
       {issued && (
         <Stack gap="md" data-testid="token-secret-dialog">
           <Text size="sm">{t('text')}</Text>
@@ -36,7 +38,7 @@ export function TokenSecretModal({ issued, onClose }: { issued: IssuedToken | nu
             </Code>
           </div>
           <Group justify="flex-end">
-            <Button onClick={onClose} data-testid="token-secret-done">
+            <Button onClick={dialog.close} data-testid="token-secret-done">
               {t('done')}
             </Button>
           </Group>

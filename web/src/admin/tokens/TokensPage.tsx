@@ -11,6 +11,7 @@ import { useUserErrorText } from '@/layout/useUserErrorText';
 import { useIsClient } from '@/lib/useIsClient';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { StatusLine, useStatus } from '../common/StatusLine';
+import { useRevealDialog } from '../common/useRevealDialog';
 import { CreateTokenModal, type IssuedToken } from './CreateTokenModal';
 import { scopeCode } from './model';
 import { ApiTokensQuery, RevokeApiTokenMutation } from './tokens.query';
@@ -34,7 +35,7 @@ export function TokensPage() {
   const errorText = useUserErrorText();
   const isClient = useIsClient();
   const [creating, setCreating] = useState(false);
-  const [issued, setIssued] = useState<IssuedToken | null>(null);
+  const issued = useRevealDialog<IssuedToken>();
   const [revoking, setRevoking] = useState<Token | null>(null);
   const [revokeProblem, setRevokeProblem] = useState<string | null>(null);
   const [status, setStatus] = useStatus();
@@ -161,12 +162,12 @@ export function TokensPage() {
         opened={creating}
         onClose={() => setCreating(false)}
         onCreated={(token) => {
-          setIssued(token);
+          issued.show(token);
           setStatus(t('create.done', { name: token.name }));
           refresh();
         }}
       />
-      <TokenSecretModal issued={issued} onClose={() => setIssued(null)} />
+      <TokenSecretModal dialog={issued} />
       <ConfirmModal
         opened={revoking !== null}
         title={t('revoke.title', { name: revoking?.name ?? '' })}

@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslations } from 'use-intl';
 import { SecretReveal } from '../common/SecretReveal';
+import type { RevealDialog } from '../common/useRevealDialog';
 
 export interface IssuedPassword {
   name: string;
@@ -14,10 +15,11 @@ export interface IssuedPassword {
 }
 
 /** The one-time password of a new or reset user, shown this once; closing the dialog forgets it. */
-export function OneTimePasswordModal({ issued, onClose }: { issued: IssuedPassword | null; onClose: () => void }) {
+export function OneTimePasswordModal({ dialog }: { dialog: RevealDialog<IssuedPassword> }) {
   const t = useTranslations('users.oneTime');
+  const issued = dialog.value;
   return (
-    <Modal opened={issued !== null} onClose={onClose} title={issued?.created ? t('createdTitle', { name: issued.name }) : t('resetTitle', { name: issued?.name ?? '' })} centered size="lg">
+    <Modal opened={dialog.opened} onClose={dialog.close} onExitTransitionEnd={dialog.forget} title={issued?.created ? t('createdTitle', { name: issued.name }) : t('resetTitle', { name: issued?.name ?? '' })} centered size="lg">
       {issued && (
         <Stack gap="md" data-testid="one-time-password-dialog">
           {issued.password ? (
@@ -31,7 +33,7 @@ export function OneTimePasswordModal({ issued, onClose }: { issued: IssuedPasswo
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button onClick={onClose} data-testid="one-time-password-done">
+            <Button onClick={dialog.close} data-testid="one-time-password-done">
               {t('done')}
             </Button>
           </Group>

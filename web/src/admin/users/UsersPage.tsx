@@ -12,6 +12,7 @@ import { useUserErrorText, type UserErrorLike } from '@/layout/useUserErrorText'
 import { useIsClient } from '@/lib/useIsClient';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { StatusLine, useStatus } from '../common/StatusLine';
+import { useRevealDialog } from '../common/useRevealDialog';
 import { pageVariables, type PageRequest } from '../stop-list/model';
 import { CreateUserModal } from './CreateUserModal';
 import { PAGE_SIZE } from './model';
@@ -36,7 +37,7 @@ export function UsersPage() {
   const { viewer } = useViewer();
   const [page, setPage] = useState<PageRequest>({});
   const [creating, setCreating] = useState(false);
-  const [issued, setIssued] = useState<IssuedPassword | null>(null);
+  const issued = useRevealDialog<IssuedPassword>();
   const [pending, setPending] = useState<Pending | null>(null);
   const [problem, setProblem] = useState<{ userId: string; text: string } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -99,7 +100,7 @@ export function UsersPage() {
         t('done.reset', { name: user.name }),
       );
       setPending(null);
-      if (ok) setIssued({ name: user.name, email: user.email ?? null, password, created: false });
+      if (ok) issued.show({ name: user.name, email: user.email ?? null, password, created: false });
       return;
     }
     const ok = await run(
@@ -169,12 +170,12 @@ export function UsersPage() {
         opened={creating}
         onClose={() => setCreating(false)}
         onCreated={(created) => {
-          setIssued(created);
+          issued.show(created);
           setStatus(t('done.created', { name: created.name }));
           refresh();
         }}
       />
-      <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
+      <OneTimePasswordModal dialog={issued} />
       <ConfirmModal
         opened={pending !== null}
         title={pending?.kind === 'reset' ? t('reset.title', { name: pending.user.name }) : t('delete.title', { name: pending?.user.name ?? '' })}
