@@ -4,18 +4,9 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { ErrorState, LoadingState } from '@/layout/QueryState';
-import { homeRedirect } from './access';
-import { CHANGE_PASSWORD_PATH, changePasswordHref, isPublicPage, loginHref } from './paths';
-import { useViewer, type ViewerState } from './ViewerProvider';
-
-/** Where this viewer must go instead of the page at `pathname`, or null to show it. */
-function detour(state: ViewerState, pathname: string, here: string): { href: string; reload: boolean } | null {
-  if (state.status === 'signedOut') return { href: loginHref(here), reload: true };
-  if (state.status !== 'signedIn') return null;
-  if (state.viewer.passwordChangeRequired && pathname !== CHANGE_PASSWORD_PATH) return { href: changePasswordHref(here), reload: false };
-  const home = pathname === '/' ? homeRedirect(state.viewer.scopes) : null;
-  return home ? { href: home, reload: false } : null;
-}
+import { detour } from './detour';
+import { isPublicPage } from './paths';
+import { useViewer } from './ViewerProvider';
 
 /**
  * The page itself, once the viewer is known: signed-out visitors (an expired session: the server
@@ -29,7 +20,9 @@ export function ViewerGate({ children }: { children: ReactNode }) {
   const router = useRouter();
   const publicPage = isPublicPage(pathname);
 
-  const target = publicPage ? null : detour(state, pathname, typeof window === 'undefined' ? pathname : `${pathname}${window.location.search}${window.location.hash}`);
+  const here = typeof window === 'undefined' ? pathname : `${pathname}${window.location.search}${window.location.hash}`;
+  const viewer = state.status === 'signedIn' ? { status: state.status, passwordChangeRequired: state.viewer.passwordChangeRequired, scopes: state.viewer.scopes } : { status: state.status };
+  const target = publicPage ? null : detour(viewer, pathname, here);
   useEffect(() => {
     if (!target) return;
     // Signing in is a fresh start (nothing cached from before); the rest stays in the app.
