@@ -69,7 +69,7 @@ export async function startTestApi(kind: DatabaseKind, overrides: Partial<Config
       const em = db.fork();
       const name = `${role.toLowerCase()} ${++userCounter}`;
       const now = new Date();
-      const user = em.create(User, { name, nameFolded: fold(name), email: email ?? `${role.toLowerCase()}${userCounter}@example.com`, role, active: true, passwordHash: await hashPassword(password), mustChangePassword: false, createdAt: now, updatedAt: now }, PARTIAL);
+      const user = em.create(User, { name, nameFolded: fold(name), email: (email ?? `${role.toLowerCase()}${userCounter}@example.com`).toLowerCase(), role, active: true, passwordHash: await hashPassword(password), mustChangePassword: false, createdAt: now, updatedAt: now }, PARTIAL);
       await em.flush();
       return { user, actor: userActor(user), password };
     },
