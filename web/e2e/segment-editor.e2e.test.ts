@@ -123,7 +123,8 @@ describe('segment editor (browser)', () => {
     });
     expect(expected).toBeGreaterThan(0);
     expect(await shownMemberCount(page)).toBe(expected);
-    await expect(page.getByTestId('preview-row').count()).resolves.toBeGreaterThan(0);
+    // The preview asks for its page once the counts have settled: wait for it rather than race it.
+    await page.getByTestId('preview-row').first().waitFor({ timeout: 30_000 });
 
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'segment-editor.png'), fullPage: true });
