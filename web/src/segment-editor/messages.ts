@@ -5,6 +5,7 @@ export const segmentEditorMessages = defineMessages({
   en: {
     title: 'New segment',
     editTitle: 'Edit segment',
+    readOnly: 'View only',
     loadFailed: 'The segment could not be loaded',
     fieldsFailed: 'The fields for the builder could not be loaded',
     families: { client: 'Client', contact: 'Contact', company: 'Company', lead: 'Lead', deal: 'Any deal', purchase: 'Any purchase', order: 'Any order', activity: 'Any activity', segment: 'Segments', custom: 'Custom fields', related: 'Related records' },
@@ -51,6 +52,7 @@ export const segmentEditorMessages = defineMessages({
   ru: {
     title: 'Новый сегмент',
     editTitle: 'Редактирование сегмента',
+    readOnly: 'Только просмотр',
     loadFailed: 'Не удалось загрузить сегмент',
     fieldsFailed: 'Не удалось загрузить поля для конструктора',
     families: { client: 'Клиент', contact: 'Контакт', company: 'Компания', lead: 'Лид', deal: 'Любая сделка', purchase: 'Любая покупка', order: 'Любой заказ', activity: 'Любое дело', segment: 'Сегменты', custom: 'Пользовательские поля', related: 'Связанные записи' },
@@ -97,6 +99,7 @@ export const segmentEditorMessages = defineMessages({
   pl: {
     title: 'Nowy segment',
     editTitle: 'Edycja segmentu',
+    readOnly: 'Tylko podgląd',
     loadFailed: 'Nie udało się załadować segmentu',
     fieldsFailed: 'Nie udało się załadować pól kreatora',
     families: { client: 'Klient', contact: 'Kontakt', company: 'Firma', lead: 'Lead', deal: 'Dowolny deal', purchase: 'Dowolny zakup', order: 'Dowolne zamówienie', activity: 'Dowolna aktywność', segment: 'Segmenty', custom: 'Pola własne', related: 'Powiązane rekordy' },
@@ -143,6 +146,7 @@ export const segmentEditorMessages = defineMessages({
   pt: {
     title: 'Novo segmento',
     editTitle: 'Editar segmento',
+    readOnly: 'Somente leitura',
     loadFailed: 'Não foi possível carregar o segmento',
     fieldsFailed: 'Não foi possível carregar os campos do construtor',
     families: { client: 'Cliente', contact: 'Contato', company: 'Empresa', lead: 'Lead', deal: 'Qualquer negócio', purchase: 'Qualquer compra', order: 'Qualquer pedido', activity: 'Qualquer atividade', segment: 'Segmentos', custom: 'Campos personalizados', related: 'Registros relacionados' },
@@ -189,6 +193,7 @@ export const segmentEditorMessages = defineMessages({
   vi: {
     title: 'Phân khúc mới',
     editTitle: 'Sửa phân khúc',
+    readOnly: 'Chỉ xem',
     loadFailed: 'Không thể tải phân khúc',
     fieldsFailed: 'Không thể tải các trường cho trình tạo',
     families: { client: 'Khách hàng', contact: 'Liên hệ', company: 'Công ty', lead: 'Khách tiềm năng', deal: 'Giao dịch bất kỳ', purchase: 'Lần mua bất kỳ', order: 'Đơn hàng bất kỳ', activity: 'Hoạt động bất kỳ', segment: 'Phân khúc', custom: 'Trường tùy chỉnh', related: 'Bản ghi liên quan' },
