@@ -45,7 +45,7 @@ function generatedOperations(file: string): Array<{ name: string; document: Docu
 function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [sampleValue(schema, inner.ofType, name)];
-  if (isEnumType(inner)) return inner.getValues()[0].value;
+  if (isEnumType(inner)) return inner.getValues()[0].name;
   if (isInputObjectType(inner)) {
     const fields = Object.values(inner.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
     return Object.fromEntries(fields.map((f) => [f.name, sampleValue(schema, f.type, f.name)]));
