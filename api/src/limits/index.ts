@@ -2,7 +2,9 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apol
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Context } from '../common/context';
 import type { Config } from '../config';
+import { ownUnitOfWorkPerBatchedOperation } from './batch-context';
 import { batchSizeLimit, graphqlBodyParser, importBodyLimit } from './body-limit';
 import { documentLimitsPlugin } from './document-limits';
 import { isImportRequestBody } from './import-operations';
@@ -37,7 +39,7 @@ export interface LimitsOptions {
 export interface Limits {
   /** Spread into the ApolloServer options. */
   apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'allowBatchedHttpRequests' | 'parseOptions'>;
-  apolloPlugins: ApolloServerPlugin[];
+  apolloPlugins: ApolloServerPlugin<Context>[];
   /** In front of the GraphQL middleware on /graphql: body, batch size, rate limit. */
   graphqlHttp: Array<RequestHandler | ErrorRequestHandler>;
   /** In front of the CSV export route: the same rate limit (one point per download). */
@@ -57,8 +59,9 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
       parseOptions: { maxTokens: limits.maxTokens },
     },
     apolloPlugins: [
-      documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }),
-      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }) as ApolloServerPlugin<Context>,
+      ownUnitOfWorkPerBatchedOperation(),
+      (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<Context>,
     ],
     graphqlHttp: [
       ...graphqlBodyParser({

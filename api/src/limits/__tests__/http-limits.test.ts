@@ -112,6 +112,17 @@ describe.each(engines)('request limits over HTTP on %s', (engine) => {
       expect(answer.body).toEqual([{ data: { segments: { totalCount: expect.any(Number) } } }, { data: { __typename: 'Query' } }]);
     });
 
+    it('runs the mutations of a batch each in its own unit of work', async () => {
+      const before = await countOf(server.api, 'contacts');
+      const batch = Array.from({ length: 5 }, (_, i) => ({
+        query: `mutation { createContact(input: { firstName: "Batched ${i}", communications: [{ channel: EMAIL, value: "batched${i}@example.com" }] }) { contact { firstName } errors { code } } }`,
+      }));
+      const answer = await server.post(batch);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(batch.map((_, i) => ({ data: { createContact: { contact: { firstName: `Batched ${i}` }, errors: [] } } })));
+      expect(await countOf(server.api, 'contacts')).toBe(before + 5);
+    });
+
     it('refuses a batch of 11 whole: BATCH_TOO_LARGE, and none of its mutations runs', async () => {
       const before = await countOf(server.api, 'contacts');
       const batch = Array.from({ length: 11 }, (_, i) => ({ query: `mutation { createContact(input: { firstName: "Batch ${i}" }) { contact { id } } }` }));
