@@ -75,6 +75,12 @@ describe.each(engines)('signing in on %s', (engine) => {
     expect(blocked.body.data.logIn.errors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(blocked.body.data.logIn.errors[0].count).toBeGreaterThan(800);
     expect(blocked.setCookies).toEqual([]);
+    // Another client address (as X-Forwarded-For from the web server) gets its own few tries,
+    // but not an endless supply: the e-mail's own count stops it too.
+    const elsewhere = { 'x-forwarded-for': '198.51.100.7' };
+    expect((await http.post(LOG_IN, { email: user.email, password: 'guess 1' }, elsewhere)).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+    for (let i = 0; i < 12; i++) await http.post(LOG_IN, { email: user.email, password: `guess ${i}` }, { 'x-forwarded-for': `198.51.100.${20 + i}` });
+    expect((await http.post(LOG_IN, { email: user.email, password }, { 'x-forwarded-for': '198.51.100.99' })).body.data.logIn.errors[0].code).toBe('TOO_MANY_ATTEMPTS');
   });
 
   it('refuses an inactive user and ends their sessions', async () => {
