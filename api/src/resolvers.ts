@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ActivityResolver } from './activities/activity.resolver';
+import { AuditEventResolver, SegmentAuditResolver } from './audit/audit.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ContactResolver } from './contacts/contact.resolver';
@@ -48,4 +49,6 @@ export const resolvers: NonEmptyArray<Function> = [
   StaticImportJobResolver,
   SegmentTemplateResolver,
   MembershipCheckResolver,
+  AuditEventResolver,
+  SegmentAuditResolver,
 ];

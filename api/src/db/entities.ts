@@ -1,4 +1,5 @@
 import { Activity } from '../activities/activity.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditedRecord } from '../common/audited-record.entity';
 import { Record } from '../common/record.entity';
 import { Communication } from '../communications/communication.entity';
@@ -47,4 +48,5 @@ export const entities = [
   SegmentTag,
   SegmentVersion,
   SegmentMember,
+  AuditEvent,
 ];
