@@ -1,5 +1,6 @@
 import { appMessages } from '@/layout/messages';
 import { adminMessages } from '@/admin/common/messages';
+import { auditMessages } from '@/admin/audit/messages';
 import { customFieldsMessages } from '@/admin/custom-fields/messages';
 import { pipelinesMessages } from '@/admin/pipelines/messages';
 import { referenceListsMessages } from '@/admin/reference-lists/messages';
@@ -28,6 +29,7 @@ export const MESSAGES_BY_NAMESPACE = {
   pipelines: pipelinesMessages,
   customFields: customFieldsMessages,
   staticSegment: staticSegmentMessages,
+  audit: auditMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

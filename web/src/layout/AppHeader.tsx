@@ -13,6 +13,7 @@ const NAV_ITEMS = [
   { key: 'referenceLists', href: '/admin/reference-lists' },
   { key: 'pipelines', href: '/admin/pipelines' },
   { key: 'customFields', href: '/admin/custom-fields' },
+  { key: 'audit', href: '/admin/audit' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
