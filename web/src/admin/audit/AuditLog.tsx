@@ -98,7 +98,8 @@ export function AuditLog() {
       {state.subject && (
         <Alert color="indigo" mb="md" data-testid="audit-subject-filter">
           <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Text size="sm">{subjectName ? t('filters.subject', { name: subjectName }) : t('filters.subjectUnnamed')}</Text>
+            {/* Named once the page has loaded (the name comes with the events). */}
+            <Text size="sm">{!connection ? '\u00a0' : subjectName ? t('filters.subject', { name: subjectName }) : t('filters.subjectUnnamed')}</Text>
             <CloseButton size="sm" aria-label={t('filters.clearSubject')} title={tCommon('close')} onClick={() => navigate(withFilters(state, { subject: null }), 'replace')} />
           </Group>
         </Alert>
