@@ -14,7 +14,7 @@ export type AuditRow = AdminAuditEventsQuery['auditEvents']['edges'][number]['no
 export function AuditTable({ rows, busy }: { rows: readonly AuditRow[]; busy: boolean }) {
   const t = useTranslations('audit');
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={880}>
       <Table className={styles.table} verticalSpacing="sm" aria-busy={busy} data-testid="audit-table">
         <caption className="sr-only">{t('table.caption')}</caption>
         <colgroup>
