@@ -3,6 +3,7 @@ import { ActivityResolver } from './activities/activity.resolver';
 import { ApiTokenResolver } from './auth/api-token.resolver';
 import { SignInResolver } from './auth/sign-in.resolver';
 import { UserPasswordResolver } from './auth/user-password.resolver';
+import { AuditEventResolver, SegmentAuditResolver } from './audit/audit.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ContactResolver } from './contacts/contact.resolver';
@@ -54,4 +55,6 @@ export const resolvers: NonEmptyArray<Function> = [
   StaticImportJobResolver,
   SegmentTemplateResolver,
   MembershipCheckResolver,
+  AuditEventResolver,
+  SegmentAuditResolver,
 ];

@@ -1,6 +1,7 @@
 import { Activity } from '../activities/activity.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { UserSession } from '../auth/user-session.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditedRecord } from '../common/audited-record.entity';
 import { Record } from '../common/record.entity';
 import { Communication } from '../communications/communication.entity';
@@ -51,4 +52,5 @@ export const entities = [
   SegmentMember,
   UserSession,
   ApiToken,
+  AuditEvent,
 ];

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { Scope, type Actor } from '../auth/actor';
 import { actorForSubject } from '../auth/authenticate';
 import { assertAllowed } from '../auth/guards';
+import { AuditAction } from '../audit/audit.enums';
+import { completeAudit, recordAudit, segmentSubject } from '../audit/record-audit';
 import { createContext } from '../common/context';
 import { keyOf, toGlobalId } from '../common/global-id';
 import { Channel } from '../communications/communication.enums';
@@ -52,6 +54,10 @@ export function csvLine(row: RecipientRow, channel: Channel): string {
  * Streams a segment's recipients for one channel as CSV (UTF-8, header row, CRLF, RFC 4180
  * quoting): one statement read through a cursor in batches, each batch written only when the
  * client has taken the previous one, so memory stays flat whatever the size.
+ *
+ * The audit event (as the request context's actor) is written before the first byte: a download
+ * that cannot be recorded does not start. Its row count is filled in when the download ends,
+ * with `completed: false` when the client went away or the read failed.
  */
 export function exportHandler(db: Database, config: Config) {
   return async (req: Request, res: Response) => {
@@ -77,6 +83,10 @@ export function exportHandler(db: Database, config: Config) {
     const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key });
     if (!audience) return problem(422, 'BAD_FILTER', problems[0]?.message ?? 'The segment cannot be evaluated.');
     const statement = recipientPageStatement(audience, channel, null, null);
+    const auditKey = await recordAudit(ctx, { action: AuditAction.SEGMENT_EXPORTED, subject: segmentSubject(segment), details: { channel, rows: null, completed: false } });
+    let rows = 0;
+    const finish = (completed: boolean) =>
+      completeAudit(ctx, auditKey, { channel, rows, completed }).catch((error: unknown) => console.error('export audit update failed', error));
     const slug = segment.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'segment';
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -86,14 +96,17 @@ export function exportHandler(db: Database, config: Config) {
     let closed = false;
     res.on('close', () => (closed = true));
     try {
-      for await (const rows of streamRows<RecipientRow>(db, statement.sql, statement.params)) {
+      for await (const batch of streamRows<RecipientRow>(db, statement.sql, statement.params)) {
         if (closed) break;
-        const chunk = rows.map((row) => csvLine(row, channel)).join('');
+        const chunk = batch.map((row) => csvLine(row, channel)).join('');
+        rows += batch.length;
         if (!res.write(chunk)) await drained(res);
       }
+      await finish(!closed);
       res.end();
     } catch (error) {
       console.error('export failed', error);
+      await finish(false);
       res.destroy(error as Error);
     }
   };

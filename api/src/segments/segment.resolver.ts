@@ -1,6 +1,7 @@
 import { Requires } from '../auth/guards';
 import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { AuditAction } from '../audit/audit.enums';
 import type { Context } from '../common/context';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec } from '../common/connection';
 import { fold } from '../common/fold';
@@ -146,7 +147,7 @@ export class SegmentResolver {
       filter: old.filter ?? null,
       timeZone: old.timeZone ?? null,
     };
-    const { segment, errors } = await saveSegment(ctx, found.segment, expectedVersion, draft);
+    const { segment, errors } = await saveSegment(ctx, found.segment, expectedVersion, draft, { action: AuditAction.SEGMENT_VERSION_RESTORED, details: { restoredVersion: version } });
     return { node: segment, errors: errors.map((e) => (e.path[1] === 'version' ? UserError.of(['expectedVersion'], e.code, e.message) : e)) };
   }
 

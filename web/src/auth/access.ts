@@ -13,7 +13,7 @@ export interface Section {
   admin: boolean;
 }
 
-export type SectionKey = 'dashboard' | 'segments' | 'stopList' | 'referenceLists' | 'pipelines' | 'customFields' | 'users' | 'tokens';
+export type SectionKey = 'dashboard' | 'segments' | 'stopList' | 'referenceLists' | 'pipelines' | 'customFields' | 'users' | 'tokens' | 'audit';
 
 const SETTINGS: readonly Scope[] = ['ADMIN', 'SETTINGS_WRITE'];
 
@@ -28,6 +28,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'customFields', href: '/admin/custom-fields', anyOf: SETTINGS, admin: true },
   { key: 'users', href: '/admin/users', anyOf: ['ADMIN'], admin: true },
   { key: 'tokens', href: '/admin/tokens', anyOf: ['ADMIN'], admin: true },
+  { key: 'audit', href: '/admin/audit', anyOf: ['ADMIN'], admin: true },
 ];
 
 export function section(key: SectionKey): Section {

@@ -1,6 +1,7 @@
 import { appMessages } from '@/layout/messages';
 import { authMessages } from '@/auth/messages';
 import { adminMessages } from '@/admin/common/messages';
+import { auditMessages } from '@/admin/audit/messages';
 import { customFieldsMessages } from '@/admin/custom-fields/messages';
 import { pipelinesMessages } from '@/admin/pipelines/messages';
 import { referenceListsMessages } from '@/admin/reference-lists/messages';
@@ -34,6 +35,7 @@ export const MESSAGES_BY_NAMESPACE = {
   staticSegment: staticSegmentMessages,
   users: usersMessages,
   tokens: tokensMessages,
+  audit: auditMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

@@ -7,7 +7,7 @@ export const appMessages = defineMessages({
     stageSemantic: { IN_PROGRESS: 'In progress', WON: 'Won', LOST: 'Lost' },
     language: 'Language',
     mainNav: 'Main',
-    nav: { dashboard: 'Dashboard', segments: 'Segments', stopList: 'Stop list', referenceLists: 'Lists', pipelines: 'Pipelines', customFields: 'Fields', admin: 'Administration', users: 'Users', tokens: 'API tokens' },
+    nav: { dashboard: 'Dashboard', segments: 'Segments', stopList: 'Stop list', referenceLists: 'Lists', pipelines: 'Pipelines', customFields: 'Fields', admin: 'Administration', users: 'Users', tokens: 'API tokens', audit: 'Audit log' },
     common: {
       loading: 'Loading…',
       retry: 'Try again',
@@ -37,7 +37,7 @@ export const appMessages = defineMessages({
     stageSemantic: { IN_PROGRESS: 'В работе', WON: 'Успех', LOST: 'Провал' },
     language: 'Язык',
     mainNav: 'Главное меню',
-    nav: { dashboard: 'Обзор', segments: 'Сегменты', stopList: 'Стоп-лист', referenceLists: 'Справочники', pipelines: 'Воронки', customFields: 'Поля', admin: 'Администрирование', users: 'Пользователи', tokens: 'API-токены' },
+    nav: { dashboard: 'Обзор', segments: 'Сегменты', stopList: 'Стоп-лист', referenceLists: 'Справочники', pipelines: 'Воронки', customFields: 'Поля', admin: 'Администрирование', users: 'Пользователи', tokens: 'API-токены', audit: 'Журнал' },
     common: {
       loading: 'Загрузка…',
       retry: 'Повторить',
@@ -67,7 +67,7 @@ export const appMessages = defineMessages({
     stageSemantic: { IN_PROGRESS: 'W toku', WON: 'Wygrany', LOST: 'Przegrany' },
     language: 'Język',
     mainNav: 'Menu główne',
-    nav: { dashboard: 'Pulpit', segments: 'Segmenty', stopList: 'Lista blokad', referenceLists: 'Słowniki', pipelines: 'Lejki', customFields: 'Pola', admin: 'Administracja', users: 'Użytkownicy', tokens: 'Tokeny API' },
+    nav: { dashboard: 'Pulpit', segments: 'Segmenty', stopList: 'Lista blokad', referenceLists: 'Słowniki', pipelines: 'Lejki', customFields: 'Pola', admin: 'Administracja', users: 'Użytkownicy', tokens: 'Tokeny API', audit: 'Dziennik' },
     common: {
       loading: 'Ładowanie…',
       retry: 'Spróbuj ponownie',
@@ -97,7 +97,7 @@ export const appMessages = defineMessages({
     stageSemantic: { IN_PROGRESS: 'Em andamento', WON: 'Ganho', LOST: 'Perdido' },
     language: 'Idioma',
     mainNav: 'Menu principal',
-    nav: { dashboard: 'Painel', segments: 'Segmentos', stopList: 'Lista de bloqueio', referenceLists: 'Listas', pipelines: 'Funis', customFields: 'Campos', admin: 'Administração', users: 'Usuários', tokens: 'Tokens de API' },
+    nav: { dashboard: 'Painel', segments: 'Segmentos', stopList: 'Lista de bloqueio', referenceLists: 'Listas', pipelines: 'Funis', customFields: 'Campos', admin: 'Administração', users: 'Usuários', tokens: 'Tokens de API', audit: 'Auditoria' },
     common: {
       loading: 'Carregando…',
       retry: 'Tentar novamente',
@@ -127,7 +127,7 @@ export const appMessages = defineMessages({
     stageSemantic: { IN_PROGRESS: 'Đang xử lý', WON: 'Thành công', LOST: 'Thất bại' },
     language: 'Ngôn ngữ',
     mainNav: 'Menu chính',
-    nav: { dashboard: 'Tổng quan', segments: 'Phân khúc', stopList: 'Danh sách chặn', referenceLists: 'Danh mục', pipelines: 'Quy trình', customFields: 'Trường', admin: 'Quản trị', users: 'Người dùng', tokens: 'Token API' },
+    nav: { dashboard: 'Tổng quan', segments: 'Phân khúc', stopList: 'Danh sách chặn', referenceLists: 'Danh mục', pipelines: 'Quy trình', customFields: 'Trường', admin: 'Quản trị', users: 'Người dùng', tokens: 'Token API', audit: 'Nhật ký' },
     common: {
       loading: 'Đang tải…',
       retry: 'Thử lại',

@@ -28,6 +28,7 @@ const EXPLICIT: { [operation: string]: Requirement } = {
   apiTokens: anyOf(Scope.ADMIN),
   createApiToken: anyOf(Scope.ADMIN),
   revokeApiToken: anyOf(Scope.ADMIN),
+  auditEvents: anyOf(Scope.ADMIN),
 
   referenceItems: CATALOG,
   pipelines: CATALOG,
