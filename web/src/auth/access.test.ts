@@ -13,7 +13,7 @@ const keys = (scopes: Scope[]) => visibleSections(scopes).map((s) => s.key);
 
 describe('visibleSections', () => {
   it('shows an administrator everything', () => {
-    expect(keys(ROLE.ADMIN)).toEqual(['dashboard', 'segments', 'stopList', 'referenceLists', 'pipelines', 'customFields', 'users', 'tokens']);
+    expect(keys(ROLE.ADMIN)).toEqual(['dashboard', 'segments', 'stopList', 'referenceLists', 'pipelines', 'customFields', 'users', 'tokens', 'audit']);
   });
 
   it('shows a marketer the work sections, no administration', () => {
