@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * What an audit event records. Named after what the API did, one value per operation that
- * changes or takes out data. Users, tokens and sign-ins join when authentication lands.
+ * changes or takes out data. Includes what administrators do to access: API tokens and one-time passwords.
  */
 export enum AuditAction {
   SEGMENT_CREATED = 'SEGMENT_CREATED',
@@ -24,10 +24,15 @@ export enum AuditAction {
   STOP_LIST_IMPORTED = 'STOP_LIST_IMPORTED',
   /** A bulk upsert of CRM records (upsertContacts, upsertCompanies…) that stored at least one row. */
   CRM_IMPORTED = 'CRM_IMPORTED',
+  /** An administrator made an API token (details: scopes, expiry). */
+  API_TOKEN_CREATED = 'API_TOKEN_CREATED',
+  API_TOKEN_REVOKED = 'API_TOKEN_REVOKED',
+  /** An administrator gave a user a one-time password (resetUserPassword). */
+  USER_PASSWORD_RESET = 'USER_PASSWORD_RESET',
 }
 registerEnumType(AuditAction, {
   name: 'AuditAction',
-  description: 'What an audit event records: segment changes and exports, static-segment and stop-list changes, CRM imports.',
+  description: 'What an audit event records: segment changes and exports, static-segment and stop-list changes, CRM imports, API tokens and one-time passwords.',
 });
 
 /** What an event is about. Values with a GraphQL type have a global id (see SUBJECT_TYPE_NAMES). */
@@ -43,6 +48,8 @@ export enum AuditSubjectType {
   PRODUCT = 'PRODUCT',
   ORDER = 'ORDER',
   ACTIVITY = 'ACTIVITY',
+  USER = 'USER',
+  API_TOKEN = 'API_TOKEN',
 }
 registerEnumType(AuditSubjectType, { name: 'AuditSubjectType', description: 'The kind of object an audit event is about.' });
 
@@ -57,6 +64,8 @@ export const SUBJECT_TYPE_NAMES: Readonly<Partial<Record<AuditSubjectType, strin
   [AuditSubjectType.PRODUCT]: 'Product',
   [AuditSubjectType.ORDER]: 'Order',
   [AuditSubjectType.ACTIVITY]: 'Activity',
+  [AuditSubjectType.USER]: 'User',
+  [AuditSubjectType.API_TOKEN]: 'ApiToken',
 };
 
 /** The subject type of a GraphQL type name ("Contact" → CONTACT); undefined when none matches. */

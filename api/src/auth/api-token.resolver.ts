@@ -8,6 +8,9 @@ import { Scope, TOKEN_SCOPES } from './actor';
 import { ApiToken } from './api-token.entity';
 import { Requires } from './guards';
 import { issueApiToken } from './api-token.service';
+import { AuditAction, AuditSubjectType } from '../audit/audit.enums';
+import { recordAudit } from '../audit/record-audit';
+import { inTransaction } from '../common/crud.service';
 
 export enum ApiTokenStatus {
   ACTIVE = 'ACTIVE',
@@ -58,7 +61,12 @@ export class ApiTokenResolver {
     if (scopes.some((scope) => !TOKEN_SCOPES.includes(scope))) errors.push(UserError.of(['input', 'scopes'], UserErrorCode.INVALID, 'Administration cannot be given to an API token.'));
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) errors.push(UserError.of(['input', 'expiresAt'], UserErrorCode.INVALID, 'The expiry must be in the future.'));
     if (errors.length) return { token: null, secret: null, errors };
-    const { token, secret } = await issueApiToken(ctx.em, actingUserKey(ctx), { name, scopes, expiresAt: input.expiresAt ?? null });
+    // The token and its audit event are stored together, or neither.
+    const { token, secret } = await inTransaction(ctx.em, async () => {
+      const issued = await issueApiToken(ctx.em, actingUserKey(ctx), { name, scopes, expiresAt: input.expiresAt ?? null });
+      await recordAudit(ctx, { action: AuditAction.API_TOKEN_CREATED, subject: { type: AuditSubjectType.API_TOKEN, key: issued.token.key, name }, details: { scopes: issued.token.scopes, expiresAt: issued.token.expiresAt?.toISOString() ?? null } });
+      return issued;
+    });
     return { token, secret, errors: [] };
   }
 
@@ -69,8 +77,11 @@ export class ApiTokenResolver {
     const token = key === null ? null : await ctx.em.findOne(ApiToken, { key });
     if (!token) return { token: null, errors: [UserError.of(['id'], UserErrorCode.NOT_FOUND, 'There is no such API token.')] };
     if (!token.revokedAt) {
-      token.revokedAt = new Date();
-      await ctx.em.flush();
+      await inTransaction(ctx.em, async () => {
+        token.revokedAt = new Date();
+        await ctx.em.flush();
+        await recordAudit(ctx, { action: AuditAction.API_TOKEN_REVOKED, subject: { type: AuditSubjectType.API_TOKEN, key: token.key, name: token.name } });
+      });
     }
     return { token, errors: [] };
   }

@@ -8,6 +8,9 @@ import { Requires } from './guards';
 import { hashPassword } from './passwords';
 import { oneTimePassword } from './secrets';
 import { endAllSessions } from './sessions';
+import { AuditAction, AuditSubjectType } from '../audit/audit.enums';
+import { recordAudit } from '../audit/record-audit';
+import { inTransaction } from '../common/crud.service';
 
 @ObjectType()
 class OneTimePasswordPayload {
@@ -27,10 +30,14 @@ export class UserPasswordResolver {
     if (!user) return { user: null, oneTimePassword: null, errors: [UserError.of(['id'], UserErrorCode.NOT_FOUND, 'There is no such user.')] };
     if (!user.email) return { user: null, oneTimePassword: null, errors: [UserError.of(['id'], UserErrorCode.REQUIRED, 'Give the user an e-mail address first: it is what they sign in with.')] };
     const password = oneTimePassword();
-    user.passwordHash = await hashPassword(password);
-    user.mustChangePassword = true;
-    await ctx.em.flush();
-    await endAllSessions(ctx.em, user.key);
+    const passwordHash = await hashPassword(password);
+    await inTransaction(ctx.em, async () => {
+      user.passwordHash = passwordHash;
+      user.mustChangePassword = true;
+      await ctx.em.flush();
+      await endAllSessions(ctx.em, user.key);
+      await recordAudit(ctx, { action: AuditAction.USER_PASSWORD_RESET, subject: { type: AuditSubjectType.USER, key: user.key, name: user.name } });
+    });
     return { user, oneTimePassword: password, errors: [] };
   }
 }

@@ -12,8 +12,10 @@ export type AddStopListEntryInput = {
   reason: StopListReason;
 };
 
-/** What an audit event records: segment changes and exports, static-segment and stop-list changes, CRM imports. */
+/** What an audit event records: segment changes and exports, static-segment and stop-list changes, CRM imports, API tokens and one-time passwords. */
 export type AuditAction =
+  | 'API_TOKEN_CREATED'
+  | 'API_TOKEN_REVOKED'
   | 'CRM_IMPORTED'
   | 'SEGMENT_CREATED'
   | 'SEGMENT_DELETED'
@@ -26,7 +28,8 @@ export type AuditAction =
   | 'STATIC_SEGMENT_IMPORTED'
   | 'STOP_LIST_ENTRY_ADDED'
   | 'STOP_LIST_ENTRY_REMOVED'
-  | 'STOP_LIST_IMPORTED';
+  | 'STOP_LIST_IMPORTED'
+  | 'USER_PASSWORD_RESET';
 
 /** Narrows the audit log; all given conditions hold. */
 export type AuditEventFilter = {
@@ -47,6 +50,7 @@ export type AuditEventFilter = {
 /** The kind of object an audit event is about. */
 export type AuditSubjectType =
   | 'ACTIVITY'
+  | 'API_TOKEN'
   | 'COMPANY'
   | 'CONTACT'
   | 'DEAL'
@@ -55,7 +59,8 @@ export type AuditSubjectType =
   | 'PRODUCT'
   | 'SEGMENT'
   | 'STOP_LIST'
-  | 'STOP_LIST_ENTRY';
+  | 'STOP_LIST_ENTRY'
+  | 'USER';
 
 /** E-mail, phone or messenger. */
 export type Channel =

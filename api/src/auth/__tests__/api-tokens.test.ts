@@ -73,6 +73,11 @@ describe.each(engines)('API tokens on %s', (engine) => {
     const revoked = await api.exec('mutation($id: ID!) { revokeApiToken(id: $id) { token { status revokedAt } errors { code } } }', { id: created.token.id });
     expect(revoked.revokeApiToken).toMatchObject({ token: { status: 'REVOKED' }, errors: [] });
     await refused(`Bearer ${created.secret}`);
+    const events = await api.exec('query($id: ID!) { auditEvents(first: 5, filter: { subjectId: $id }) { edges { node { action actorLabel subjectName } } } }', { id: created.token.id });
+    expect(events.auditEvents.edges.map((e: any) => e.node)).toEqual([
+      { action: 'API_TOKEN_REVOKED', actorLabel: 'Administrator', subjectName: 'To revoke' },
+      { action: 'API_TOKEN_CREATED', actorLabel: 'Administrator', subjectName: 'To revoke' },
+    ]);
   });
 
   it('validates new tokens and lets only administrators make them', async () => {

@@ -15,6 +15,9 @@ export const ALL_ACTIONS = [
   'STOP_LIST_ENTRY_REMOVED',
   'STOP_LIST_IMPORTED',
   'CRM_IMPORTED',
+  'API_TOKEN_CREATED',
+  'API_TOKEN_REVOKED',
+  'USER_PASSWORD_RESET',
 ] as const satisfies readonly AuditAction[];
 
 // A new action in the schema fails the typecheck here until the filter (and its messages) know it.
