@@ -6,6 +6,7 @@ import type { CombinedError } from 'urql';
 import { useTranslations } from 'use-intl';
 import { isForbidden } from '@/auth/auth-exchange';
 import { NoAccess } from '@/auth/NoAccess';
+import { limitProblem } from './limit-problem';
 
 /** A centred spinner with a screen-reader status; `label` defaults to "Loading…". */
 export function LoadingState({ label }: { label?: string }) {
@@ -29,10 +30,11 @@ export function ErrorState({ error, title, onRetry }: { error: CombinedError | E
   const t = useTranslations('app.common');
   if ('graphQLErrors' in error && isForbidden(error)) return <NoAccess />;
   const unreachable = 'networkError' in error && Boolean(error.networkError);
+  const limit = limitProblem(error);
   return (
     <Alert color="red" title={title} role="alert" data-testid="error-state">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{unreachable ? t('unreachable') : t('apiError')}</Text>
+        <Text size="sm">{limit ? t(limit) : unreachable ? t('unreachable') : t('apiError')}</Text>
         {onRetry && (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
             {t('retry')}

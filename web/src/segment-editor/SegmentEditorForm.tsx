@@ -16,6 +16,7 @@ import { DefinitionControls } from './DefinitionControls';
 import { CreateDynamicSegmentMutation, UpdateDynamicSegmentMutation } from './editor.query';
 import { ExportLinks } from './ExportLinks';
 import { LiveCounts } from './LiveCounts';
+import { limitProblem } from '@/layout/limit-problem';
 import { placeProblems } from './problems';
 import { RecipientPreview } from './RecipientPreview';
 import { SegmentBuilder } from './SegmentBuilder';
@@ -192,7 +193,7 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
           {canSeeRecipients ? <RecipientPreview definition={live.settled} valid={settledValid && !live.counting} /> : <RecipientsHidden />}
         </Stack>
         <Stack className="editor-side" gap="md">
-          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={Boolean(live.error)} />
+          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={live.error ? (limitProblem(live.error) ?? 'other') : null} />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="xs">
               {t('save.name')}
