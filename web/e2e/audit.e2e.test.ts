@@ -86,9 +86,11 @@ describe('audit log (browser)', () => {
   it('lists a segment created and deleted through the API, newest first, from the header menu', async () => {
     const response = await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
     expect(response?.status()).toBe(200);
+    // The audit log sits in the header's Administration menu.
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-audit').click();
     await page.waitForURL((url) => url.pathname === '/admin/audit');
-    await expect(page.getByTestId('nav-audit').getAttribute('aria-current')).resolves.toBe('page');
+    await expect(page.getByTestId('nav-admin').getAttribute('data-active')).resolves.toBe('true');
 
     const shown = await rows(page);
     // Newest first, everything this suite did.
