@@ -32,7 +32,7 @@ export async function openDatabase(url: string, extra: Partial<Options> = {}): P
   const orm = await MikroORM.init(ormOptions(url, extra));
   const target = parseDatabaseUrl(url);
   let reader: SqliteReader | null = null;
-  const read = async <T>(sql: string, params: unknown[], options: ReadOptions = {}): Promise<T[]> => {
+  const execute = async <T>(sql: string, params: unknown[], options: ReadOptions): Promise<T[]> => {
     const timeoutMs = options.timeoutMs ?? 0;
     if (target.kind === 'sqlite' && target.location !== ':memory:') {
       // Opened on first use: the file exists and is migrated by then.
@@ -42,6 +42,25 @@ export async function openDatabase(url: string, extra: Partial<Options> = {}): P
     // In-memory SQLite (tests only) reads on the main thread: nothing could stop it, so no timeout.
     if (target.kind === 'postgresql' && timeoutMs > 0) return postgresReadWithTimeout<T>(orm, sql, params, timeoutMs);
     return (await orm.em.getConnection().execute(sql, params)) as T[];
+  };
+  // Identical reads asked while one is running share it (single flight): when many people look at
+  // the same segment sizes at once, the database answers each question once. Each caller gets its
+  // own copy of the rows. A read joined this way may have started up to its own duration earlier,
+  // which counts and pages (live figures) tolerate.
+  const inFlight = new Map<string, Promise<unknown[]>>();
+  const read = async <T>(sql: string, params: unknown[], options: ReadOptions = {}): Promise<T[]> => {
+    let key: string;
+    try {
+      key = `${options.timeoutMs ?? 0}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    } catch {
+      return execute<T>(sql, params, options); // parameters JSON cannot spell (BigInt): not shared
+    }
+    let running = inFlight.get(key);
+    if (!running) {
+      running = execute<unknown>(sql, params, options).finally(() => inFlight.delete(key));
+      inFlight.set(key, running);
+    }
+    return (await running).map((row) => (row && typeof row === 'object' ? { ...row } : row)) as T[];
   };
   return {
     orm,
