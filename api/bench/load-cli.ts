@@ -115,6 +115,9 @@ async function main(): Promise<void> {
         url: api.base,
         connections: args.connections,
         duration: args.seconds,
+        // Longer than the server's own limit (QUERY_TIMEOUT_MS, 15 s): every request gets the
+        // server's answer, a count or a typed QUERY_TIMEOUT (counted as an error), never a client give-up.
+        timeout: 30,
         requests: requests.map((request) => ({
           ...request,
           onResponse: (status: number, body: string) => {
