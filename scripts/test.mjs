@@ -91,6 +91,15 @@ if (built) {
   }
 }
 
+// A bounded load test per engine: small enough for every run (the README's figures come from
+// `npm run loadtest` at scale 0.1 with 50 connections for 30 s); fails on any error or a
+// /healthz that did not answer.
+for (const engine of ['sqlite', 'postgresql']) {
+  step(`load test on ${engine} (scale 0.01, 20 connections on live counts for 10 s, /healthz polled)`);
+  const args = ['run', 'loadtest', '--', '--engine', engine, '--scale', '0.01', '--seconds', '10', '--connections', '20'];
+  checks.push([`load test ${engine}`, spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: '' } }).status === 0]);
+}
+
 let passed = 0;
 let failed = 0;
 console.log('\n=== summary ===');
