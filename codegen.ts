@@ -19,6 +19,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const scalars = {
   DateTime: 'string',
   Date: 'string',
+  // Small JSON objects (an audit event's details).
+  JSONObject: '{ [key: string]: unknown }',
 };
 
 const config: CodegenConfig = {

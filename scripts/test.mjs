@@ -66,6 +66,10 @@ async function waitFor(url, seconds) {
   return false;
 }
 
+// The e2e suite signs in as the first administrator: the API gets this password on its fresh
+// database (ADMIN_PASSWORD), the tests the same one (E2E_ADMIN_PASSWORD, web/e2e/env.ts).
+const E2E_ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'e2e-admin-password-1';
+
 if (built) {
   step('end-to-end tests in Chromium');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-e2e-'));
@@ -74,17 +78,26 @@ if (built) {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const baseUrl = `http://127.0.0.1:${webPort}`;
   const services = [
-    spawn('node', ['api/dist/main.js'], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0.001' } }),
+    spawn('node', ['api/dist/main.js'], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0.001', ADMIN_PASSWORD: E2E_ADMIN_PASSWORD } }),
     spawn('node', ['web/scripts/start.mjs'], { cwd: root, stdio: 'inherit', env: { ...env, WEB_PORT: String(webPort), API_URL: apiUrl } }),
   ];
   try {
     const up = (await waitFor(`${apiUrl}/healthz`, 180)) && (await waitFor(baseUrl, 60));
     checks.push(['services start for e2e', up]);
-    if (up) vitest('e2e', 'web', ['--config', 'vitest.e2e.config.ts'], { E2E_BASE_URL: baseUrl });
+    if (up) vitest('e2e', 'web', ['--config', 'vitest.e2e.config.ts'], { E2E_BASE_URL: baseUrl, E2E_ADMIN_PASSWORD });
   } finally {
     for (const service of services) service.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// A bounded load test per engine: small enough for every run (the README's figures come from
+// `npm run loadtest` at scale 0.1 with 50 connections for 30 s); fails on any error or a
+// /healthz that did not answer.
+for (const engine of ['sqlite', 'postgresql']) {
+  step(`load test on ${engine} (scale 0.01, 20 connections on live counts for 10 s, /healthz polled)`);
+  const args = ['run', 'loadtest', '--', '--engine', engine, '--scale', '0.01', '--seconds', '10', '--connections', '20'];
+  checks.push([`load test ${engine}`, spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: '' } }).status === 0]);
 }
 
 let passed = 0;

@@ -9,6 +9,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app';
+import { TOKEN_SCOPES } from '../src/auth/actor';
+import { issueApiToken } from '../src/auth/api-token.service';
 import { loadConfig } from '../src/config';
 import { Contact } from '../src/contacts/contact.entity';
 import { migrate, openDatabase } from '../src/db/orm';
@@ -17,7 +19,7 @@ import { seedDemoData } from '../src/seed/generate';
 import { benchAudiences } from './audience-bench';
 import { benchCases } from './cases';
 import { benchExport } from './export-bench';
-import { postJson } from './http';
+import { postJson, useApiToken } from './http';
 import { benchImport } from './import-bench';
 import { benchSegments } from './segment-bench';
 import { median, printHeader, timeIt } from './timing';
@@ -52,7 +54,8 @@ async function main(): Promise<void> {
     console.log(`seeding scale ${scale}…`);
     await seedDemoData(db, { scale });
   }
-  const app = await createApp(db, config, adminKey);
+  const app = await createApp(db, config);
+  useApiToken((await issueApiToken(db.fork(), adminKey, { name: 'bench', scopes: TOKEN_SCOPES })).secret);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
   const connection = db.orm.em.getConnection();

@@ -4,12 +4,19 @@ import http from 'node:http';
 // jitter per request on loopback here, which would drown the figures being measured.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
+let authorization: Record<string, string> = {};
+
+/** Every request from now on carries this API token (the bench acts as an integrator). */
+export function useApiToken(secret: string): void {
+  authorization = { authorization: `Bearer ${secret}` };
+}
+
 export function postJson(url: string, payload: unknown, retry = true): Promise<unknown> {
   const body = JSON.stringify(payload);
   const { hostname, port, pathname } = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: hostname, port, path: pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { host: hostname, port, path: pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...authorization } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

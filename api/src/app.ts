@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { exportHandler } from './segments/export';
@@ -7,20 +6,53 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
-import { createContext, type Context } from './common/context';
+import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
 import { jsonErrors } from './common/http-errors';
 import { inputGuard, maxInputDepth } from './common/input-guard';
-import { userActor } from './auth/actor';
+import { authenticate } from './auth/authenticate';
+import { sessionSecretFrom } from './auth/sessions';
 import type { Database } from './db/orm';
 import { getSchema } from './schema';
-import { UserRole } from './users/user.entity';
+import { hasScope, Scope } from './auth/actor';
+import { createLimits, withLimitCode } from './limits';
 
 export interface App {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
-  /** Builds a request context (tests execute operations through it). */
-  context(): Context;
+  /** Builds a request context for an actor (tests execute operations through it). */
+  contextFor(actor: Actor | null, request?: RequestMeta): Context;
 }
+
+/** What the API knows of the HTTP exchange: the client, its session cookie, where to set cookies. */
+function requestMeta(req: express.Request, res: express.Response): RequestMeta {
+  return {
+    ip: req.ip ?? 'unknown',
+    userAgent: req.get('user-agent') ?? null,
+    sessionSecret: sessionSecretFrom(req.headers.cookie),
+    cookies: { set: (header) => res.append('Set-Cookie', header), secure: req.secure },
+  };
+}
+
+/**
+ * Who is making an HTTP request, worked out once per request: the limits need it before the body
+ * is read (rate limit, import body size), the context after. An invalid credential rejects, and
+ * the context answers it as before (401); the limits then count the request by client address.
+ */
+function actorPerRequest(db: Database, config: Config): (req: express.Request) => Promise<Actor | null> {
+  const actors = new WeakMap<express.Request, Promise<Actor | null>>();
+  return (req) => {
+    let actor = actors.get(req);
+    if (!actor) {
+      actor = authenticate(db.fork(), config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+      actor.catch(() => undefined);
+      actors.set(req, actor);
+    }
+    return actor;
+  };
+}
+
+/** Scopes of the mutations that may send an import-sized body (limits/import-operations.ts). */
+const IMPORT_SCOPES = [Scope.SEGMENTS_WRITE, Scope.RECIPIENTS_WRITE, Scope.CRM_WRITE];
 
 const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
@@ -28,16 +60,17 @@ const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit 
  * Unexpected errors reach clients as a code and a generic message; the details go to the log.
  * Expected failures never get here: they are `errors` in mutation payloads.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(original: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // graphql-js gives up after 50 bad variable values with an error of its own that has no code:
   // it is the client's input all the same (the 50 before it are BAD_USER_INPUT).
-  if (formatted.message === VARIABLE_ERROR_LIMIT) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  if (original.message === VARIABLE_ERROR_LIMIT) return { message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   // Apollo's own refusals that carry an HTTP 4xx but no code (a persisted query whose hash does
   // not match its text): the client's mistake, not ours.
   const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
-  if (!formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR') {
-    if (typeof status === 'number' && status >= 400 && status < 500) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  if (!original.extensions?.code || original.extensions.code === 'INTERNAL_SERVER_ERROR') {
+    if (typeof status === 'number' && status >= 400 && status < 500) return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
   }
+  const formatted = withLimitCode(original);
   const code = formatted.extensions?.code;
   const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
   if (known) {
@@ -48,17 +81,29 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Something went wrong on our side; the error has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export async function createApp(db: Database, config: Config, builtInAdminKey: number): Promise<App> {
-  const actor = userActor({ key: builtInAdminKey, name: 'Administrator', role: UserRole.ADMIN });
+export async function createApp(db: Database, config: Config): Promise<App> {
   const app = express();
+  // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
+  // server on the same machine), so sign-in limits see the browser's address and HTTPS is detected.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), inputGuard(maxInputDepth(config.filterLimits.maxDepth))];
-  if (process.env.NODE_ENV === 'production') plugins.push(ApolloServerPluginLandingPageDisabled());
+  const actorOf = actorPerRequest(db, config);
+  const knownActor = (req: express.Request) => actorOf(req).catch(() => null);
+  const limits = createLimits(config, {
+    subjectOf: async (req) => (await knownActor(req))?.subject,
+    // Only a credential that may run an import mutation may send an import-sized body.
+    mayImport: async (req) => {
+      const actor = await knownActor(req);
+      return IMPORT_SCOPES.some((scope) => hasScope(actor, scope));
+    },
+  });
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), inputGuard(maxInputDepth(config.filterLimits.maxDepth)), ...limits.apolloPlugins];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins,
+    ...limits.apolloOptions,
   });
   await apollo.start();
 
@@ -70,14 +115,19 @@ export async function createApp(db: Database, config: Config, builtInAdminKey: n
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
-  app.get('/export/segments/:id/:file', exportHandler(db, config, actor));
+  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config));
   app.use(
     '/graphql',
-    // Large enough for the biggest import text (MAX_IMPORT_BYTES) with JSON escaping around it.
-    express.json({ limit: Math.max(20 * 1048576, Math.ceil(config.maxImportBytes * 1.25) + 65536) }),
-    expressMiddleware(apollo, { context: async () => createContext(db, config, actor) }),
+    ...limits.graphqlHttp,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = createContext(db, config, null, requestMeta(req, res));
+        ctx.actor = await actorOf(req);
+        return ctx;
+      },
+    }),
   );
   app.use(jsonErrors());
 
-  return { apollo, httpServer, context: () => createContext(db, config, actor) };
+  return { apollo, httpServer, contextFor: (actor, request) => createContext(db, config, actor, request) };
 }

@@ -29,6 +29,48 @@ export interface Config {
   exportSecret: string;
   /** How long an export link stays valid, in seconds. */
   exportLinkSeconds: number;
+  /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
+  trustProxy: string | number | boolean;
+  /** Access: the first administrator and browser sessions. */
+  auth: {
+    /** Password of the administrator created on first start; unset = a one-time password printed then. */
+    adminPassword: string | null;
+    /** A session ends after this many hours without a request. */
+    sessionIdleHours: number;
+    /** ...and in any case this many days after signing in. */
+    sessionMaxDays: number;
+    /** Session cookie `Secure` flag: `auto` = when the request came over HTTPS (X-Forwarded-Proto). */
+    cookieSecure: 'auto' | 'always' | 'never';
+    /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
+    signInAttempts: number;
+  };
+  /** GraphQL document limits, checked before anything executes (see src/limits/). */
+  graphqlLimits: GraphqlLimits;
+  /** Largest /graphql request body in bytes, except import mutations (they get the import limit). */
+  maxBodyBytes: number;
+  /** Longest a count or a page of members/recipients may run, in ms; 0 = no limit. */
+  queryTimeoutMs: number;
+  /** Requests per subject (user, token, or client IP without one) per window; 0 points = off. */
+  rateLimit: { points: number; windowSeconds: number };
+  /** Whether the schema answers introspection (`__schema`, `__type`). */
+  introspection: boolean;
+  /** Whether GET /graphql from a browser shows Apollo's landing page (the Sandbox explorer). */
+  landingPage: boolean;
+}
+
+export interface GraphqlLimits {
+  /** Deepest nesting of selections in one operation. */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Lexical tokens in one document (names, punctuation, values): bounds parsing and validation. */
+  maxTokens: number;
+  /** Directives (`@include`, `@skip`…) in one operation. */
+  maxDirectives: number;
+  /** Cost of one operation: connections multiply what they select by `first`/`last` (src/limits/query-cost.ts). */
+  maxCost: number;
+  /** Operations in one batched HTTP request (a JSON array). */
+  maxBatchSize: number;
 }
 
 /** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
@@ -38,16 +80,41 @@ export function defaultDatabaseUrl(): string {
   return `sqlite:${path.join(repoRoot, 'data', 'segmenta.sqlite')}`;
 }
 
-function numberFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
+function numberFrom(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
   return value;
 }
 
+/** `true`/`1`/`on`/`yes` or `false`/`0`/`off`/`no`; unset = the fallback. */
+function flagFrom(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'on', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function trustProxyFrom(raw: string | undefined): Config['trustProxy'] {
+  if (!raw) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function cookieSecureFrom(raw: string | undefined): Config['auth']['cookieSecure'] {
+  if (!raw || raw === 'auto') return 'auto';
+  if (raw === 'true' || raw === 'always') return 'always';
+  if (raw === 'false' || raw === 'never') return 'never';
+  throw new Error(`COOKIE_SECURE must be auto, true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  // Introspection and the landing page help while building against the API; production hides them.
+  const development = (env.NODE_ENV ?? process.env.NODE_ENV) !== 'production';
+  const numberOf = (name: string, fallback: number) => numberFrom(name, fallback, env);
   return {
     databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
     port: numberFrom('PORT', 4000),
@@ -65,6 +132,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
     exportSecret: env.EXPORT_SECRET || processSecret,
     exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
+    graphqlLimits: {
+      maxDepth: numberOf('GRAPHQL_MAX_DEPTH', 12),
+      maxAliases: numberOf('GRAPHQL_MAX_ALIASES', 30),
+      maxTokens: numberOf('GRAPHQL_MAX_TOKENS', 2000),
+      maxDirectives: numberOf('GRAPHQL_MAX_DIRECTIVES', 20),
+      maxCost: numberOf('GRAPHQL_MAX_COST', 50000),
+      maxBatchSize: numberOf('GRAPHQL_MAX_BATCH', 10),
+    },
+    maxBodyBytes: numberOf('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024),
+    queryTimeoutMs: numberOf('QUERY_TIMEOUT_MS', 15000),
+    rateLimit: { points: numberOf('RATE_LIMIT_POINTS', 600), windowSeconds: numberOf('RATE_LIMIT_WINDOW_SECONDS', 60) },
+    introspection: flagFrom('GRAPHQL_INTROSPECTION', development, env),
+    landingPage: flagFrom('GRAPHQL_LANDING_PAGE', development, env),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    auth: {
+      adminPassword: env.ADMIN_PASSWORD || null,
+      sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),
+      sessionMaxDays: numberFrom('SESSION_MAX_DAYS', 30),
+      cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
+      signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
+    },
   };
 }
 

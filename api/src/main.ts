@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { ensureAdminPassword } from './auth/first-admin';
 import { config } from './config';
 import { migrate, openDatabase } from './db/orm';
 import { ensureDefaults } from './seed/defaults';
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     console.log(`[db] empty database: filling demo data at scale ${config.seedScale}…`);
     await seedDemoData(db, { scale: config.seedScale });
   }
-  const app = await createApp(db, config, adminKey);
+  await ensureAdminPassword(db, config, adminKey);
+  const app = await createApp(db, config);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   console.log(`[api] GraphQL on http://localhost:${config.port}/graphql (${db.kind})`);
 

@@ -1,5 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ActivityResolver } from './activities/activity.resolver';
+import { ApiTokenResolver } from './auth/api-token.resolver';
+import { SignInResolver } from './auth/sign-in.resolver';
+import { UserPasswordResolver } from './auth/user-password.resolver';
+import { AuditEventResolver, SegmentAuditResolver } from './audit/audit.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ContactResolver } from './contacts/contact.resolver';
@@ -24,7 +28,10 @@ import { UserResolver } from './users/user.resolver';
 /** Every resolver class of the API; the schema is built from this list. */
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  SignInResolver,
   UserResolver,
+  UserPasswordResolver,
+  ApiTokenResolver,
   ReferenceItemResolver,
   PipelineResolver,
   CustomFieldResolver,
@@ -48,4 +55,6 @@ export const resolvers: NonEmptyArray<Function> = [
   StaticImportJobResolver,
   SegmentTemplateResolver,
   MembershipCheckResolver,
+  AuditEventResolver,
+  SegmentAuditResolver,
 ];

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/guards';
 import { resolvers } from './resolvers';
 
 let built: GraphQLSchema | null = null;
 
 /** The executable schema, built once per process from the resolver classes. */
 export async function getSchema(): Promise<GraphQLSchema> {
-  built ??= await buildSchema({ resolvers, validate: false });
+  built ??= await buildSchema({ resolvers, validate: false, authChecker, authMode: 'error' });
   return built;
 }
 

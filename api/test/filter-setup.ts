@@ -46,7 +46,7 @@ export async function setUpFilterFixture(api: TestApi): Promise<{ keys: FixtureK
     contactTypes: items.filter((i) => i.list === 'CONTACT_TYPE').map((i) => Number(i.id)),
     customFields,
   };
-  const catalog = await loadCatalog(api.app.context().em);
+  const catalog = await loadCatalog(api.context().em);
   const listed = new Map<string, string[]>();
   for (const def of catalog.fields) {
     const values = def.values;

@@ -5,6 +5,8 @@ import './globals.css';
 import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { ViewerGate } from '@/auth/ViewerGate';
+import { ViewerProvider } from '@/auth/ViewerProvider';
 import { Providers } from '@/graphql/Providers';
 import { I18nProvider } from '@/i18n/I18nProvider';
 import { requestLocale } from '@/i18n/server';
@@ -27,8 +29,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale}>
           <UiProvider locale={locale}>
             <Providers>
-              <AppHeader />
-              <main className="page">{children}</main>
+              <ViewerProvider>
+                <AppHeader />
+                <main className="page">
+                  <ViewerGate>{children}</ViewerGate>
+                </main>
+              </ViewerProvider>
             </Providers>
           </UiProvider>
         </I18nProvider>

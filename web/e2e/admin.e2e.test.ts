@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from './browser';
 
 /** Unique per run: the suites share one database. */
 const RUN = Date.now().toString(36).toUpperCase();
@@ -46,6 +46,7 @@ describe('admin pages (browser)', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
+    await signIn(page);
   });
 
   beforeEach(() => {
@@ -344,6 +345,7 @@ describe('admin pages (browser)', () => {
     const russian = await context.newPage();
     const errors: string[] = [];
     russian.on('pageerror', (error) => errors.push(error.message));
+    await signIn(russian);
     await russian.goto(`${BASE_URL}/admin/reference-lists`, { waitUntil: 'domcontentloaded' });
     await russian.locator('[data-testid="reference-item"]').first().waitFor();
     await expect(russian.locator('h1').innerText()).resolves.toBe('Справочники');

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from './browser';
 const unique = `${Date.now().toString(36)}`;
 
 interface Preview {
@@ -55,6 +55,7 @@ describe('segment editor (browser)', () => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
     });
     page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page);
   });
   afterEach(async () => {
     await context?.close();
@@ -122,7 +123,8 @@ describe('segment editor (browser)', () => {
     });
     expect(expected).toBeGreaterThan(0);
     expect(await shownMemberCount(page)).toBe(expected);
-    await expect(page.getByTestId('preview-row').count()).resolves.toBeGreaterThan(0);
+    // The preview asks for its page once the counts have settled: wait for it rather than race it.
+    await page.getByTestId('preview-row').first().waitFor({ timeout: 30_000 });
 
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'segment-editor.png'), fullPage: true });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from './browser';
 
 // Everything this suite creates carries this tag, and the list is always narrowed by it before a
 // name is looked for: the readable names (they show in the README's screenshot) need not be unique.
@@ -91,6 +91,7 @@ describe('segments list (browser)', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
+    await signIn(page);
   });
 
   afterAll(async () => {

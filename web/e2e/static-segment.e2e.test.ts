@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR } from './browser';
+import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from './browser';
 
 interface Sizes {
   segment: { entries: { totalCount: number; edges: Array<{ node: { address: string } }> }; memberCount: { value: number } };
@@ -39,6 +39,7 @@ describe('static segment (browser)', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
+    await signIn(page);
   });
 
   afterAll(async () => {

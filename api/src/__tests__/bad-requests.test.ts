@@ -33,7 +33,7 @@ describe('bad requests', () => {
     }
     const large = await post(`{"query":"${'x'.repeat(21 * 1048576)}"}`);
     expect(large.status).toBe(413);
-    expect(JSON.parse(large.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(JSON.parse(large.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(large.text).not.toMatch(/node_modules|at \w/);
   });
 

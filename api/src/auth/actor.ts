@@ -47,10 +47,34 @@ export interface Actor {
   scopes: readonly Scope[];
   /** For people reading logs: "Ana Silva" or "token CRM sync (Ana Silva)". */
   label: string;
+  /** Signed in with a one-time password: only changing it (and signing out) is allowed. */
+  passwordChangeRequired: boolean;
 }
 
-export function userActor(user: { key: number; name: string; role: UserRole }): Actor {
-  return { subject: `user:${user.key}`, userKey: user.key, tokenKey: null, role: user.role, scopes: ROLE_SCOPES[user.role], label: user.name };
+export function userActor(user: { key: number; name: string; role: UserRole; mustChangePassword?: boolean }): Actor {
+  return {
+    subject: `user:${user.key}`,
+    userKey: user.key,
+    tokenKey: null,
+    role: user.role,
+    scopes: ROLE_SCOPES[user.role],
+    label: user.name,
+    passwordChangeRequired: user.mustChangePassword ?? false,
+  };
+}
+
+/** A token acts for its creator, with its own scopes narrowed to what the creator's role allows today. */
+export function tokenActor(token: { key: number; name: string; scopes: readonly Scope[] }, creator: { key: number; name: string; role: UserRole }): Actor {
+  const allowed = new Set(ROLE_SCOPES[creator.role]);
+  return {
+    subject: `token:${token.key}`,
+    userKey: creator.key,
+    tokenKey: token.key,
+    role: creator.role,
+    scopes: token.scopes.filter((scope) => allowed.has(scope) && scope !== Scope.ADMIN),
+    label: `token "${token.name}" (${creator.name})`,
+    passwordChangeRequired: false,
+  };
 }
 
 export function hasScope(actor: Actor | null, scope: Scope): boolean {

@@ -2,7 +2,9 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Config } from '../config';
 import type { Database } from '../db/orm';
 import { requireActor, type Actor } from '../auth/actor';
+import type { CookieJar } from '../auth/sessions';
 import { Loaders } from './loaders';
+import { withQueryTimeout } from '../limits/query-timeout';
 
 /** Per-request state handed to every resolver. */
 export interface Context {
@@ -13,11 +15,28 @@ export interface Context {
   /** Who is acting; null for a request without a credential (only public operations answer it). */
   actor: Actor | null;
   loaders: Loaders;
+  /** The HTTP exchange, where there is one (sign-in sets a cookie; limits key on the client). */
+  request: RequestMeta;
 }
 
-export function createContext(db: Database, config: Config, actor: Actor | null): Context {
+export interface RequestMeta {
+  /** Client address as seen by the API (the web server forwards the browser's). */
+  ip: string;
+  userAgent: string | null;
+  /** The session cookie's secret, when the request carried one (sign-out ends that session). */
+  sessionSecret: string | null;
+  cookies: CookieJar;
+}
+
+/** A request made from code (tests, background jobs): no client, cookies go nowhere. */
+export function internalRequest(): RequestMeta {
+  return { ip: 'internal', userAgent: null, sessionSecret: null, cookies: { set: () => {}, secure: false } };
+}
+
+export function createContext(db: Database, config: Config, actor: Actor | null, request: RequestMeta = internalRequest()): Context {
   const em = db.fork();
-  return { em, db, config, actor, loaders: new Loaders(em) };
+  // Counts and pages (ctx.db.read) stop after QUERY_TIMEOUT_MS with a QUERY_TIMEOUT error.
+  return { em, db: withQueryTimeout(db, config.queryTimeoutMs), config, actor, loaders: new Loaders(em), request };
 }
 
 /** The acting user's key, for audit columns (`createdBy`, `updatedBy`); only guarded resolvers ask. */
@@ -26,3 +45,4 @@ export function actingUserKey(ctx: Pick<Context, 'actor'>): number {
 }
 
 export type { Actor };
+export { requireActor };

@@ -4,6 +4,8 @@ import { Arg, Args, Ctx, ID, Info, Mutation, Query, registerEnumType, Resolver, 
 import { propertiesFor, requestsCollection, selectedFields } from './projection';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec } from './connection';
 import type { Context } from './context';
+import type { Scope } from '../auth/actor';
+import { Requires } from '../auth/guards';
 import { createRecord, deleteRecord, updateRecord, upsertRecords } from './crud.service';
 import { keyOf } from './global-id';
 import { OrderDirection, PageArgs } from './paging';
@@ -29,6 +31,8 @@ export interface CrudOptions<E extends Record, I extends object, F extends strin
   bulk: boolean;
   /** What computed GraphQL fields of the node read (for loading only what a page asks for). */
   fieldNeeds?: { [field: string]: string[] };
+  /** Who may read (by id, lists) and write (create, update, delete, upsert): any one of the scopes. */
+  scopes: { read: Scope[]; write: Scope[] };
   /** Offer `filter:` on the list: the segment filter language over these records. */
   filter?: { source: SegmentSource; member: MemberType; memberScope?: FilterScope };
 }
@@ -44,6 +48,8 @@ const COMPUTED_FIELD_NEEDS: { [field: string]: string[] } = { customFields: [] }
  */
 export function crudResolver<E extends Record, I extends object, F extends string>(options: CrudOptions<E, I, F>) {
   const { kind, name, single, plural } = options;
+  const Readers = () => Requires(...options.scopes.read);
+  const Writers = () => Requires(...options.scopes.write);
   const Connection = connectionType(kind.entity, name);
   const Payload = payloadType(kind.entity, name, single);
   const BulkPayload = bulkPayloadType(kind.entity, name, single);
@@ -53,18 +59,21 @@ export function crudResolver<E extends Record, I extends object, F extends strin
 
   @Resolver()
   class CrudResolver {
+    @Readers()
     @Query(() => kind.entity, { name: single, nullable: true, description: `One ${kind.noun} by global id; null if there is none.` })
     async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
       const key = keyOf(id, name);
       return key === null ? null : ctx.em.findOne(kind.entity, { key } as FilterQuery<E>);
     }
 
+    @Writers()
     @Mutation(() => Payload, { name: `create${name}` })
     async create(@Arg('input', () => options.input) input: I, @Ctx() ctx: Context): Promise<InstanceType<typeof Payload>> {
       const result = await createRecord(ctx, kind, input);
       return { node: result.entity, errors: result.errors };
     }
 
+    @Writers()
     @Mutation(() => Payload, { name: `update${name}`, description: 'Fields left out keep their value; null clears a value.' })
     async update(
       @Arg('id', () => ID) id: string,
@@ -75,6 +84,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
       return { node: result.entity, errors: result.errors };
     }
 
+    @Writers()
     @Mutation(() => DeletePayload, { name: `delete${name}` })
     async remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
       const result = await deleteRecord(ctx, kind, id);
@@ -103,6 +113,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
   const plainList = () => {
     @Resolver()
     class PlainList extends CrudResolver {
+      @Readers()
       @Query(() => Connection, { name: plural, description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending).` })
       list(
         @Args(() => PageArgs) page: PageArgs,
@@ -120,6 +131,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
   const filteredList = () => {
     @Resolver()
     class FilteredList extends CrudResolver {
+      @Readers()
       @Query(() => Connection, {
         name: plural,
         description: `${capitalize(kind.noun)}s, a keyset-paged connection (default order: id ascending), optionally narrowed by a filter in the segment filter language (a bad filter answers BAD_FILTER with every problem).`,
@@ -145,6 +157,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
 
   @Resolver()
   class BulkResolver extends Listing {
+    @Writers()
     @Mutation(() => BulkPayload, {
       name: `upsert${capitalize(plural)}`,
       description: `Creates or updates ${kind.noun}s matched on externalId. Each row reports on its own; good rows are stored in one transaction even when others fail.`,

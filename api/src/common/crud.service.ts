@@ -12,6 +12,8 @@ import { given, WriteContext } from './write-context';
 import { User } from '../users/user.entity';
 import { Loaders } from './loaders';
 import { ChildWrites } from './child-writes';
+import { AuditAction, subjectTypeOf } from '../audit/audit.enums';
+import { recordAudit } from '../audit/record-audit';
 
 export interface WriteResult<E> {
   entity: E | null;
@@ -62,6 +64,8 @@ async function persistPrepared<E extends Record>(
   ctx: Context,
   kind: RecordKind<E, unknown>,
   items: Array<{ entity: E; isNew: boolean; prepared: Awaited<ReturnType<RecordKind<E, unknown>['prepare']>> }>,
+  /** Written last in the same transaction (the audit event of a bulk upsert). */
+  also?: () => Promise<unknown>,
 ): Promise<void> {
   await inTransaction(ctx.em, async () => {
     for (const item of items) {
@@ -74,6 +78,7 @@ async function persistPrepared<E extends Record>(
     for (const item of items) item.prepared.writeChildren?.(children, item.entity);
     await children.flush(ctx.em);
     await kind.afterWrite?.(ctx.em, items.map((i) => i.entity));
+    await also?.();
   });
 }
 
@@ -190,11 +195,18 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
 
   // Rows were prepared concurrently; store them in input order so keys follow the input.
   pending.sort((a, b) => a.result.index - b.result.index);
+  const created = pending.filter((p) => p.isNew).length;
   try {
-    await persistPrepared(ctx, kind as RecordKind<E, unknown>, pending);
+    const audit = () => recordImport(ctx, kind, rows.length, created, pending.length - created);
+    await persistPrepared(ctx, kind as RecordKind<E, unknown>, pending, pending.length ? audit : undefined);
   } catch {
     ctx.em.clear();
     for (const item of pending) await retryAlone(ctx, kind, rows[item.result.index], item);
+    // Each retried row committed on its own: there is no one transaction left to join, so the
+    // event records what those commits stored, once they are done.
+    const stored = pending.filter((p) => p.result.errors.length === 0);
+    const storedNew = stored.filter((p) => p.isNew).length;
+    if (stored.length) await recordImport(ctx, kind, rows.length, storedNew, stored.length - storedNew);
   }
   const written = pending.filter((p) => p.entity && p.result.errors.length === 0);
   const stored = await reload(ctx, kind as RecordKind<E, unknown>, written.map((p) => p.entity.key));
@@ -231,6 +243,13 @@ async function retryAlone<E extends Record & UpsertInput, I extends UpsertInput>
   } catch (error) {
     item.result.errors.push(UserError.of(['rows', item.result.index], UserErrorCode.WRITE_FAILED, `The row could not be stored: ${describeDbError(error)}`));
   }
+}
+
+/** A bulk upsert in the audit log: counts per outcome, the kind of record as the subject. */
+function recordImport<E extends Record>(ctx: Context, kind: RecordKind<E, never>, rows: number, created: number, updated: number): Promise<number> {
+  const type = subjectTypeOf(kind.entity.name);
+  if (!type) throw new Error(`No audit subject type for ${kind.entity.name}; add it to AuditSubjectType.`);
+  return recordAudit(ctx, { action: AuditAction.CRM_IMPORTED, subject: { type }, details: { rows, created, updated, failed: rows - created - updated } });
 }
 
 /** A constraint name or kind is useful to the caller; SQL text and stack traces never leave. */

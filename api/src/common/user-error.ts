@@ -38,6 +38,15 @@ export enum UserErrorCode {
   TOO_DEEP = 'TOO_DEEP',
   TOO_MANY_RULES = 'TOO_MANY_RULES',
   TOO_MANY_VALUES = 'TOO_MANY_VALUES',
+  // Access.
+  /** Wrong e-mail or password (which one is not said). */
+  SIGN_IN_FAILED = 'SIGN_IN_FAILED',
+  /** Too many failed attempts; `count` is the seconds to wait. */
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  /** A new password that breaks the password rules (length, not the e-mail). */
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  /** The change would leave no active administrator. */
+  LAST_ADMIN = 'LAST_ADMIN',
 }
 
 registerEnumType(UserErrorCode, {

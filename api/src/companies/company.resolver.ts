@@ -1,9 +1,11 @@
+import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
 import { SegmentSource } from '../filter/filter.enums';
 import { CompanyInput } from './company.inputs';
 import { companyKind } from './company.kind';
 
 export const CompanyResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: companyKind,
   input: CompanyInput,
   name: 'Company',

@@ -1,3 +1,4 @@
+import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
 import { SegmentSource } from '../filter/filter.enums';
 import { Contact } from './contact.entity';
@@ -5,6 +6,7 @@ import { ContactInput } from './contact.inputs';
 import { contactKind } from './contact.kind';
 
 export const ContactResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: contactKind,
   input: ContactInput,
   name: 'Contact',

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { forgetCatalog } from '../filtering/catalog';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
@@ -11,11 +13,13 @@ const CustomFieldPayload = payloadType(CustomField, 'CustomField', 'field');
 
 @Resolver()
 export class CustomFieldResolver {
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [CustomField], { description: 'Custom fields, of one entity or all, in order.' })
   customFields(@Arg('entity', () => CustomFieldEntity, { nullable: true }) entity: CustomFieldEntity | null, @Ctx() ctx: Context): Promise<CustomField[]> {
     return ctx.em.find(CustomField, entity ? { entity } : {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => CustomFieldPayload)
   async createCustomField(@Arg('input') input: CreateCustomFieldInput, @Ctx() ctx: Context) {
     const result = await service.createField(ctx, input);
@@ -23,6 +27,7 @@ export class CustomFieldResolver {
     return { node: result.entity, errors: result.errors };
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => CustomFieldPayload, { description: 'Rename or move a field (its code and type never change).' })
   async updateCustomField(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomFieldInput, @Ctx() ctx: Context) {
     const result = await service.updateField(ctx, id, input);
@@ -30,6 +35,7 @@ export class CustomFieldResolver {
     return { node: result.entity, errors: result.errors };
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => CustomFieldPayload, { description: 'Add, relabel/reorder and remove options of a LIST or MULTI_LIST field.' })
   async editCustomFieldOptions(
     @Arg('id', () => ID) id: string,
@@ -43,6 +49,7 @@ export class CustomFieldResolver {
     return { node: result.entity, errors: result.errors };
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => DeletePayload, { description: 'Deletes the field and all its values.' })
   async deleteCustomField(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const errors = await service.deleteField(ctx, id);

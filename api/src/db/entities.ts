@@ -1,4 +1,7 @@
 import { Activity } from '../activities/activity.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { UserSession } from '../auth/user-session.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditedRecord } from '../common/audited-record.entity';
 import { Record } from '../common/record.entity';
 import { Communication } from '../communications/communication.entity';
@@ -47,4 +50,7 @@ export const entities = [
   SegmentTag,
   SegmentVersion,
   SegmentMember,
+  UserSession,
+  ApiToken,
+  AuditEvent,
 ];

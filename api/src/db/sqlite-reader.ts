@@ -1,10 +1,18 @@
 import { Worker } from 'node:worker_threads';
+import { queryTimeoutError } from '../limits/query-timeout';
 
 /**
  * Read-only SQLite statements on worker threads. better-sqlite3 is synchronous: a 2-second count
  * on the main thread would stall every other request and the health check. Each worker holds its
  * own read-only connection (WAL mode lets it read beside the writer) and runs one statement at a
- * time; the main thread only waits for a message.
+ * time; statements wait in a queue on the main thread until a worker is free.
+ *
+ * Timeouts: better-sqlite3 has no way to interrupt a running statement (no sqlite3_interrupt, no
+ * progress handler). When a statement outlives its timeout the caller gets QUERY_TIMEOUT at once,
+ * and its worker is retired and replaced by a fresh one, so later statements are served as usual.
+ * The abandoned statement still runs to its end on the retired thread (one core busy, and its read
+ * snapshot holds back WAL checkpoints meanwhile); Worker.terminate() takes effect as soon as
+ * SQLite hands control back, and the thread then exits. Process exit waits for such a thread.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -20,75 +28,129 @@ parentPort.on('message', ({ id, sql, params }) => {
 });
 `;
 
-interface Pending {
+interface Job {
+  id: number;
+  sql: string;
+  params: unknown[];
   resolve: (rows: unknown[]) => void;
   reject: (error: Error) => void;
-  worker: Worker;
+  timer: NodeJS.Timeout | null;
 }
 
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  retired: boolean;
+}
+
+type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
+
 export class SqliteReader {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private readonly busy = new Map<Worker, number>();
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly driver = require.resolve('better-sqlite3');
   private nextId = 1;
-  private closing = false;
+  private closed = false;
+  /** Retired workers whose abandoned statement has not finished yet (tests and diagnostics read it). */
+  abandoned = 0;
 
   constructor(
     private readonly file: string,
     size = 2,
   ) {
-    for (let i = 0; i < size; i++) this.spawn();
+    for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
   }
 
-  private spawn(): void {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file: this.file, driver: require.resolve('better-sqlite3') } });
-    worker.on('message', (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
-      this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
-      const waiting = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (!waiting) return;
-      if (message.error) waiting.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
-      else waiting.resolve(message.rows ?? []);
-    });
-    // A worker that dies (terminated, out of memory, a crash) is replaced, and the statements it
-    // held fail instead of waiting forever; before, they and every later statement sent to it hung
-    // (found by the attack tests). 'error' comes before 'exit' when there is one.
-    worker.on('error', () => undefined);
-    worker.on('exit', (code) => this.replace(worker, code));
-    worker.unref();
-    this.workers.push(worker);
-    this.busy.set(worker, 0);
-  }
-
-  private replace(worker: Worker, code: number): void {
-    const index = this.workers.indexOf(worker);
-    if (index >= 0) this.workers.splice(index, 1);
-    this.busy.delete(worker);
-    for (const [id, waiting] of this.pending) {
-      if (waiting.worker !== worker) continue;
-      this.pending.delete(id);
-      waiting.reject(new Error(`The SQLite reader stopped (exit code ${code}) while running a statement.`));
-    }
-    if (!this.closing) this.spawn();
-  }
-
-  /** Runs a read-only statement on the least busy worker. */
-  all<T = Record<string, unknown>>(sql: string, rawParams: unknown[] = []): Promise<T[]> {
-    const params = sqliteParams(rawParams);
-    const worker = this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b));
-    const id = this.nextId++;
-    this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+  /** Runs a read-only statement on the next free worker; `timeoutMs` > 0 bounds the whole wait (queue + run). */
+  all<T = Record<string, unknown>>(sql: string, rawParams: unknown[] = [], timeoutMs = 0): Promise<T[]> {
+    if (this.closed) return Promise.reject(new Error('The database is closing.'));
     return new Promise<T[]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject, worker });
-      worker.postMessage({ id, sql, params });
+      const job: Job = { id: this.nextId++, sql, params: sqliteParams(rawParams), resolve: resolve as Job['resolve'], reject, timer: null };
+      if (timeoutMs > 0) job.timer = setTimeout(() => this.expire(job, timeoutMs), timeoutMs);
+      this.queue.push(job);
+      this.dispatch();
     });
   }
 
   async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    for (const waiting of this.pending.values()) waiting.reject(new Error('The database is closing.'));
-    this.pending.clear();
+    this.closed = true;
+    const running = this.slots.map((slot) => slot.worker);
+    for (const job of [...this.queue, ...this.slots.flatMap((slot) => (slot.job ? [slot.job] : []))]) {
+      this.settle(job, () => job.reject(new Error('The database is closing.')));
+    }
+    this.queue.length = 0;
+    await Promise.all(running.map((worker) => worker.terminate()));
+  }
+
+  private startSlot(): Slot {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file: this.file, driver: this.driver } });
+    const slot: Slot = { worker, job: null, retired: false };
+    worker.on('message', (reply: Reply) => {
+      const job = slot.job;
+      if (!job || job.id !== reply.id) return;
+      slot.job = null;
+      this.settle(job, () => (reply.error ? job.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code })) : job.resolve(reply.rows ?? [])));
+      this.dispatch();
+    });
+    // A worker that dies (it should not) fails its statement and is replaced.
+    worker.on('error', (error) => {
+      if (slot.retired) return;
+      const job = slot.job;
+      if (job) this.settle(job, () => job.reject(error));
+      this.replace(slot);
+    });
+    // One that stops without an error (terminated from outside, out of memory) too: before, its
+    // statement and every later one sent to it waited forever (found by the attack tests).
+    worker.on('exit', (code) => {
+      if (slot.retired || this.closed) return;
+      slot.retired = true;
+      const job = slot.job;
+      if (job) this.settle(job, () => job.reject(new Error(`The SQLite reader stopped (exit code ${code}) while running a statement.`)));
+      this.slots[this.slots.indexOf(slot)] = this.startSlot();
+      this.dispatch();
+    });
+    worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (slot.job) continue;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.postMessage({ id: job.id, sql: job.sql, params: job.params });
+    }
+  }
+
+  /** The timeout: a queued statement leaves the queue; a running one is abandoned with its worker. */
+  private expire(job: Job, timeoutMs: number): void {
+    job.timer = null;
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) this.replace(slot);
+    job.reject(queryTimeoutError(timeoutMs));
+  }
+
+  private replace(slot: Slot): void {
+    slot.retired = true;
+    const retired = slot.worker;
+    retired.removeAllListeners('message');
+    this.abandoned++;
+    retired.once('exit', () => this.abandoned--);
+    void retired.terminate().catch(() => undefined);
+    const fresh = this.closed ? null : this.startSlot();
+    const index = this.slots.indexOf(slot);
+    if (fresh) this.slots[index] = fresh;
+    else this.slots.splice(index, 1);
+    this.dispatch();
+  }
+
+  private settle(job: Job, outcome: () => void): void {
+    if (job.timer) clearTimeout(job.timer);
+    job.timer = null;
+    outcome();
   }
 }
 

@@ -1,9 +1,11 @@
+import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
 import { FilterScope, SegmentSource } from '../filter/filter.enums';
 import { DealInput } from './deal.inputs';
 import { dealKind } from './deal.kind';
 
 export const DealResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: dealKind,
   input: DealInput,
   name: 'Deal',

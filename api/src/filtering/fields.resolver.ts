@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { connectionType, findPage, toConnection } from '../common/connection';
 import { encodeCursor, OrderDirection, PageArgs, pageInfoOf, readPageArgs } from '../common/paging';
@@ -75,6 +77,7 @@ function valuesOf(def: FieldDef, lists: Awaited<ReturnType<typeof shortLists>>, 
 
 @Resolver()
 export class SegmentFieldsResolver {
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [SegmentField], { description: 'Every field a filter of this source may use, standard and custom, with operators and values; labels in the locale (en, ru, pl, pt, vi).' })
   async segmentFields(
     @Arg('source', () => SegmentSource) source: SegmentSource,
@@ -97,6 +100,7 @@ export class SegmentFieldsResolver {
     }));
   }
 
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => FieldValueConnection, { description: 'Values of a listed field matching a search (case-insensitive, any language), keyset-paged; for long lists such as users and products.' })
   async filterValues(
     @Arg('field') fieldId: string,

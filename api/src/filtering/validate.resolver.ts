@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { UserError } from '../common/user-error';
@@ -16,6 +18,7 @@ class FilterCheck {
 
 @Resolver()
 export class FilterCheckResolver {
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => FilterCheck, { description: 'Validates a filter against the current catalog (fields, operators, values, limits) without counting anything.' })
   async checkFilter(
     @Arg('source', () => SegmentSource) source: SegmentSource,

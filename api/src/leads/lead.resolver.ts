@@ -1,9 +1,11 @@
+import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
 import { SegmentSource } from '../filter/filter.enums';
 import { LeadInput } from './lead.inputs';
 import { leadKind } from './lead.kind';
 
 export const LeadResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: leadKind,
   input: LeadInput,
   name: 'Lead',

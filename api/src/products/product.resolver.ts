@@ -1,3 +1,4 @@
+import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
 import { OrderInput } from './order.inputs';
 import { orderKind } from './order.kind';
@@ -5,6 +6,7 @@ import { ProductInput } from './product.inputs';
 import { productKind } from './product.kind';
 
 export const ProductResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: productKind,
   input: ProductInput,
   name: 'Product',
@@ -15,6 +17,7 @@ export const ProductResolver = crudResolver({
 });
 
 export const OrderResolver = crudResolver({
+  scopes: CRM_SCOPES,
   kind: orderKind,
   input: OrderInput,
   name: 'Order',

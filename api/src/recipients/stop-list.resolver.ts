@@ -1,8 +1,12 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { ref } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { AuditAction, AuditSubjectType } from '../audit/audit.enums';
+import { recordAudit } from '../audit/record-audit';
 import { inTransaction } from '../common/crud.service';
 import { parseHandles, parseImport } from '../segments/static-import';
-import { LISTED_INVALID, tooLarge } from '../segments/static-members.service';
+import { LISTED_INVALID, linesOf, tooLarge } from '../segments/static-members.service';
 import { insertNew } from '../common/insert-new';
 import { actingUserKey, type Context } from '../common/context';
 import { connectionType, findPage, toConnection } from '../common/connection';
@@ -18,6 +22,9 @@ import { make } from '../common/make';
 import { containsPattern } from '../common/like';
 
 const StopListConnection = connectionType(StopListEntry, 'StopListEntry');
+
+/** A stop-list entry as an audit subject: named by its address. */
+const entrySubject = (entry: StopListEntry) => ({ type: AuditSubjectType.STOP_LIST_ENTRY, key: entry.key, name: entry.address });
 const StopListEntryPayload = payloadType(StopListEntry, 'StopListEntry', 'entry');
 
 @InputType()
@@ -46,6 +53,7 @@ class StopListRejectedLine {
 
 @Resolver()
 export class StopListResolver {
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => StopListImportReport, { description: 'Adds many addresses at once: one per line (e-mails and phones mixed; with channel IM, messenger handles), all with the same reason.' })
   async importStopList(
     @Arg('text') text: string,
@@ -57,12 +65,19 @@ export class StopListResolver {
     if (errors.length) return { imported: 0, duplicates: 0, invalidCount: 0, invalid: [], errors };
     const parsed = channel === Channel.IM ? parseHandles(text) : parseImport(text, ctx.config.defaultPhoneRegion);
     const now = new Date();
-    const imported = await inTransaction(ctx.em, () =>
-      insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, actingUserKey(ctx), now])),
-    );
+    const imported = await inTransaction(ctx.em, async () => {
+      const inserted = await insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, actingUserKey(ctx), now]));
+      await recordAudit(ctx, {
+        action: AuditAction.STOP_LIST_IMPORTED,
+        subject: { type: AuditSubjectType.STOP_LIST },
+        details: { reason, channel, lines: linesOf(parsed), imported: inserted, duplicates: parsed.duplicates + parsed.valid.length - inserted, invalid: parsed.invalid.length },
+      });
+      return inserted;
+    });
     return { imported, duplicates: parsed.duplicates + parsed.valid.length - imported, invalidCount: parsed.invalid.length, invalid: parsed.invalid.slice(0, LISTED_INVALID), errors: [] };
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @Query(() => StopListConnection, { description: 'Addresses excluded from every recipient list, newest last.' })
   async stopList(
     @Args(() => PageArgs) page: PageArgs,
@@ -76,6 +91,7 @@ export class StopListResolver {
     return toConnection(StopListConnection, result);
   }
 
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => StopListEntryPayload, { description: 'Adds an address; adding one already listed returns the existing entry.' })
   async addStopListEntry(@Arg('input') input: AddStopListEntryInput, @Ctx() ctx: Context) {
     const normalized = normalizeAddress(input.channel, input.address, ctx.config.defaultPhoneRegion);
@@ -90,14 +106,25 @@ export class StopListResolver {
       createdBy: ref(ctx.em.getReference(User, actingUserKey(ctx))),
       createdAt: new Date(),
     });
-    await ctx.em.flush();
+    await inTransaction(ctx.em, async () => {
+      await ctx.em.flush();
+      await recordAudit(ctx, { action: AuditAction.STOP_LIST_ENTRY_ADDED, subject: entrySubject(entry), details: { channel: entry.channel, reason: entry.reason } });
+    });
     return { node: entry, errors: [] };
   }
 
+  @Requires(Scope.RECIPIENTS_WRITE)
   @Mutation(() => DeletePayload)
   async removeStopListEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const key = keyOf(id, 'StopListEntry');
-    const removed = key === null ? 0 : await ctx.em.nativeDelete(StopListEntry, { key });
+    const entry = key === null ? null : await ctx.em.findOne(StopListEntry, { key });
+    const removed = !entry
+      ? 0
+      : await inTransaction(ctx.em, async () => {
+          const deleted = await ctx.em.nativeDelete(StopListEntry, { key: entry.key });
+          if (deleted) await recordAudit(ctx, { action: AuditAction.STOP_LIST_ENTRY_REMOVED, subject: entrySubject(entry), details: { channel: entry.channel, reason: entry.reason } });
+          return deleted;
+        });
     return removed
       ? { deletedId: id, errors: [] }
       : { deletedId: null, errors: [UserError.of(['id'], UserErrorCode.NOT_FOUND, `No stop-list entry has the id "${id}".`)] };

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { DeletePayload, payloadType } from '../common/payloads';
@@ -19,23 +21,27 @@ class ReorderReferenceItemsPayload {
 
 @Resolver()
 export class ReferenceItemResolver {
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [ReferenceItem], { description: 'The values of a reference list, in order.' })
   referenceItems(@Arg('list', () => ReferenceList) list: ReferenceList, @Ctx() ctx: Context): Promise<ReferenceItem[]> {
     return ctx.em.find(ReferenceItem, { list }, { orderBy: { sort: 'asc', key: 'asc' } });
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => ReferenceItemPayload)
   async addReferenceItem(@Arg('input') input: AddReferenceItemInput, @Ctx() ctx: Context) {
     const result = await addItem(ctx, input);
     return { node: result.entity, errors: result.errors };
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => ReferenceItemPayload, { description: 'Rename, move, or (lead statuses) change the semantic.' })
   async updateReferenceItem(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateReferenceItemInput, @Ctx() ctx: Context) {
     const result = await updateItem(ctx, id, input);
     return { node: result.entity, errors: result.errors };
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => ReorderReferenceItemsPayload, { description: 'Puts the list in the order of `ids` (every item of the list, once).' })
   async reorderReferenceItems(
     @Arg('list', () => ReferenceList) list: ReferenceList,
@@ -45,6 +51,7 @@ export class ReferenceItemResolver {
     return reorderItems(ctx, list, ids);
   }
 
+  @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => DeletePayload, {
     description: 'Deletes a value. If records use it, fails with IN_USE (and the count) unless `replacementId` names another value of the same list, which the records then get.',
   })

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
@@ -19,6 +21,7 @@ class SegmentMembership {
 
 @Resolver()
 export class MembershipCheckResolver {
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentMembership], {
     description: 'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them.',
   })

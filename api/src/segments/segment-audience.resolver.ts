@@ -1,5 +1,7 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context';
+import { requireActor, type Context } from '../common/context';
 import { UserError, UserErrors } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
 import { toFilterTree } from '../filter/tree';
@@ -43,9 +45,10 @@ export class SegmentAudienceResolver {
     return tagsOf(ctx, segment.key);
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => String, { description: 'A relative link that downloads the recipients of a channel as CSV (address, channel, name, owner_type, owner_id); signed, valid for EXPORT_LINK_SECONDS (5 minutes), no Authorization header needed.' })
   exportUrl(@Root() segment: Segment, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): string {
-    return exportPath(ctx.config, segment, channel);
+    return exportPath(ctx.config, segment, channel, requireActor(ctx.actor));
   }
 
   @FieldResolver(() => LiveCount, { description: 'Members now: computed from current data when asked (one COUNT statement).' })
@@ -63,11 +66,13 @@ export class SegmentAudienceResolver {
     return countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone), channels ?? ALL_CHANNELS);
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => MemberConnection, { description: 'Members in (type, key) order. For a static segment: the CRM records having one of its addresses.' })
   async members(@Root() segment: Segment, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
     return membersPage(ctx, await audienceOfSegment(ctx, segment, timeZone), page);
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => RecipientConnection, { description: 'One row per distinct normalised address of the channel, stop list excluded, in address order.' })
   async recipients(
     @Root() segment: Segment,
@@ -82,6 +87,7 @@ export class SegmentAudienceResolver {
 
 @Resolver(() => SegmentPreview)
 export class SegmentPreviewResolver {
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => SegmentPreview, { description: 'Validates an unsaved dynamic definition and exposes its live counts, members and recipients.' })
   async previewSegment(
     @Arg('input', () => SegmentDefinitionInput) input: SegmentDefinitionInput,
@@ -103,11 +109,13 @@ export class SegmentPreviewResolver {
     return preview.audience && countRecipients(ctx, preview.audience, channels ?? ALL_CHANNELS);
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => MemberConnection, { nullable: true })
   members(@Root() preview: SegmentPreview, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: Context) {
     return preview.audience && membersPage(ctx, preview.audience, page);
   }
 
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => RecipientConnection, { nullable: true })
   recipients(@Root() preview: SegmentPreview, @Arg('channel', () => Channel) channel: Channel, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: Context) {
     return preview.audience && recipientsPage(ctx, preview.audience, channel, page);

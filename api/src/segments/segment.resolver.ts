@@ -1,4 +1,7 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { AuditAction } from '../audit/audit.enums';
 import type { Context } from '../common/context';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec } from '../common/connection';
 import { fold } from '../common/fold';
@@ -45,11 +48,13 @@ class SegmentTagCount {
 
 @Resolver(() => Segment)
 export class SegmentResolver {
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => Segment, { nullable: true })
   async segment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Segment | null> {
     return (await findSegment(ctx, id)).segment;
   }
 
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => SegmentConnection, { description: 'Saved segments, newest change first unless ordered otherwise.' })
   async segments(
     @Args(() => PageArgs) page: PageArgs,
@@ -70,6 +75,7 @@ export class SegmentResolver {
     return toConnection(SegmentConnection, result);
   }
 
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentTagCount], { description: 'Every tag in use, with how many segments carry it; for the tag filter.' })
   async segmentTags(@Ctx() ctx: Context): Promise<SegmentTagCount[]> {
     const rows = await ctx.em.getConnection().execute<Array<{ tag: string; n: number | string }>>(
@@ -83,6 +89,7 @@ export class SegmentResolver {
     return ctx.em.find(SegmentVersion, { segment: segment.key }, { orderBy: { version: 'desc' } });
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Creates a segment at version 1.' })
   async createSegment(@Arg('input', () => CreateSegmentInput) input: CreateSegmentInput, @Ctx() ctx: Context) {
     const draft: SegmentDraft = {
@@ -99,6 +106,7 @@ export class SegmentResolver {
     return { node: segment, errors };
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Saves a change as a new version. Send the version you read: if someone saved meanwhile, VERSION_CONFLICT and nothing changes.' })
   async updateSegment(@Arg('input', () => UpdateSegmentInput) input: UpdateSegmentInput, @Ctx() ctx: Context) {
     const found = await findSegment(ctx, input.id, ['input', 'id']);
@@ -118,6 +126,7 @@ export class SegmentResolver {
     return { node: segment, errors };
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Saves an earlier version as the newest one (history is never rewritten).' })
   async restoreSegmentVersion(
     @Arg('id', () => ID) id: string,
@@ -139,10 +148,11 @@ export class SegmentResolver {
       filter: old.filter ?? null,
       timeZone: old.timeZone ?? null,
     };
-    const { segment, errors } = await saveSegment(ctx, found.segment, expectedVersion, draft);
+    const { segment, errors } = await saveSegment(ctx, found.segment, expectedVersion, draft, { action: AuditAction.SEGMENT_VERSION_RESTORED, details: { restoredVersion: version } });
     return { node: segment, errors: errors.map((e) => (e.path[1] === 'version' ? UserError.of(['expectedVersion'], e.code, e.message) : e)) };
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => DeletePayload, { description: 'Deletes a segment with its history; IN_USE when other segments name it in a membership rule.' })
   async deleteSegment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const found = await findSegment(ctx, id);
@@ -151,6 +161,7 @@ export class SegmentResolver {
     return { deletedId: errors.length ? null : id, errors };
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Copies a segment (definition, tags and, for static ones, addresses) as a new segment at version 1.' })
   async duplicateSegment(
     @Arg('id', () => ID) id: string,

@@ -1,3 +1,5 @@
+import { AuditAction } from '../audit/audit.enums';
+import type { AuditDetails } from '../audit/audit-event.entity';
 import { actingUserKey, type Context } from '../common/context';
 import { inTransaction } from '../common/crud.service';
 import { fold } from '../common/fold';
@@ -8,6 +10,7 @@ import { ClientType, SegmentSource } from '../filter/filter.enums';
 import type { FilterGroup } from '../filter/tree';
 import { audienceOf } from './audience';
 import { segmentCycles } from './cycles';
+import { recordSegmentEvent, versionDetails } from './segment-audit';
 import { MEMBERSHIP_FIELD } from './segment.fields';
 import { names, segmentsInTheWay } from './usage';
 import { SegmentKind } from './segment.enums';
@@ -87,7 +90,8 @@ async function writeTags(ctx: Context, segmentKey: number, tags: string[]): Prom
   if (tags.length) await ctx.em.insertMany(SegmentTag, tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })) as never);
 }
 
-export async function createSegment(ctx: Context, draft: SegmentDraft): Promise<SaveResult> {
+/** Inserts a segment at version 1; `also` writes what belongs with it (its audit event) in the same transaction. */
+async function insertSegment(ctx: Context, draft: SegmentDraft, also: (created: { key: number; name: string }) => Promise<unknown>): Promise<SaveResult> {
   const errors = await problemsOf(ctx, draft, null);
   if (errors.length) return { segment: null, errors };
   const now = new Date();
@@ -110,9 +114,14 @@ export async function createSegment(ctx: Context, draft: SegmentDraft): Promise<
     const segmentKey = Number(inserted);
     await ctx.em.insert(SegmentVersion, versionRow(ctx, segmentKey, 1, { ...draft, name: draft.name.trim() }, now) as never);
     await writeTags(ctx, segmentKey, draft.tags);
+    await also({ key: segmentKey, name: draft.name.trim() });
     return segmentKey;
   });
   return { segment: await ctx.em.findOneOrFail(Segment, { key }, { refresh: true }), errors: [] };
+}
+
+export function createSegment(ctx: Context, draft: SegmentDraft): Promise<SaveResult> {
+  return insertSegment(ctx, draft, (created) => recordSegmentEvent(ctx, AuditAction.SEGMENT_CREATED, created, { kind: draft.kind }));
 }
 
 export async function findSegment(ctx: Context, id: string, path: string[] = ['id']): Promise<{ segment: Segment | null; errors: UserError[] }> {
@@ -149,15 +158,29 @@ export async function draftOf(ctx: Context, segment: Segment): Promise<SegmentDr
 const conflict = (segment: Segment) =>
   UserError.of(['input', 'version'], Code.VERSION_CONFLICT, `Someone saved this segment since you opened it (it is now at version ${segment.version}); reload it and apply your change again.`);
 
+/** How a saved version is recorded: an update or a restore, with facts of its own. */
+export interface SaveAudit {
+  action: AuditAction.SEGMENT_UPDATED | AuditAction.SEGMENT_VERSION_RESTORED;
+  details?: AuditDetails;
+}
+
 /**
  * Saves a new definition as version `expectedVersion + 1`, only if the stored version is still
  * `expectedVersion`: the conditional UPDATE makes two concurrent saves of one version end with
- * one saved and one VERSION_CONFLICT, never a lost edit.
+ * one saved and one VERSION_CONFLICT, never a lost edit. The audit event (which parts changed)
+ * is written in the same transaction.
  */
-export async function saveSegment(ctx: Context, segment: Segment, expectedVersion: number, draft: SegmentDraft): Promise<SaveResult> {
+export async function saveSegment(
+  ctx: Context,
+  segment: Segment,
+  expectedVersion: number,
+  draft: SegmentDraft,
+  audit: SaveAudit = { action: AuditAction.SEGMENT_UPDATED },
+): Promise<SaveResult> {
   if (segment.version !== expectedVersion) return { segment: null, errors: [conflict(segment)] };
   const errors = await problemsOf(ctx, draft, segment.key);
   if (errors.length) return { segment: null, errors };
+  const before = await draftOf(ctx, segment);
   const now = new Date();
   const name = draft.name.trim();
   const saved = await inTransaction(ctx.em, async () => {
@@ -180,6 +203,7 @@ export async function saveSegment(ctx: Context, segment: Segment, expectedVersio
     if (changed !== 1) return false;
     await ctx.em.insert(SegmentVersion, versionRow(ctx, segment.key, expectedVersion + 1, { ...draft, name }, now) as never);
     await writeTags(ctx, segment.key, draft.tags);
+    await recordSegmentEvent(ctx, audit.action, { key: segment.key, name }, { ...versionDetails(before, { ...draft, name }, expectedVersion + 1), ...audit.details });
     return true;
   });
   const fresh = await ctx.em.findOne(Segment, { key: segment.key }, { refresh: true });
@@ -195,19 +219,28 @@ export async function deleteSegment(ctx: Context, segment: Segment): Promise<Use
     // Children first: SQLite does not cascade unless foreign keys are enforced on the connection.
     for (const child of [SegmentTag, SegmentVersion, SegmentMember]) await ctx.em.nativeDelete(child as typeof SegmentTag, { segment: segment.key });
     await ctx.em.nativeDelete(Segment, { key: segment.key });
+    await recordSegmentEvent(ctx, AuditAction.SEGMENT_DELETED, segment, { kind: segment.kind, version: segment.version });
   });
   return [];
 }
 
-/** A copy named "<name> (copy)" at version 1; a static segment's addresses are copied in one statement. */
+/**
+ * A copy named "<name> (copy)" at version 1; a static segment's addresses are copied in one
+ * statement, in the same transaction as the copy and its audit event.
+ */
 export async function duplicateSegment(ctx: Context, segment: Segment, name: string | null | undefined): Promise<SaveResult> {
   const draft = { ...(await draftOf(ctx, segment)), name: name?.trim() || `${segment.name} (copy)`.slice(0, 200) };
-  const result = await createSegment(ctx, draft);
-  if (result.segment && segment.kind === SegmentKind.STATIC) {
-    await ctx.em.getConnection().execute(
-      'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
-      [result.segment.key, segment.key],
-    );
-  }
-  return result;
+  return insertSegment(ctx, draft, async (copy) => {
+    const details: AuditDetails = { kind: segment.kind, fromId: segment.id, fromName: segment.name };
+    if (segment.kind === SegmentKind.STATIC) {
+      const copied = (await ctx.em.getConnection().execute(
+        'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
+        [copy.key, segment.key],
+        'run',
+        ctx.em.getTransactionContext(),
+      )) as { affectedRows?: number };
+      details.members = Number(copied.affectedRows ?? 0);
+    }
+    await recordSegmentEvent(ctx, AuditAction.SEGMENT_DUPLICATED, copy, details);
+  });
 }

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
@@ -43,6 +45,7 @@ class StartStaticImportPayload {
 
 @Resolver(() => StaticImportJob)
 export class StaticImportJobResolver {
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => StartStaticImportPayload, {
     description:
       'Starts importing pasted text or a CSV file into a static segment (same format, limits and report as importStaticSegment) and answers at once with a job to poll; for large imports, so a client can show progress. The lines land in one transaction, whole or not at all.',
@@ -53,6 +56,7 @@ export class StaticImportJobResolver {
     return staticImportJobs.start(ctx, found.segment, text);
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Query(() => StaticImportJob, { nullable: true, description: 'An import job by id; null when there is none (unknown id, or finished over 1 hour ago, or the API restarted).' })
   staticImportJob(@Arg('id', () => ID) id: string): StaticImportJobRecord | null {
     return staticImportJobs.get(id);

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { connectionType, findPage, toConnection } from '../common/connection';
@@ -62,6 +64,7 @@ export class SegmentMemberResolver {
 
 @Resolver(() => Segment)
 export class StaticMembersResolver {
+  @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => SegmentMemberConnection, { description: 'The stored addresses of a static segment in address order (empty for a dynamic one).' })
   async entries(
     @Root() segment: Segment,
@@ -77,6 +80,7 @@ export class StaticMembersResolver {
     return toConnection(SegmentMemberConnection, result);
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => StaticImportReport, {
     description: 'Imports pasted text or a CSV file into a static segment: one address per line, optionally ";Name", e-mails and phones mixed (phones without a country code read in DEFAULT_PHONE_REGION). Size limit MAX_IMPORT_BYTES (16 MB: over 100,000 lines).',
   })
@@ -86,6 +90,7 @@ export class StaticMembersResolver {
     return importText(ctx, found.segment, text);
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => StaticImportReport, { description: 'Adds addresses to a static segment (normalised; those already there are counted, not doubled).' })
   async addStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberInput]) members: StaticMemberInput[], @Ctx() ctx: Context): Promise<StaticImportReport> {
     const found = await findSegment(ctx, id);
@@ -93,6 +98,7 @@ export class StaticMembersResolver {
     return addAddresses(ctx, found.segment, members);
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => RemoveStaticMembersPayload, { description: 'Removes addresses from a static segment.' })
   async removeStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberRefInput]) members: StaticMemberRefInput[], @Ctx() ctx: Context): Promise<RemoveStaticMembersPayload> {
     const found = await findSegment(ctx, id);

@@ -1,3 +1,5 @@
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, segmentSubject } from '../audit/record-audit';
 import { actingUserKey, type Context } from '../common/context';
 import { inTransaction } from '../common/crud.service';
 import { insertNew } from '../common/insert-new';
@@ -45,11 +47,15 @@ export function staticOnly(segment: Segment, path: string[]): UserError[] {
   return segment.kind === SegmentKind.STATIC ? [] : [UserError.of(path, Code.INVALID, 'Only a static segment holds a list of addresses; a dynamic one is defined by its filter.')];
 }
 
+/** How stored addresses are recorded in the audit log: an import (foreground or background) or an add. */
+export type StoreAction = AuditAction.STATIC_SEGMENT_IMPORTED | AuditAction.STATIC_MEMBERS_ADDED;
+
 /**
  * Stores addresses in a static segment: every row new to it is inserted, those it already has
- * are counted and left as they are. One transaction: the import lands whole or not at all.
+ * are counted and left as they are. One transaction: the import lands whole or not at all, and
+ * `also` (the audit event, told how many rows were new) lands with it.
  */
-async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[], onStored?: OnStored): Promise<number> {
+async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[], also: (inserted: number) => Promise<unknown>, onStored?: OnStored): Promise<number> {
   const now = new Date();
   let inserted = 0;
   await inTransaction(ctx.em, async () => {
@@ -59,6 +65,7 @@ async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[],
       await onStored?.(chunk.length);
     }
     await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: actingUserKey(ctx) } as never);
+    await also(inserted);
   });
   return inserted;
 }
@@ -78,9 +85,20 @@ export async function importText(ctx: Context, segment: Segment, text: string): 
 /** Lines an import reads: valid, rejected and repeated ones (blank lines and a header excluded). */
 export const linesOf = (parsed: ParsedImport): number => parsed.valid.length + parsed.invalid.length + parsed.duplicates;
 
-/** Stores the valid lines and reports on all of them. */
-export async function store(ctx: Context, segment: Segment, parsed: ParsedImport, onStored?: OnStored): Promise<ImportOutcome> {
-  const imported = await storeLines(ctx, segment, parsed.valid, onStored);
+/** Stores the valid lines and reports on all of them; the audit event carries the report's counts. */
+export async function store(ctx: Context, segment: Segment, parsed: ParsedImport, onStored?: OnStored, action: StoreAction = AuditAction.STATIC_SEGMENT_IMPORTED): Promise<ImportOutcome> {
+  const imported = await storeLines(
+    ctx,
+    segment,
+    parsed.valid,
+    (inserted) =>
+      recordAudit(ctx, {
+        action,
+        subject: segmentSubject(segment),
+        details: { lines: linesOf(parsed), imported: inserted, alreadyPresent: parsed.valid.length - inserted, duplicatesInInput: parsed.duplicates, invalid: parsed.invalid.length },
+      }),
+    onStored,
+  );
   return {
     errors: [],
     lines: linesOf(parsed),
@@ -99,7 +117,7 @@ export async function addAddresses(ctx: Context, segment: Segment, items: Array<
   if (errors.length) return emptyReport(errors);
   const lines = new LineCollector();
   items.forEach((item, i) => lines.add(i + 1, item.address, item.channel, normalizeAddress(item.channel, item.address, ctx.config.defaultPhoneRegion), item.name));
-  return store(ctx, segment, lines.result());
+  return store(ctx, segment, lines.result(), undefined, AuditAction.STATIC_MEMBERS_ADDED);
 }
 
 /** Removes addresses (normalised the same way) from a static segment; returns how many went. */
@@ -122,6 +140,7 @@ export async function removeAddresses(ctx: Context, segment: Segment, items: Arr
       }
     }
     await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: new Date(), updatedBy: actingUserKey(ctx) } as never);
+    await recordAudit(ctx, { action: AuditAction.STATIC_MEMBERS_REMOVED, subject: segmentSubject(segment), details: { asked: items.length, removed } });
   });
   return { removed, errors: [] };
 }

@@ -1,3 +1,5 @@
+import { Requires } from '../auth/guards';
+import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
@@ -22,12 +24,14 @@ class SegmentTemplate {
 
 @Resolver()
 export class SegmentTemplateResolver {
+  @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentTemplate], { description: 'Ready-made filters, named in the locale (en, ru, pl, pt, vi).' })
   segmentTemplates(@Arg('locale', () => String, { nullable: true }) locale: string | null): SegmentTemplate[] {
     const lang = pickLocale(locale);
     return TEMPLATES.map((t) => ({ id: t.code, name: t.name[lang], description: t.description[lang], source: SegmentSource.CLIENTS, clientType: ClientType.ANY, filter: t.filter }));
   }
 
+  @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Creates a dynamic segment from a ready-made filter; edit it afterwards like any other.' })
   async createSegmentFromTemplate(
     @Arg('template', () => ID) code: string,

@@ -1,8 +1,16 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { RecordKind } from '../common/record-kind';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
-import { BUILT_IN_ADMIN_EMAIL, User } from './user.entity';
+import { BUILT_IN_ADMIN_EMAIL, User, UserRole } from './user.entity';
 import type { UserInput } from './user.inputs';
+
+/** Whether another active administrator than `user` exists: the service must never lock itself out. */
+async function anotherActiveAdmin(em: SqlEntityManager, user: User): Promise<boolean> {
+  return (await em.count(User, { role: UserRole.ADMIN, active: true, key: { $ne: user.key } })) > 0;
+}
+
+const LAST_ADMIN_MESSAGE = 'This is the last active administrator: make someone else an administrator first.';
 
 export const userKind: RecordKind<User, UserInput> = {
   entity: User,
@@ -14,11 +22,16 @@ export const userKind: RecordKind<User, UserInput> = {
       const owner = await ctx.em.findOne(User, { email });
       if (owner && owner.key !== existing?.key) ctx.problem([...path, 'email'], UserErrorCode.DUPLICATE, `${email} is already the e-mail of another user.`);
     }
+    const demoted = input.role != null && input.role !== UserRole.ADMIN;
+    const deactivated = input.active === false;
+    if (existing?.role === UserRole.ADMIN && existing.active && (demoted || deactivated) && !(await anotherActiveAdmin(ctx.em, existing))) {
+      ctx.problem([...path, demoted ? 'role' : 'active'], UserErrorCode.LAST_ADMIN, LAST_ADMIN_MESSAGE);
+    }
     return { changes: { name: name ?? undefined, email, role: input.role ?? undefined, active: input.active ?? undefined } };
   },
-  async checkDelete(_em, user) {
-    return user.email === BUILT_IN_ADMIN_EMAIL
-      ? [UserError.of(['id'], UserErrorCode.IN_USE, 'The built-in administrator cannot be deleted.')]
-      : [];
+  async checkDelete(em, user) {
+    if (user.email === BUILT_IN_ADMIN_EMAIL) return [UserError.of(['id'], UserErrorCode.IN_USE, 'The built-in administrator cannot be deleted.')];
+    if (user.role === UserRole.ADMIN && user.active && !(await anotherActiveAdmin(em, user))) return [UserError.of(['id'], UserErrorCode.LAST_ADMIN, LAST_ADMIN_MESSAGE)];
+    return [];
   },
 };

@@ -5,6 +5,8 @@ import type { DatabaseKind } from '../../src/db/orm.config';
 import type { Database } from '../../src/db/orm';
 import { seedDemoData } from '../../src/seed/generate';
 import type { Config } from '../../src/config';
+import { Scope } from '../../src/auth/actor';
+import { LimitCode } from '../../src/limits/limit-error';
 import { startTestApi, type TestApi } from '../api';
 
 /**
@@ -40,7 +42,10 @@ export interface AttackApi extends TestApi {
 
 /** The API on a fresh database with the demo CRM at a tiny scale (200 contacts, deals, orders, custom fields…). */
 export async function startAttackApi(engine: DatabaseKind, overrides: Partial<Config> = {}, scale = 0.0002): Promise<AttackApi> {
-  const api = await startTestApi(engine, { defaultPhoneRegion: 'PL', ...overrides });
+  // The rate limit has tests of its own; here it would only cut a long run (ATTACK_RUNS) short.
+  const api = await startTestApi(engine, { defaultPhoneRegion: 'PL', rateLimit: { points: 1_000_000, windowSeconds: 60 }, ...overrides });
+  // HTTP requests carry a token with every scope a token can have, so they get past the guards.
+  const token = await api.createToken(Object.values(Scope).filter((scope) => scope !== Scope.ADMIN));
   if (scale > 0) await seedDemoData(api.db, { scale, seed: 7, now: new Date('2026-06-15T00:00:00Z') });
   await new Promise<void>((resolve) => api.app.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(api.app.httpServer.address() as AddressInfo).port}`;
@@ -50,7 +55,7 @@ export async function startAttackApi(engine: DatabaseKind, overrides: Partial<Co
     async http(body: unknown, headers: Record<string, string> = {}) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers },
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}`, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
@@ -79,8 +84,8 @@ export const LEAK =
   /\bselect\s+(\*|distinct\b|count\s*\(|[\w".]+\s*(,|\bas\b|\bfrom\b))|\binsert\s+into\b|\bupdate\s+"?\w+"?\s+set\b|\bdelete\s+from\b|\bwhere\s+"?\w+"?\.?"?\w*"?\s*(=|in\b|like\b|is\b)|sqlite|syntax error at or near|: syntax error|relation "|column "|sqlstate|knex|mikro-?orm|\bpg_|violates|constraint|duplicate key|invalid input syntax|out of range for type|no such (table|column)|near "|unterminated quoted|\bat [\w.<>]+ \(|node_modules|\.ts:\d+/i;
 
 /** GraphQL error codes that mean "your input is bad", never "we broke". */
-// QUERY_TIMEOUT: the statement timeout's answer (issue 6, limits) is typed too.
-const TYPED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_FILTER', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TIMEOUT']);
+// Besides GraphQL's and the app's own: every refusal of the limits (QUERY_TIMEOUT, QUERY_TOO_DEEP…) and of the guards.
+const TYPED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_FILTER', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN', ...Object.values(LimitCode)]);
 
 /** Every string inside a value (messages, paths, extensions), for the leak check. */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -160,8 +165,12 @@ export function watchServerLog() {
   };
 }
 
-/** Tables whose rows change on their own or belong to the machinery, left out of snapshots. */
-const NOT_SNAPSHOTTED = /^(sqlite_|mikro_orm_migrations$)|audit/i;
+/**
+ * Tables whose rows change on their own or belong to the machinery, left out of snapshots: the
+ * migrations, the audit log (it records what the attacks did, as it should), and the credentials'
+ * bookkeeping (a token's or session's last use moves with every request).
+ */
+const NOT_SNAPSHOTTED = /^(sqlite_|mikro_orm_migrations$|api_token$|user_session$)|audit/i;
 
 export async function tableNames(db: Database): Promise<string[]> {
   const connection = db.orm.em.getConnection();

@@ -1,3 +1,4 @@
+import { RequireSection } from '@/auth/RequireAccess';
 import { titleMetadata } from '@/i18n/metadata';
 import { SegmentsListPage } from '@/segments/list/SegmentsListPage';
 
@@ -5,5 +6,9 @@ export const generateMetadata = titleMetadata('segments');
 
 /** Every saved segment: search, filter, create, duplicate, delete. */
 export default function SegmentsRoute() {
-  return <SegmentsListPage />;
+  return (
+    <RequireSection section="segments">
+      <SegmentsListPage />
+    </RequireSection>
+  );
 }

@@ -1,4 +1,5 @@
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
+import { authRedirectExchange } from '@/auth/auth-exchange';
 import { apiUrl } from '@/server/api-proxy';
 
 /**
@@ -14,9 +15,11 @@ export function graphqlUrl(): string {
 export function createGraphqlClient(): Client {
   return new Client({
     url: graphqlUrl(),
-    exchanges: [cacheExchange, fetchExchange],
+    // A refused credential (signed out, one-time password) leaves the page for the login or password form.
+    exchanges: [cacheExchange, authRedirectExchange(), fetchExchange],
     // Apollo Server's CSRF prevention rejects urql's default GET for short queries.
     preferGetMethod: false,
+    // The session cookie (HttpOnly, SameSite=Lax) goes with every same-origin request.
     fetchOptions: { credentials: 'same-origin' },
   });
 }

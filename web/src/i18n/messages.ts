@@ -1,9 +1,13 @@
 import { appMessages } from '@/layout/messages';
+import { authMessages } from '@/auth/messages';
 import { adminMessages } from '@/admin/common/messages';
+import { auditMessages } from '@/admin/audit/messages';
 import { customFieldsMessages } from '@/admin/custom-fields/messages';
 import { pipelinesMessages } from '@/admin/pipelines/messages';
 import { referenceListsMessages } from '@/admin/reference-lists/messages';
 import { stopListMessages } from '@/admin/stop-list/messages';
+import { tokensMessages } from '@/admin/tokens/messages';
+import { usersMessages } from '@/admin/users/messages';
 import { dashboardMessages } from '@/dashboard/messages';
 import { segmentsMessages } from '@/segments/messages';
 import { userErrorMessages } from '@/layout/user-error-messages';
@@ -18,6 +22,7 @@ import type { Locale } from './locales';
  */
 export const MESSAGES_BY_NAMESPACE = {
   app: appMessages,
+  auth: authMessages,
   dashboard: dashboardMessages,
   segments: segmentsMessages,
   userErrors: userErrorMessages,
@@ -28,6 +33,9 @@ export const MESSAGES_BY_NAMESPACE = {
   pipelines: pipelinesMessages,
   customFields: customFieldsMessages,
   staticSegment: staticSegmentMessages,
+  users: usersMessages,
+  tokens: tokensMessages,
+  audit: auditMessages,
 } as const;
 
 export type Messages = { [N in keyof typeof MESSAGES_BY_NAMESPACE]: (typeof MESSAGES_BY_NAMESPACE)[N]['en'] };

@@ -4,6 +4,9 @@ import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { useTranslations } from 'use-intl';
+import { isForbidden } from '@/auth/auth-exchange';
+import { NoAccess } from '@/auth/NoAccess';
+import { limitProblem } from './limit-problem';
 
 /** A centred spinner with a screen-reader status; `label` defaults to "Loading…". */
 export function LoadingState({ label }: { label?: string }) {
@@ -20,15 +23,18 @@ export function LoadingState({ label }: { label?: string }) {
 
 /**
  * A failed query in words a marketer understands: unreachable API versus an API error, a retry
- * button, and the technical message folded away for whoever runs Segmenta.
+ * button, and the technical message folded away for whoever runs Segmenta. A refusal for the
+ * viewer's role or token (FORBIDDEN) is not an error to retry: it shows the "no access" state.
  */
 export function ErrorState({ error, title, onRetry }: { error: CombinedError | Error; title: string; onRetry?: () => void }) {
   const t = useTranslations('app.common');
+  if ('graphQLErrors' in error && isForbidden(error)) return <NoAccess />;
   const unreachable = 'networkError' in error && Boolean(error.networkError);
+  const limit = limitProblem(error);
   return (
     <Alert color="red" title={title} role="alert" data-testid="error-state">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{unreachable ? t('unreachable') : t('apiError')}</Text>
+        <Text size="sm">{limit ? t(limit) : unreachable ? t('unreachable') : t('apiError')}</Text>
         {onRetry && (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
             {t('retry')}

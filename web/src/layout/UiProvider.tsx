@@ -2,12 +2,17 @@
 
 import { MantineProvider, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
+import dayjs from 'dayjs';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
 import 'dayjs/locale/ru';
 import 'dayjs/locale/pl';
 import 'dayjs/locale/pt';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
 import type { Locale } from '@/i18n/locales';
+
+// Date inputs show days in the language's own format (`valueFormat="ll"`: "Nov 22, 2026", "22 нояб. 2026 г.").
+dayjs.extend(localizedFormat);
 
 const theme = createTheme({
   primaryColor: 'indigo',

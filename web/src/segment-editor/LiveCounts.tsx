@@ -3,6 +3,7 @@
 import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { Channel, EditorPreviewCountsQuery } from '@/graphql/gql/graphql';
+import type { LimitProblem } from '@/layout/limit-problem';
 
 type Preview = EditorPreviewCountsQuery['previewSegment'];
 
@@ -12,7 +13,8 @@ const CHANNELS: Channel[] = ['EMAIL', 'PHONE', 'IM'];
  * Members and recipients per channel of the definition as it is now. The boxes keep their size
  * whatever they show (a number, the last number dimmed while counting, a dash), so nothing moves.
  */
-export function LiveCounts({ preview, counting, failed }: { preview: Preview | null; counting: boolean; failed: boolean }) {
+/** `failed`: why the last count failed (a time limit, the rate limit, or anything else), or null. */
+export function LiveCounts({ preview, counting, failed }: { preview: Preview | null; counting: boolean; failed: LimitProblem | 'other' | null }) {
   const t = useTranslations('segmentEditor.counts');
   const format = useFormatter();
   const invalid = Boolean(preview && preview.errors.length > 0);
@@ -60,7 +62,7 @@ export function LiveCounts({ preview, counting, failed }: { preview: Preview | n
           )}
           {failed && !invalid && (
             <Alert color="red" p="xs" role="alert">
-              <Text size="xs">{t('failed')}</Text>
+              <Text size="xs">{t(failed === 'other' ? 'failed' : failed)}</Text>
             </Alert>
           )}
         </div>

@@ -25,11 +25,14 @@ export function SegmentBuilder({
   query,
   onQueryChange,
   problemsById,
+  readOnly = false,
 }: {
   fields: OptionGroup<BuilderField>[];
   query: RuleGroupType;
   onQueryChange: (query: RuleGroupType) => void;
   problemsById: ReadonlyMap<string, ReadonlyArray<string>>;
+  /** Shown, not editable (no segments:write): no adding, removing, dragging or typing. */
+  readOnly?: boolean;
 }) {
   const t = useTranslations('segmentEditor');
   const translations = useMemo(
@@ -73,6 +76,7 @@ export function SegmentBuilder({
             fields={fields}
             query={query}
             onQueryChange={onQueryChange}
+            disabled={readOnly}
             combinators={combinators}
             translations={translations}
             controlElements={{ actionElement: ActionControl, valueEditor: RuleValueEditor, matchModeEditor: MatchModeControl, fieldSelector: FieldSelectorControl, addRuleAction: AddRuleControl }}

@@ -6,6 +6,8 @@ import { useMemo, useState } from 'react';
 import type { RuleGroupType } from 'react-querybuilder';
 import { useMutation } from 'urql';
 import { useTranslations } from 'use-intl';
+import { useCan } from '@/auth/ViewerProvider';
+import { RecipientsHidden } from '@/auth/RecipientsHidden';
 import type { ClientType, SegmentDefinitionInput, SegmentSource } from '@/graphql/gql/graphql';
 import { ErrorState, LoadingState } from '@/layout/QueryState';
 import { useUserErrorText, type UserErrorLike } from '@/layout/useUserErrorText';
@@ -14,6 +16,7 @@ import { DefinitionControls } from './DefinitionControls';
 import { CreateDynamicSegmentMutation, UpdateDynamicSegmentMutation } from './editor.query';
 import { ExportLinks } from './ExportLinks';
 import { LiveCounts } from './LiveCounts';
+import { limitProblem } from '@/layout/limit-problem';
 import { placeProblems } from './problems';
 import { RecipientPreview } from './RecipientPreview';
 import { SegmentBuilder } from './SegmentBuilder';
@@ -57,6 +60,11 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
   const [savedNotice, setSavedNotice] = useState(false);
   const [{ fetching: creating }, create] = useMutation(CreateDynamicSegmentMutation);
   const [{ fetching: updating }, update] = useMutation(UpdateDynamicSegmentMutation);
+  // Without segments:write the editor is a read-only view (counts included); without
+  // recipients:read there is no recipient preview and no export.
+  const canWrite = useCan('SEGMENTS_WRITE');
+  const canSeeRecipients = useCan('RECIPIENTS_READ');
+  const readOnly = !canWrite;
 
   const { fields, error: fieldsError, retry: retryFields } = useBuilderFields(definition.source, false);
   const { filter, idsByPath } = useMemo(() => toFilterWithPaths(query), [query]);
@@ -65,7 +73,7 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
   // What was last saved (or loaded); ids react-querybuilder adds do not reach the filter, so they do not count.
   const [baseline, setBaseline] = useState(() => snapshot(start.details, start.definition, JSON.stringify(toFilter(start.query))));
   const dirty = segmentId === null ? true : current !== baseline;
-  useUnsavedChangesWarning(dirty && (segmentId !== null || countRules(query) > 0 || details.name.trim() !== ''), t('save.leave'));
+  useUnsavedChangesWarning(canWrite && dirty && (segmentId !== null || countRules(query) > 0 || details.name.trim() !== ''), t('save.leave'));
 
   const input: SegmentDefinitionInput = useMemo(() => ({ source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter }), [definition, filterJson]); // eslint-disable-line react-hooks/exhaustive-deps
   const empty = query.rules.length === 0;
@@ -120,8 +128,13 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
       <div className="page-heading">
         <h1 className="page-title">{segmentId ? details.name || t('editTitle') : t('title')}</h1>
         <Group gap="xs" className="page-actions">
+          {readOnly && (
+            <Badge color="gray" variant="light" data-testid="read-only-badge">
+              {t('readOnly')}
+            </Badge>
+          )}
           <span className="save-state" aria-live="polite">
-            {dirty && segmentId !== null && (
+            {canWrite && dirty && segmentId !== null && (
               <Badge color="orange" variant="light" data-testid="unsaved-badge">
                 {t('save.unsaved')}
               </Badge>
@@ -132,9 +145,11 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
               </Badge>
             )}
           </span>
-          <Button onClick={() => void save()} loading={saving} data-testid="save-segment">
-            {segmentId ? t('save.save') : t('save.create')}
-          </Button>
+          {canWrite && (
+            <Button onClick={() => void save()} loading={saving} data-testid="save-segment">
+              {segmentId ? t('save.save') : t('save.create')}
+            </Button>
+          )}
         </Group>
       </div>
       {conflict && (
@@ -162,28 +177,33 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
       <div className="editor-layout">
         <Stack className="editor-main" gap="md">
           <Paper withBorder p="md" radius="md">
-            <Stack gap="md">
-              <DefinitionControls source={definition.source} clientType={definition.clientType} onChange={edit((next: { source: SegmentSource; clientType: ClientType }) => setDefinition((d) => ({ ...d, ...next })))} />
-              {empty && (
-                <Text size="sm" c="dimmed" data-testid="builder-empty-hint">
-                  {t('builder.emptyHint')}
-                </Text>
-              )}
-              <SegmentBuilder fields={fields} query={query} onQueryChange={edit(setQuery)} problemsById={placed.byId} />
-            </Stack>
+            {/* A disabled fieldset turns every control inside read-only at once, keyboard included. */}
+            <fieldset className="plain-fieldset" disabled={readOnly}>
+              <Stack gap="md">
+                <DefinitionControls source={definition.source} clientType={definition.clientType} onChange={edit((next: { source: SegmentSource; clientType: ClientType }) => setDefinition((d) => ({ ...d, ...next })))} />
+                {empty && (
+                  <Text size="sm" c="dimmed" data-testid="builder-empty-hint">
+                    {t('builder.emptyHint')}
+                  </Text>
+                )}
+                <SegmentBuilder fields={fields} query={query} onQueryChange={edit(setQuery)} problemsById={placed.byId} readOnly={readOnly} />
+              </Stack>
+            </fieldset>
           </Paper>
-          <RecipientPreview definition={live.settled} valid={settledValid && !live.counting} />
+          {canSeeRecipients ? <RecipientPreview definition={live.settled} valid={settledValid && !live.counting} /> : <RecipientsHidden />}
         </Stack>
         <Stack className="editor-side" gap="md">
-          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={Boolean(live.error)} />
+          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={live.error ? (limitProblem(live.error) ?? 'other') : null} />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="xs">
               {t('save.name')}
             </Title>
-            <SegmentDetailsForm details={details} onChange={edit(setDetails)} nameError={nameError} />
+            <fieldset className="plain-fieldset" disabled={readOnly}>
+              <SegmentDetailsForm details={details} onChange={edit(setDetails)} nameError={nameError} />
+            </fieldset>
           </Paper>
-          <ExportLinks segmentId={segmentId} />
-          {segmentId && <VersionHistory segmentId={segmentId} currentVersion={version} onRestored={() => onReload?.()} disabled={dirty} />}
+          {canSeeRecipients && <ExportLinks segmentId={segmentId} />}
+          {segmentId && <VersionHistory segmentId={segmentId} currentVersion={version} onRestored={() => onReload?.()} disabled={dirty} canRestore={canWrite} />}
         </Stack>
       </div>
     </div>

@@ -11,7 +11,7 @@ import { RestoreSegmentVersionMutation, SegmentVersionsQuery } from './editor.qu
  * Every saved definition of the segment, newest first. Restoring saves the old definition as a new
  * version (nothing is lost), checked against the version the editor holds.
  */
-export function VersionHistory({ segmentId, currentVersion, onRestored, disabled }: { segmentId: string; currentVersion: number; onRestored: () => void; disabled?: boolean }) {
+export function VersionHistory({ segmentId, currentVersion, onRestored, disabled, canRestore = true }: { segmentId: string; currentVersion: number; onRestored: () => void; disabled?: boolean; canRestore?: boolean }) {
   const t = useTranslations('segmentEditor.history');
   const tCommon = useTranslations('app.common');
   const format = useFormatter();
@@ -57,7 +57,7 @@ export function VersionHistory({ segmentId, currentVersion, onRestored, disabled
                   {format.dateTime(new Date(version.savedAt), { dateStyle: 'medium', timeStyle: 'short' })} · {version.savedBy?.name ?? t('nobody')}
                 </Text>
               </div>
-              {version.version !== currentVersion && (
+              {canRestore && version.version !== currentVersion && (
                 <Button size="compact-xs" variant="default" disabled={disabled} onClick={() => setAsked(version.version)} data-testid="restore-version">
                   {t('restore')}
                 </Button>

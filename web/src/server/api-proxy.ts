@@ -19,6 +19,10 @@ export async function proxyToApi(request: Request, path: string): Promise<Respon
   const target = `${apiUrl()}${path}${incoming.search}`;
   const headers = new Headers(request.headers);
   for (const name of DROPPED_REQUEST_HEADERS) headers.delete(name);
+  // Cookie and Authorization pass through as they came (the session cookie is the API's), and so does
+  // X-Forwarded-For, which Next fills with the browser's address: the API's sign-in limits count per
+  // client. Behind a reverse proxy that appends the address, the API reads the right one; with the web
+  // server exposed directly, a client can write its own X-Forwarded-For (put a proxy in front).
   headers.set('x-forwarded-host', incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
   const hasBody = !['GET', 'HEAD'].includes(request.method);

@@ -20,7 +20,7 @@ const ALL = 'ALL';
  * The stored addresses, a page at a time (keyset cursors), searchable and filtered by channel,
  * each removable after a confirmation. `refresh` changes when something else changed the list.
  */
-export function EntriesTable({ segmentId, refresh, onRemoved }: { segmentId: string; refresh: number; onRemoved: () => void }) {
+export function EntriesTable({ segmentId, refresh, canRemove = true, onRemoved }: { segmentId: string; refresh: number; canRemove?: boolean; onRemoved: () => void }) {
   const t = useTranslations('staticSegment.entries');
   const tChannel = useTranslations('staticSegment.channel');
   const tApp = useTranslations('app');
@@ -97,7 +97,7 @@ export function EntriesTable({ segmentId, refresh, onRemoved }: { segmentId: str
                 </Table.Thead>
                 <Table.Tbody>
                   {rows.map(({ node }) => (
-                    <EntryRow key={node.id} entry={node} onRemove={() => setRemoving(node)} />
+                    <EntryRow key={node.id} entry={node} onRemove={canRemove ? () => setRemoving(node) : null} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -139,7 +139,7 @@ export function EntriesTable({ segmentId, refresh, onRemoved }: { segmentId: str
   );
 }
 
-function EntryRow({ entry, onRemove }: { entry: Entry; onRemove: () => void }) {
+function EntryRow({ entry, onRemove }: { entry: Entry; onRemove: (() => void) | null }) {
   const t = useTranslations('staticSegment.entries');
   const tChannel = useTranslations('staticSegment.channel');
   const format = useFormatter();
@@ -176,9 +176,11 @@ function EntryRow({ entry, onRemove }: { entry: Entry; onRemove: () => void }) {
         </Text>
       </Table.Td>
       <Table.Td ta="right">
-        <Button variant="subtle" color="red" size="xs" onClick={onRemove} aria-label={t('removeLabel', { address: entry.address })} data-testid="entry-remove">
-          {t('remove')}
-        </Button>
+        {onRemove && (
+          <Button variant="subtle" color="red" size="xs" onClick={onRemove} aria-label={t('removeLabel', { address: entry.address })} data-testid="entry-remove">
+            {t('remove')}
+          </Button>
+        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -4,6 +4,8 @@ import { Badge, Button, Grid, Group, Menu, Paper, SimpleGrid, Skeleton, Stack, T
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { RecipientsHidden } from '@/auth/RecipientsHidden';
+import { useCan } from '@/auth/ViewerProvider';
 import type { Channel, StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
 import { formatCount } from '@/lib/format';
@@ -23,7 +25,10 @@ export function StaticSegmentEditor({ segmentId }: { segmentId: string }) {
   const t = useTranslations('staticSegment');
   const tApp = useTranslations('app');
   const isClient = useIsClient();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SummaryQuery, variables: { id: segmentId }, pause: !isClient });
+  // Changing the list needs segments:write; seeing its addresses (and exporting) recipients:read.
+  const canWrite = useCan('SEGMENTS_WRITE');
+  const canSeeRecipients = useCan('RECIPIENTS_READ');
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: SummaryQuery, variables: { id: segmentId, withAddresses: canSeeRecipients }, pause: !isClient });
   // Bumped when the addresses changed (import, add, remove): the list reloads; the sizes reload here.
   const [changes, setChanges] = useState(0);
   const [editing, setEditing] = useState(false);
@@ -63,25 +68,29 @@ export function StaticSegmentEditor({ segmentId }: { segmentId: string }) {
           )}
         </Stack>
         <div className="page-actions">
-          <Button variant="default" onClick={() => setEditing(true)} data-testid="details-edit">
-            {t('details.edit')}
-          </Button>
-          <ExportMenu segmentId={segmentId} />
+          {canWrite && (
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="details-edit">
+              {t('details.edit')}
+            </Button>
+          )}
+          {canSeeRecipients && <ExportMenu segmentId={segmentId} />}
         </div>
       </div>
 
       <Sizes segment={segment} busy={fetching} />
 
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <ImportPanel segmentId={segmentId} onImported={changed} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <AddAddressForm segmentId={segmentId} onAdded={changed} />
-        </Grid.Col>
-      </Grid>
+      {canWrite && (
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <ImportPanel segmentId={segmentId} onImported={changed} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <AddAddressForm segmentId={segmentId} onAdded={changed} />
+          </Grid.Col>
+        </Grid>
+      )}
 
-      <EntriesTable segmentId={segmentId} refresh={changes} onRemoved={() => reexecute({ requestPolicy: 'network-only' })} />
+      {canSeeRecipients ? <EntriesTable segmentId={segmentId} refresh={changes} canRemove={canWrite} onRemoved={() => reexecute({ requestPolicy: 'network-only' })} /> : <RecipientsHidden />}
 
       <DetailsDialog segment={segment} opened={editing} onClose={() => setEditing(false)} />
     </Stack>
@@ -96,7 +105,7 @@ function Sizes({ segment, busy }: { segment: Summary; busy: boolean }) {
   const byChannel = new Map(segment.recipientCounts.map((c) => [c.channel, c.value]));
   const time = format.dateTime(new Date(segment.memberCount.computedAt), { timeStyle: 'medium' });
   const cards: Array<{ key: string; label: string; hint: string; value: number | undefined }> = [
-    { key: 'stored', label: t('sizes.stored'), hint: t('kindHint'), value: segment.stored.totalCount },
+    ...(segment.stored ? [{ key: 'stored', label: t('sizes.stored'), hint: t('kindHint'), value: segment.stored.totalCount }] : []),
     { key: 'members', label: t('sizes.members'), hint: t('sizes.membersHint'), value: segment.memberCount.value },
     ...CHANNELS.map((channel) => ({ key: channel, label: t(`channel.${channel}`), hint: t('sizes.recipientsHint'), value: byChannel.get(channel) })),
   ];

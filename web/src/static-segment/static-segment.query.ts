@@ -1,8 +1,12 @@
 import { graphql } from '@/graphql/gql';
 
-/** The heading and the size of a static segment: stored addresses, CRM records, recipients per channel. */
+/**
+ * The heading and the size of a static segment: stored addresses, CRM records, recipients per
+ * channel. The stored addresses are recipients' data: left out (`withAddresses: false`) for a
+ * viewer without recipients:read, whom the API would refuse the whole answer.
+ */
 export const StaticSegmentSummaryQuery = graphql(`
-  query StaticSegmentSummary($id: ID!) {
+  query StaticSegmentSummary($id: ID!, $withAddresses: Boolean!) {
     segment(id: $id) {
       id
       kind
@@ -10,7 +14,7 @@ export const StaticSegmentSummaryQuery = graphql(`
       description
       tags
       version
-      stored: entries(first: 0) {
+      stored: entries(first: 0) @include(if: $withAddresses) {
         totalCount
       }
       memberCount {

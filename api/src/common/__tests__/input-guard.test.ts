@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
+import { Scope } from '../../auth/actor';
 
 const CHECK = `query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, filter: $f) { valid problems { code } } }`;
 
@@ -19,8 +20,10 @@ function nested(groups: number): unknown {
 describe.each(engines)('input guard on %s', (engine) => {
   let api: TestApi;
   let base: string;
+  let token: string;
   beforeAll(async () => {
     api = await startTestApi(engine);
+    token = await api.createToken([Scope.SEGMENTS_READ, Scope.SEGMENTS_WRITE]);
     await new Promise<void>((resolve) => api.app.httpServer.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(api.app.httpServer.address() as AddressInfo).port}`;
   });
@@ -29,7 +32,7 @@ describe.each(engines)('input guard on %s', (engine) => {
     await api?.close();
   });
   const post = async (body: unknown) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as any };
   };
 

@@ -40,7 +40,7 @@ describe('SQLite reads off the main thread', () => {
   it('replaces a worker that dies: the statement it held fails, the next ones run (they hung before)', async () => {
     const reader = new SqliteReader(db.sqliteFile!, 1);
     try {
-      const [worker] = (reader as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers;
+      const [{ worker }] = (reader as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> }).slots;
       const held = reader.all('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) SELECT count(*) AS n FROM c');
       await new Promise((resolve) => setTimeout(resolve, 20));
       await worker.terminate();

@@ -1,8 +1,12 @@
 import { Migration20261122000000_crm } from './Migration20261122000000_crm';
 import { Migration20261122100000_segments } from './Migration20261122100000_segments';
+import { Migration20261122200000_auth } from './Migration20261122200000_auth';
+import { Migration20261123000000_audit } from './Migration20261123000000_audit';
 
 /** Explicit, ordered: the same list runs on SQLite and PostgreSQL, from `src` and from `dist`. */
 export const migrationsList = [
   { name: 'Migration20261122000000_crm', class: Migration20261122000000_crm },
   { name: 'Migration20261122100000_segments', class: Migration20261122100000_segments },
+  { name: 'Migration20261122200000_auth', class: Migration20261122200000_auth },
+  { name: 'Migration20261123000000_audit', class: Migration20261123000000_audit },
 ];

@@ -31,7 +31,7 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
         await loadDataset(api.db, data);
         const oracle = new Oracle(data);
         for (const tree of trees) {
-          const ctx = api.app.context();
+          const ctx = api.context();
           const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
           expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
           for (const member of members) {

@@ -57,7 +57,7 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
         await connection.execute('DELETE FROM stop_list_entry');
         await connection.execute('INSERT INTO stop_list_entry (channel, address, reason, created_at) VALUES (?, ?, ?, ?)', ['EMAIL', STOPPED, 'BOUNCED', api.db.kind === 'sqlite' ? Date.now() : new Date()]);
 
-        const prepared = await prepareFilter(api.app.context(), { tree, source, members: memberTypes, timeZone: 'UTC', now: new Date() });
+        const prepared = await prepareFilter(api.context(), { tree, source, members: memberTypes, timeZone: 'UTC', now: new Date() });
         expect(prepared.problems).toEqual([]);
         const oracle = new Oracle(data);
         const withChannel = new Set(data.communication.filter((c) => c.lead_id != null).map((c) => c.lead_id));

@@ -117,7 +117,7 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
 
   it('streams recipients as CSV through a signed link, and refuses a tampered or expired one', async () => {
     const segment = (await api.exec(`mutation { createSegment(input: { name: "Kraków, all", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id exportUrl(channel: EMAIL) } } }`)).createSegment.segment;
-    expect(segment.exportUrl).toMatch(/^\/export\/segments\/[\w-]+\/email\.csv\?expires=\d+&signature=[\w-]+$/);
+    expect(segment.exportUrl).toMatch(/^\/export\/segments\/[\w-]+\/email\.csv\?expires=\d+&by=user%3A\d+&signature=[\w-]+$/);
     const response = await fetch(base + segment.exportUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -130,6 +130,9 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     expect(tampered.status).toBe(403);
     const expired = await fetch(base + segment.exportUrl.replace(/expires=\d+/, 'expires=1000'));
     expect(expired.status).toBe(403);
+    // The link is signed for whoever asked: naming someone else breaks the signature.
+    const impersonated = await fetch(base + segment.exportUrl.replace(/by=user%3A\d+/, 'by=user%3A999'));
+    expect(impersonated.status).toBe(403);
   });
 
   it('exports a segment whose filter compares an integer column with a fraction, as its count does (the export failed on PostgreSQL)', async () => {

@@ -77,10 +77,10 @@ describe.each(engines)('static import jobs on %s', (engine) => {
 
   it('moves progress once per inserted chunk', async () => {
     await createStatic('Chunked');
-    const segment = await api.app.context().em.findOneOrFail(Segment, { kind: SegmentKind.STATIC, name: 'Chunked' });
+    const segment = await api.context().em.findOneOrFail(Segment, { kind: SegmentKind.STATIC, name: 'Chunked' });
     const parsed = parseImport(bigText(), 'PL');
     const chunks: number[] = [];
-    const report = await store(api.app.context(), segment, parsed, (lines) => void chunks.push(lines));
+    const report = await store(api.context(), segment, parsed, (lines) => void chunks.push(lines));
     expect(chunks).toEqual([ROWS_PER_INSERT, ROWS_PER_INSERT, 5000 - 2 * ROWS_PER_INSERT]);
     expect(report.imported).toBe(5000);
   });
@@ -110,7 +110,7 @@ describe.each(engines)('static import jobs on %s', (engine) => {
   it('marks a job FAILED when storing fails, and forgets finished jobs after the expiry', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const jobs = new StaticImportJobs(1000, () => clock);
-    const ctx = api.app.context();
+    const ctx = api.context();
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       // A segment that does not exist in the database: the insert breaks its foreign key.

@@ -3,6 +3,7 @@ import { defineMessages } from '@/i18n/define-messages';
 /** Words every admin page shares: deleting, renaming, moving, and why a value cannot go. */
 export const adminMessages = defineMessages({
   en: {
+    secret: { copy: 'Copy', copied: 'Copied', once: 'It is shown only now: copy it before you close this dialog. Only a hash is stored, so nobody can show it again.' },
     renameLabel: 'New name for “{name}”',
     moveUp: 'Move “{name}” up',
     moveDown: 'Move “{name}” down',
@@ -24,6 +25,7 @@ export const adminMessages = defineMessages({
     },
   },
   ru: {
+    secret: { copy: 'Копировать', copied: 'Скопировано', once: 'Это показывается только сейчас: скопируйте, прежде чем закрыть окно. Хранится лишь хеш, поэтому показать это снова никто не сможет.' },
     renameLabel: 'Новое название для «{name}»',
     moveUp: 'Переместить «{name}» выше',
     moveDown: 'Переместить «{name}» ниже',
@@ -45,6 +47,7 @@ export const adminMessages = defineMessages({
     },
   },
   pl: {
+    secret: { copy: 'Kopiuj', copied: 'Skopiowano', once: 'Widać to tylko teraz: skopiuj przed zamknięciem okna. Przechowywany jest tylko skrót, więc nikt nie pokaże tego ponownie.' },
     renameLabel: 'Nowa nazwa dla „{name}”',
     moveUp: 'Przesuń „{name}” w górę',
     moveDown: 'Przesuń „{name}” w dół',
@@ -66,6 +69,7 @@ export const adminMessages = defineMessages({
     },
   },
   pt: {
+    secret: { copy: 'Copiar', copied: 'Copiado', once: 'Isto só aparece agora: copie antes de fechar esta janela. Só um hash é guardado, então ninguém poderá mostrá-lo de novo.' },
     renameLabel: 'Novo nome para “{name}”',
     moveUp: 'Mover “{name}” para cima',
     moveDown: 'Mover “{name}” para baixo',
@@ -87,6 +91,7 @@ export const adminMessages = defineMessages({
     },
   },
   vi: {
+    secret: { copy: 'Sao chép', copied: 'Đã sao chép', once: 'Chỉ hiển thị lúc này: hãy sao chép trước khi đóng hộp thoại. Chỉ bản băm được lưu nên không ai có thể hiển thị lại.' },
     renameLabel: 'Tên mới cho “{name}”',
     moveUp: 'Chuyển “{name}” lên',
     moveDown: 'Chuyển “{name}” xuống',

@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { useCan } from '@/auth/ViewerProvider';
 import type { Channel } from '@/graphql/gql/graphql';
 import { PageTitle } from '@/layout/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
@@ -27,6 +28,8 @@ export function StopListPage() {
   const locale = useLocale();
   const format = useFormatter();
   const isClient = useIsClient();
+  // Reading the list needs recipients:read (the page's guard); changing it recipients:write.
+  const canWrite = useCan('RECIPIENTS_WRITE');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [channel, setChannel] = useState<Channel | ''>('');
@@ -52,14 +55,16 @@ export function StopListPage() {
   return (
     <>
       <PageTitle namespace="stopList">
-        <Group gap="sm">
-          <Button variant="default" onClick={() => setImporting(true)} data-testid="stop-import-open">
-            {t('import.button')}
-          </Button>
-          <Button onClick={() => setAdding(true)} data-testid="stop-add-open">
-            {t('add.button')}
-          </Button>
-        </Group>
+        {canWrite && (
+          <Group gap="sm">
+            <Button variant="default" onClick={() => setImporting(true)} data-testid="stop-import-open">
+              {t('import.button')}
+            </Button>
+            <Button onClick={() => setAdding(true)} data-testid="stop-add-open">
+              {t('add.button')}
+            </Button>
+          </Group>
+        )}
       </PageTitle>
       <Stack gap="md">
         <Text c="dimmed" size="sm" maw="48rem">
@@ -120,16 +125,18 @@ export function StopListPage() {
                     <Table.Td>{entry.note ?? tc('none')}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(new Date(entry.createdAt), { dateStyle: 'medium' })}</Table.Td>
                     <Table.Td ta="right">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving({ id: entry.id, name: entry.address })}
-                        aria-label={t('remove.label', { address: entry.address })}
-                        data-testid="stop-remove"
-                      >
-                        {t('remove.button')}
-                      </Button>
+                      {canWrite && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setRemoving({ id: entry.id, name: entry.address })}
+                          aria-label={t('remove.label', { address: entry.address })}
+                          data-testid="stop-remove"
+                        >
+                          {t('remove.button')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslations } from 'use-intl';
+import { useCan } from '@/auth/ViewerProvider';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
 import { useUserErrorText } from '@/layout/useUserErrorText';
 import { useIsClient } from '@/lib/useIsClient';
@@ -30,6 +31,7 @@ export function SegmentsList({ onCreateStatic }: { onCreateStatic: () => void })
   const searchParams = useSearchParams();
   const state = useMemo(() => parseListState(searchParams), [searchParams]);
   const isClient = useIsClient();
+  const canWrite = useCan('SEGMENTS_WRITE');
 
   // The History API keeps Next's router in step (useSearchParams follows) without a server round trip.
   const navigate = useCallback(
@@ -105,7 +107,7 @@ export function SegmentsList({ onCreateStatic }: { onCreateStatic: () => void })
         <Text size="sm" c="dimmed" ta="center" maw="36rem">
           {t('list.emptyText')}
         </Text>
-        <CreateSegmentButtons onCreateStatic={onCreateStatic} />
+        {canWrite && <CreateSegmentButtons onCreateStatic={onCreateStatic} />}
       </EmptyState>
     );
   } else if (rows.length === 0 && onLaterPage) {
@@ -132,7 +134,7 @@ export function SegmentsList({ onCreateStatic }: { onCreateStatic: () => void })
   } else {
     content = (
       <>
-        <SegmentsTable rows={rows} busy={fetching} highlightId={highlightId} duplicatingId={duplicatingId} onDuplicate={onDuplicate} onDelete={(row) => setDeleting({ id: row.id, name: row.name })} />
+        <SegmentsTable rows={rows} busy={fetching} canWrite={canWrite} highlightId={highlightId} duplicatingId={duplicatingId} onDuplicate={onDuplicate} onDelete={(row) => setDeleting({ id: row.id, name: row.name })} />
         <nav className={styles.footer} aria-label={t('paging.label')}>
           <Text size="sm" c="dimmed" data-testid="segments-total" data-value={connection.totalCount}>
             {t('list.total', { count: connection.totalCount })}

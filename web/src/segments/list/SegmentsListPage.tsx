@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Suspense, useCallback, useState } from 'react';
+import { useCan } from '@/auth/ViewerProvider';
 import { LoadingState } from '@/layout/QueryState';
 import { PageTitle } from '@/layout/PageTitle';
 import { CreateStaticSegmentModal } from './CreateStaticSegmentModal';
@@ -14,11 +15,11 @@ export function SegmentsListPage() {
   const router = useRouter();
   const [creatingStatic, setCreatingStatic] = useState(false);
   const createStatic = useCallback(() => setCreatingStatic(true), []);
+  // Creating needs segments:write; a viewer sees the list only.
+  const canWrite = useCan('SEGMENTS_WRITE');
   return (
     <>
-      <PageTitle namespace="segments">
-        <NewSegmentMenu onCreateStatic={createStatic} />
-      </PageTitle>
+      <PageTitle namespace="segments">{canWrite && <NewSegmentMenu onCreateStatic={createStatic} />}</PageTitle>
       {/* The list reads its filters from the query string (useSearchParams). */}
       <Suspense fallback={<LoadingState />}>
         <SegmentsList onCreateStatic={createStatic} />

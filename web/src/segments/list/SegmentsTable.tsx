@@ -16,7 +16,7 @@ interface RowHandlers {
 }
 
 /** The segments of one page: what each is, its sizes (counted per row) and when it last changed. */
-export function SegmentsTable({ rows, busy, highlightId, duplicatingId, ...handlers }: { rows: SegmentRow[]; busy: boolean; highlightId: string | null; duplicatingId: string | null } & RowHandlers) {
+export function SegmentsTable({ rows, busy, canWrite, highlightId, duplicatingId, ...handlers }: { rows: SegmentRow[]; busy: boolean; canWrite: boolean; highlightId: string | null; duplicatingId: string | null } & RowHandlers) {
   const t = useTranslations('segments');
   return (
     <Table.ScrollContainer minWidth={900} type="native">
@@ -45,7 +45,7 @@ export function SegmentsTable({ rows, busy, highlightId, duplicatingId, ...handl
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Row key={row.id} row={row} highlighted={row.id === highlightId} duplicating={row.id === duplicatingId} {...handlers} />
+            <Row key={row.id} row={row} canWrite={canWrite} highlighted={row.id === highlightId} duplicating={row.id === duplicatingId} {...handlers} />
           ))}
         </Table.Tbody>
       </Table>
@@ -53,7 +53,7 @@ export function SegmentsTable({ rows, busy, highlightId, duplicatingId, ...handl
   );
 }
 
-function Row({ row, highlighted, duplicating, onDuplicate, onDelete }: { row: SegmentRow; highlighted: boolean; duplicating: boolean } & RowHandlers) {
+function Row({ row, canWrite, highlighted, duplicating, onDuplicate, onDelete }: { row: SegmentRow; canWrite: boolean; highlighted: boolean; duplicating: boolean } & RowHandlers) {
   const t = useTranslations('segments');
   const format = useFormatter();
   const updatedAt = new Date(row.updatedAt);
@@ -104,7 +104,8 @@ function Row({ row, highlighted, duplicating, onDuplicate, onDelete }: { row: Se
         )}
       </Table.Td>
       <Table.Td>
-        <RowActions row={row} duplicating={duplicating} onDuplicate={onDuplicate} onDelete={onDelete} />
+        {/* Duplicate and delete write; without segments:write the name's link is the way in. */}
+        {canWrite && <RowActions row={row} duplicating={duplicating} onDuplicate={onDuplicate} onDelete={onDelete} />}
       </Table.Td>
     </Table.Tr>
   );

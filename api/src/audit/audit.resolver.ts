@@ -1,0 +1,58 @@
+import { Scope } from '../auth/actor';
+import { Requires } from '../auth/guards';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../common/context';
+import { connectionType, toConnection } from '../common/connection';
+import { PageArgs } from '../common/paging';
+import { Segment } from '../segments/segment.entity';
+import { User } from '../users/user.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditAction, AuditSubjectType } from './audit.enums';
+import { auditPage, type AuditConditions } from './audit-query';
+
+const AuditEventConnection = connectionType(AuditEvent, 'AuditEvent');
+
+@InputType({ description: 'Narrows the audit log; all given conditions hold.' })
+class AuditEventFilter implements AuditConditions {
+  @Field(() => [AuditAction], { nullable: true, description: 'Any of these actions.' }) actions?: AuditAction[] | null;
+  @Field(() => ID, { nullable: true, description: 'Events of this user (their own and those of their API tokens).' }) actorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Events about this object: a segment (deleted ones too), a stop-list entry.' }) subjectId?: string | null;
+  @Field(() => [AuditSubjectType], { nullable: true, description: 'Events about any of these kinds of objects.' }) subjectTypes?: AuditSubjectType[] | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Events at or after this time.' }) from?: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Events before this time (exclusive).' }) to?: Date | null;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @Requires(Scope.ADMIN)
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first (keyset-paged). Administrators only.' })
+  async auditEvents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return toConnection(AuditEventConnection, await auditPage(ctx, filter, page));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The user who acted (for an API token: its creator); null if that user is gone (see actorLabel).' })
+  async actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<User | null> {
+    const userKey = event.user?.key;
+    return userKey == null ? null : ctx.loaders.byProperty<User, number>(User, 'key').load(userKey);
+  }
+
+  @FieldResolver(() => Segment, { nullable: true, description: 'The segment the event is about, while it still exists (null once deleted: see subjectName).' })
+  async segment(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<Segment | null> {
+    if (event.subjectType !== AuditSubjectType.SEGMENT || event.subjectKey == null) return null;
+    return ctx.loaders.byProperty<Segment, number>(Segment, 'key').load(event.subjectKey);
+  }
+}
+
+@Resolver(() => Segment)
+export class SegmentAuditResolver {
+  @Requires(Scope.ADMIN)
+  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this segment, newest first. Administrators only.' })
+  async auditEvents(@Root() segment: Segment, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(AuditEventConnection, await auditPage(ctx, { subjectId: segment.id }, page));
+  }
+}

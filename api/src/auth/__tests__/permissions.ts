@@ -1,0 +1,84 @@
+import { Scope } from '../actor';
+
+/**
+ * The access contract, written out by hand: which scopes (any one of them) each root operation
+ * needs. The authorization matrix test holds the server to it, and fails for an operation that
+ * is not listed here, so every new operation gets a deliberate decision.
+ */
+export type Requirement = { public: true } | { signedIn: true } | { anyOf: Scope[] };
+
+const anyOf = (...scopes: Scope[]): Requirement => ({ anyOf: scopes });
+const CATALOG = anyOf(Scope.CRM_READ, Scope.SEGMENTS_READ);
+
+const EXPLICIT: { [operation: string]: Requirement } = {
+  me: { public: true },
+  logIn: { public: true },
+  logOut: { public: true },
+  changePassword: { signedIn: true },
+  // Per-type checks inside; an id of nothing answers null to anyone signed in.
+  node: { signedIn: true },
+  nodes: { signedIn: true },
+
+  users: CATALOG,
+  user: CATALOG,
+  createUser: anyOf(Scope.ADMIN),
+  updateUser: anyOf(Scope.ADMIN),
+  deleteUser: anyOf(Scope.ADMIN),
+  resetUserPassword: anyOf(Scope.ADMIN),
+  apiTokens: anyOf(Scope.ADMIN),
+  createApiToken: anyOf(Scope.ADMIN),
+  revokeApiToken: anyOf(Scope.ADMIN),
+  auditEvents: anyOf(Scope.ADMIN),
+
+  referenceItems: CATALOG,
+  pipelines: CATALOG,
+  pipeline: CATALOG,
+  customFields: CATALOG,
+  segmentFields: CATALOG,
+  filterValues: CATALOG,
+  checkFilter: CATALOG,
+
+  segments: anyOf(Scope.SEGMENTS_READ),
+  segment: anyOf(Scope.SEGMENTS_READ),
+  segmentTags: anyOf(Scope.SEGMENTS_READ),
+  segmentTemplates: anyOf(Scope.SEGMENTS_READ),
+  segmentMembership: anyOf(Scope.SEGMENTS_READ),
+  previewSegment: anyOf(Scope.SEGMENTS_READ),
+  createSegment: anyOf(Scope.SEGMENTS_WRITE),
+  updateSegment: anyOf(Scope.SEGMENTS_WRITE),
+  deleteSegment: anyOf(Scope.SEGMENTS_WRITE),
+  duplicateSegment: anyOf(Scope.SEGMENTS_WRITE),
+  restoreSegmentVersion: anyOf(Scope.SEGMENTS_WRITE),
+  createSegmentFromTemplate: anyOf(Scope.SEGMENTS_WRITE),
+  addStaticSegmentMembers: anyOf(Scope.SEGMENTS_WRITE),
+  removeStaticSegmentMembers: anyOf(Scope.SEGMENTS_WRITE),
+  importStaticSegment: anyOf(Scope.SEGMENTS_WRITE),
+  startStaticSegmentImport: anyOf(Scope.SEGMENTS_WRITE),
+  staticImportJob: anyOf(Scope.SEGMENTS_WRITE),
+
+  stopList: anyOf(Scope.RECIPIENTS_READ),
+  addStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
+  removeStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
+  importStopList: anyOf(Scope.RECIPIENTS_WRITE),
+};
+
+/** Settings: reference lists, pipelines and stages, custom fields. */
+const SETTINGS_WRITES = /^(add|update|delete|reorder)(ReferenceItems?|Stages?)$|^(create|update|delete)(Pipeline|CustomField)$|^editCustomFieldOptions$/;
+/** CRM records: contacts, companies, leads, deals, products, orders, activities. */
+const CRM_READS = /^(contacts?|compan(y|ies)|leads?|deals?|products?|orders?|activit(y|ies))$/;
+const CRM_WRITES = /^(create|update|delete)(Contact|Company|Lead|Deal|Product|Order|Activity)$|^upsert(Contacts|Companies|Leads|Deals|Products|Orders|Activities)$/;
+
+export function requirementOf(operation: string): Requirement | null {
+  if (EXPLICIT[operation]) return EXPLICIT[operation];
+  if (SETTINGS_WRITES.test(operation)) return anyOf(Scope.SETTINGS_WRITE);
+  if (CRM_READS.test(operation)) return anyOf(Scope.CRM_READ);
+  if (CRM_WRITES.test(operation)) return anyOf(Scope.CRM_WRITE);
+  return null;
+}
+
+export function allows(requirement: Requirement, scopes: readonly Scope[] | null): boolean {
+  if ('public' in requirement) return true;
+  if (scopes === null) return false;
+  if ('signedIn' in requirement) return true;
+  return requirement.anyOf.some((scope) => scopes.includes(scope));
+}

@@ -1,0 +1,79 @@
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Context } from '../common/context';
+import type { Config } from '../config';
+import { ownUnitOfWorkPerBatchedOperation } from './batch-context';
+import { batchSizeLimit, graphqlBodyParser, importBodyLimit } from './body-limit';
+import { documentLimitsPlugin } from './document-limits';
+import { isImportRequestBody } from './import-operations';
+import { createRateLimiter, operationsInBody, rateLimitMiddleware, type RateLimiter, type RateLimitOptions } from './rate-limit';
+
+export { withLimitCode } from './document-limits';
+export { consumeRate, createRateLimiter, rateLimitMiddleware } from './rate-limit';
+export { LimitCode } from './limit-error';
+
+/**
+ * Everything that bounds what one client can make the API do, in one place (the README's
+ * "Limits" section lists them with their defaults and error codes):
+ *
+ * - GraphQL documents: depth, aliases, tokens, directives, cost (document-limits.ts, query-cost.ts);
+ * - HTTP: body size with a larger limit for imports, batch size, rate limit (body-limit.ts, rate-limit.ts);
+ * - the database: a statement timeout on counts and pages (query-timeout.ts, applied in the request context);
+ * - what production shows: introspection and the landing page.
+ */
+export interface LimitsOptions {
+  /**
+   * The subject requests are counted under (rate-limit.ts); null counts them per client IP. It is
+   * read from the HTTP request, the way createApp finds the actor for the context, rather than by an
+   * Apollo plugin from `contextValue.actor`: the CSV export route is no GraphQL request, a batch is
+   * refused whole (one 429) before Apollo parses any of it, and operations run in-process
+   * (`executeOperation`, tests) are not counted.
+   */
+  subjectOf: RateLimitOptions['subjectOf'];
+  /** Whether a request may send an import-sized body (body-limit.ts). Default: every request. */
+  mayImport?: (req: Request) => boolean | Promise<boolean>;
+}
+
+export interface Limits {
+  /** Spread into the ApolloServer options. */
+  apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'allowBatchedHttpRequests' | 'parseOptions'>;
+  apolloPlugins: ApolloServerPlugin<Context>[];
+  /** In front of the GraphQL middleware on /graphql: body, batch size, rate limit. */
+  graphqlHttp: Array<RequestHandler | ErrorRequestHandler>;
+  /** In front of the CSV export route: the same rate limit (one point per download). */
+  exportHttp: RequestHandler;
+  /** The request budget, shared by /graphql and /export. */
+  rateLimiter: RateLimiter | null;
+}
+
+export function createLimits(config: Config, options: LimitsOptions): Limits {
+  const limits = config.graphqlLimits;
+  const rateLimiter = createRateLimiter(config.rateLimit);
+  return {
+    apolloOptions: {
+      introspection: config.introspection,
+      allowBatchedHttpRequests: true,
+      // graphql-js stops lexing at the limit: a huge document is never parsed or validated.
+      parseOptions: { maxTokens: limits.maxTokens },
+    },
+    apolloPlugins: [
+      documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }) as ApolloServerPlugin<Context>,
+      ownUnitOfWorkPerBatchedOperation(),
+      (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<Context>,
+    ],
+    graphqlHttp: [
+      ...graphqlBodyParser({
+        limit: config.maxBodyBytes,
+        importLimit: importBodyLimit(config.maxImportBytes),
+        mayImport: options.mayImport ?? (() => true),
+        isImport: (body) => isImportRequestBody(body, limits.maxTokens),
+      }),
+      batchSizeLimit(limits.maxBatchSize),
+      rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf, pointsOf: operationsInBody }),
+    ],
+    exportHttp: rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf }),
+    rateLimiter,
+  };
+}

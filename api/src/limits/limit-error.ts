@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import type { Response } from 'express';
+
+/** Every code the limits answer with; clients can switch on `extensions.code`. */
+export enum LimitCode {
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  BATCH_TOO_LARGE = 'BATCH_TOO_LARGE',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  RATE_LIMITED = 'RATE_LIMITED',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+}
+
+/**
+ * A refusal as a GraphQL error with its own code. `status`, for refusals before execution: Apollo
+ * answers with that HTTP status and leaves `extensions.http` out of what the client sees.
+ */
+export function limitError(code: LimitCode, message: string, options: { status?: number; details?: Record<string, unknown> } = {}): GraphQLError {
+  const http = options.status ? { http: { status: options.status } } : {};
+  return new GraphQLError(message, { extensions: { code, ...options.details, ...http } });
+}
+
+/**
+ * The same refusal from plain Express middleware (before Apollo runs): the GraphQL response shape,
+ * JSON, so a client reads it like any other GraphQL error and never gets an HTML error page.
+ */
+export function sendLimitError(
+  res: Response,
+  status: number,
+  code: LimitCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
+  res.status(status).type('application/json').json({ errors: [{ message, extensions: { code, ...details } }] });
+}
+
+/** "1 MB", "16 MB", "512 KB": sizes in messages a person reads. */
+export function humanBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

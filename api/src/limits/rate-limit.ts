@@ -1,0 +1,77 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { LimitCode, sendLimitError } from './limit-error';
+
+/**
+ * Rate limits with rate-limiter-flexible, counted in this process's memory. With several API
+ * processes behind one address each keeps its own count (a client gets up to N × the budget):
+ * they would need a shared store instead, e.g. RateLimiterPostgres on the app's own database or
+ * RateLimiterRedis, created here with the same options; the middleware stays as it is.
+ */
+export interface RateBudget {
+  /** Points per window; 0 turns the limiter off. */
+  points: number;
+  windowSeconds: number;
+}
+
+export type RateLimiter = RateLimiterMemory;
+
+/** A limiter for one kind of thing counted (`api` requests, `login` attempts per IP and e-mail…); null when off. */
+export function createRateLimiter(budget: RateBudget, keyPrefix = 'api'): RateLimiter | null {
+  if (!(budget.points > 0)) return null;
+  return new RateLimiterMemory({ points: budget.points, duration: Math.max(1, budget.windowSeconds), keyPrefix });
+}
+
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Takes `points` from `key`'s budget. Reusable outside HTTP middleware, e.g. a login resolver:
+ * `await consumeRate(loginLimiter, `${ip}|${email.toLowerCase()}`)`.
+ */
+export async function consumeRate(limiter: RateLimiter | null, key: string, points = 1): Promise<RateDecision> {
+  if (!limiter) return { allowed: true, remaining: Infinity };
+  try {
+    const result = await limiter.consume(key, points);
+    return { allowed: true, remaining: result.remainingPoints };
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+    throw refusal;
+  }
+}
+
+export interface RateLimitOptions {
+  /**
+   * Who is asking: the actor's subject (`user:3`, `token:7`), or null for a request without a
+   * credential, which is then counted per client IP.
+   */
+  subjectOf: (req: Request) => string | null | undefined | Promise<string | null | undefined>;
+  /** Points one request takes (a batched /graphql request: one per operation). Default 1. */
+  pointsOf?: (req: Request) => number;
+}
+
+/** Over budget: HTTP 429, `Retry-After`, and the GraphQL error shape with code RATE_LIMITED. */
+export function rateLimitMiddleware(limiter: RateLimiter | null, options: RateLimitOptions): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!limiter) return next();
+    try {
+      const subject = (await options.subjectOf(req)) ?? `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+      const decision = await consumeRate(limiter, subject, Math.max(1, options.pointsOf?.(req) ?? 1));
+      if (decision.allowed) return next();
+      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      sendLimitError(
+        res,
+        429,
+        LimitCode.RATE_LIMITED,
+        `Too many requests: the budget is ${limiter.points} per ${limiter.duration} s (batched operations count one each). Try again in ${decision.retryAfterSeconds} s.`,
+        { retryAfterSeconds: decision.retryAfterSeconds },
+      );
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Operations in a /graphql request body: the array's length for a batch, else 1. */
+export function operationsInBody(req: Request): number {
+  return Array.isArray(req.body) ? req.body.length : 1;
+}

@@ -1,0 +1,16 @@
+import { CombinedError } from 'urql';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { limitProblem } from './limit-problem';
+
+const withCode = (code: string) => new CombinedError({ graphQLErrors: [new GraphQLError('x', { extensions: { code } })] });
+
+describe('limitProblem', () => {
+  it('tells a stopped count and a rate limit from other errors', () => {
+    expect(limitProblem(withCode('QUERY_TIMEOUT'))).toBe('timedOut');
+    expect(limitProblem(withCode('RATE_LIMITED'))).toBe('rateLimited');
+    expect(limitProblem(withCode('INTERNAL_SERVER_ERROR'))).toBeNull();
+    expect(limitProblem(new CombinedError({ networkError: new Error('down') }))).toBeNull();
+    expect(limitProblem(null)).toBeNull();
+  });
+});
