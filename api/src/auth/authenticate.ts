@@ -22,15 +22,22 @@ function invalidToken(): GraphQLError {
   });
 }
 
+/** The actor of a token that may be used now: not revoked, not expired, its creator active. */
+function liveTokenActor(token: ApiToken | null, now: number): Actor | null {
+  const creator = token?.createdBy.getEntity();
+  if (!token || !creator?.active || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) return null;
+  return tokenActor(token, creator);
+}
+
 async function tokenActorFor(em: SqlEntityManager, secret: string): Promise<Actor> {
   const token = await em.findOne(ApiToken, { secretHash: secretHash(secret) }, { populate: ['createdBy'] });
-  const creator = token?.createdBy.getEntity();
   const now = Date.now();
-  if (!token || !creator?.active || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) throw invalidToken();
+  const actor = liveTokenActor(token, now);
+  if (!token || !actor) throw invalidToken();
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
     await em.nativeUpdate(ApiToken, { key: token.key }, { lastUsedAt: new Date(now) });
   }
-  return tokenActor(token, creator);
+  return actor;
 }
 
 /**
@@ -63,8 +70,5 @@ export async function actorForSubject(em: SqlEntityManager, subject: string): Pr
     const user = await em.findOne(User, { key, active: true });
     return user ? userActor(user) : null;
   }
-  const token = await em.findOne(ApiToken, { key, revokedAt: null }, { populate: ['createdBy'] });
-  const creator = token?.createdBy.getEntity();
-  if (!token || !creator?.active || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
-  return tokenActor(token, creator);
+  return liveTokenActor(await em.findOne(ApiToken, { key }, { populate: ['createdBy'] }), Date.now());
 }

@@ -92,6 +92,21 @@ describe.each(engines)('signing in on %s', (engine) => {
     expect((await http.post(LOG_IN, { email: user.email, password })).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
   });
 
+  it('ends a session past its expiry, and slides a used one forward', async () => {
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    const cookie = cookieOf((await http.post(LOG_IN, { email: user.email, password })).setCookies[0]);
+    const em = api.db.fork();
+    // Used after an hour of quiet: the expiry moves forward (idle hours from now).
+    await em.nativeUpdate(UserSession, { user: user.key }, { expiresAt: new Date(Date.now() + 3_600_000) });
+    expect((await http.post(ME, {}, { cookie })).body.data.me).not.toBeNull();
+    const slid = await api.db.fork().findOneOrFail(UserSession, { user: user.key });
+    expect(slid.expiresAt.getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
+    // Past its expiry: signed out, and the row is gone.
+    await em.nativeUpdate(UserSession, { user: user.key }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await http.post(ME, {}, { cookie })).body.data.me).toBeNull();
+    expect(await api.db.fork().count(UserSession, { user: user.key })).toBe(0);
+  });
+
   it('gives a one-time password that only lets the user choose their own', async () => {
     const created = await api.exec('mutation { createUser(input: { name: "Olga", email: "olga@example.com", role: VIEWER }) { user { id } errors { code } } }');
     const reset = await api.exec('mutation($id: ID!) { resetUserPassword(id: $id) { oneTimePassword errors { code } } }', { id: created.createUser.user.id });
