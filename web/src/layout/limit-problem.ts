@@ -1,4 +1,5 @@
 import type { CombinedError } from 'urql';
+import { errorCodes } from '@/auth/auth-exchange';
 
 /** The API's limits a person can act on: a count stopped by the time limit, or too many requests. */
 export type LimitProblem = 'timedOut' | 'rateLimited';
@@ -6,7 +7,7 @@ export type LimitProblem = 'timedOut' | 'rateLimited';
 /** Which limit refused the request, if one did (from the GraphQL errors' `extensions.code`, or HTTP 429). */
 export function limitProblem(error: CombinedError | Error | null | undefined): LimitProblem | null {
   if (!error || !('graphQLErrors' in error)) return null;
-  const codes = error.graphQLErrors.map((e) => e.extensions?.code);
+  const codes = errorCodes(error);
   if (codes.includes('QUERY_TIMEOUT')) return 'timedOut';
   const status = (error.response as { status?: number } | undefined)?.status;
   if (codes.includes('RATE_LIMITED') || status === 429) return 'rateLimited';
