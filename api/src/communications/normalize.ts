@@ -15,17 +15,33 @@ export function normalizeEmail(raw: string): Normalized {
 }
 
 /**
- * Phones become E.164. A number without a country code is read in `defaultRegion`
- * (DEFAULT_PHONE_REGION); one that is not a possible number there is rejected rather than guessed.
+ * Phones become E.164. A number written with its country code ("+48 …") needs only to be
+ * a possible number. One written without it is read in `defaultRegion` (DEFAULT_PHONE_REGION) and
+ * must be a *valid* number there: a possible-but-invalid one is a number from elsewhere that the
+ * region's digits happen to fit ("916 123-45-67" is a Moscow mobile, but with US as default it became
+ * +19161234567, which no US line has), so it is rejected rather than stored under a guessed country.
  */
 export function normalizePhone(raw: string, defaultRegion: string): Normalized {
   const trimmed = raw.trim();
-  const phone = parsePhoneNumberFromString(trimmed, { defaultCountry: defaultRegion as CountryCode });
+  const international = parsePhoneNumberFromString(trimmed);
+  const phone = international ?? parsePhoneNumberFromString(trimmed, { defaultCountry: defaultRegion as CountryCode });
   // E.164 numbers have at most 15 digits; libphonenumber calls some longer ones "possible".
   if (!phone || !phone.isPossible() || phone.number.length > 16) {
     return { ok: false, reason: `"${trimmed}" is not a phone number (read with default region ${defaultRegion}).` };
   }
+  if (!international && !phone.isValid()) {
+    return {
+      ok: false,
+      reason: `"${trimmed}" is not a valid phone number in ${defaultRegion} (the default region); write it with its country code, e.g. "+${phone.countryCallingCode} …" if it is from ${defaultRegion}, or the code of its own country.`,
+    };
+  }
   return { ok: true, value: phone.number };
+}
+
+/** Whether a stored E.164 number is a valid number of its country (the migration report's test). */
+export function isValidE164(stored: string): boolean {
+  const phone = parsePhoneNumberFromString(stored);
+  return !!phone && phone.isValid();
 }
 
 /** The width of every stored address column (communication, segment_member, stop_list_entry). */

@@ -32,6 +32,26 @@ describe('address normalisation', () => {
     expect(normalizePhone(raw, region).ok).toBe(false);
   });
 
+  // A national number must be *valid* in the region it is read in, not only possible: with US as
+  // default these became +19161234567 and +11987654321 (found by the red team).
+  it.each([
+    ['916 123-45-67', 'US'],
+    ['(11) 98765-4321', 'US'],
+    ['123 456 7890', 'US'],
+    ['999 123 456', 'PL'],
+  ])('rejects the national number %j that is not valid in %s', (raw, region) => {
+    const result = normalizePhone(raw, region);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/not a valid phone number in/);
+  });
+
+  it('reads the same digits where they are valid, and keeps international numbers possible-only', () => {
+    expect(normalizePhone('916 123-45-67', 'RU')).toEqual({ ok: true, value: '+79161234567' });
+    expect(normalizePhone('(11) 98765-4321', 'BR')).toEqual({ ok: true, value: '+5511987654321' });
+    // Written with its country code, the writer chose the country: not second-guessed.
+    expect(normalizePhone('+1 916 123 4567', 'RU')).toEqual({ ok: true, value: '+19161234567' });
+  });
+
   it('folds messenger handles and drops a leading @', () => {
     expect(normalizeHandle('  @AnnaN ')).toEqual({ ok: true, value: 'annan' });
     expect(normalizeHandle('@').ok).toBe(false);
