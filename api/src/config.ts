@@ -41,8 +41,13 @@ export interface Config {
     sessionMaxDays: number;
     /** Session cookie `Secure` flag: `auto` = when the request came over HTTPS (X-Forwarded-Proto). */
     cookieSecure: 'auto' | 'always' | 'never';
-    /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
-    signInAttempts: number;
+    /**
+     * Progressive delay after a wrong password (sign-in per e-mail, changePassword per user): the
+     * first failure holds that client for `firstSeconds`, each further one doubles it, up to `maxSeconds`.
+     */
+    failureDelay: { firstSeconds: number; maxSeconds: number };
+    /** Wrong passwords one client address may give in 15 minutes over all e-mails and users. */
+    clientFailures: number;
   };
   /** GraphQL document limits, checked before anything executes (see src/limits/). */
   graphqlLimits: GraphqlLimits;
@@ -151,7 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),
       sessionMaxDays: numberFrom('SESSION_MAX_DAYS', 30),
       cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
-      signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
+      failureDelay: { firstSeconds: numberOf('SIGN_IN_DELAY_FIRST_SECONDS', 1), maxSeconds: numberOf('SIGN_IN_DELAY_MAX_SECONDS', 60) },
+      clientFailures: numberOf('SIGN_IN_CLIENT_FAILURES', 100),
     },
   };
 }
