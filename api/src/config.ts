@@ -8,6 +8,8 @@ export interface Config {
   /** `sqlite:<path>`, `postgres://…` / `postgresql://…`; unset = SQLite under ./data. */
   databaseUrl: string;
   port: number;
+  /** Address the API listens on: loopback unless HOST says otherwise (e.g. `0.0.0.0` in a container). */
+  host: string;
   /** Demo data size filled into an empty database on first start (1 = 1,000,000 contacts). */
   seedScale: number;
   defaultTimeZone: string;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
     port: numberFrom('PORT', 4000),
+    host: env.HOST?.trim() || '127.0.0.1',
     seedScale: numberFrom('SEED_SCALE', 0.001),
     defaultTimeZone: env.DEFAULT_TIME_ZONE || 'UTC',
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION || 'US').toUpperCase(),
