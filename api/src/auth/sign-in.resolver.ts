@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } fro
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { User } from '../users/user.entity';
+import { showOwnDetails } from '../users/staff-details';
 import { requireActor, userActor } from './actor';
 import { ApiToken } from './api-token.entity';
 import { SignedIn } from './guards';
@@ -66,6 +67,7 @@ export class SignInResolver {
     user.lastSignInAt = new Date();
     await ctx.em.flush();
     await startSession(ctx.em, ctx.config, ctx.request.cookies, user, ctx.request.userAgent);
+    showOwnDetails(user);
     return { viewer: viewerOf(userActor(user), user, null), errors: [] };
   }
 
