@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { UserRole } from '../../users/user.entity';
+import { Scope } from '../actor';
 import { UserSession } from '../user-session.entity';
 import { cookieOf, listen } from './http-client';
 
@@ -174,6 +175,26 @@ describe.each(engines)('signing in on %s', (engine) => {
     await api.exec('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { errors { code } } }', { id: user.id });
     expect((await http.post(ME, {}, { cookie })).body.data.me).toBeNull();
     expect((await http.post(LOG_IN, { email: user.email, password })).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('keeps the sessions and API tokens of a deactivated user dead after re-activation', async () => {
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    const cookie = cookieOf((await http.post(LOG_IN, { email: user.email, password })).setCookies[0]);
+    const bearer = { authorization: `Bearer ${await api.createToken([Scope.SEGMENTS_READ], { creatorKey: user.key })}` };
+    expect((await http.post(ME, {}, { cookie })).body.data.me).not.toBeNull();
+    expect((await http.post(ME, {}, bearer)).status).toBe(200);
+    const setActive = (active: boolean) => api.exec('mutation($id: ID!, $active: Boolean!) { updateUser(id: $id, input: { active: $active }) { errors { code } } }', { id: user.id, active });
+    expect((await setActive(false)).updateUser.errors).toEqual([]);
+    expect((await setActive(true)).updateUser.errors).toEqual([]);
+    const byToken = await http.post(ME, {}, bearer);
+    expect(byToken.status).toBe(401);
+    expect(byToken.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await http.post(ME, {}, { cookie })).body.data.me).toBeNull();
+    const tokens = (await api.exec('{ apiTokens { createdBy { id } status } }')).apiTokens.filter((t: any) => t.createdBy.id === user.id);
+    expect(tokens).toEqual([{ createdBy: { id: user.id }, status: 'REVOKED' }]);
+    // The user themself may sign in again, with a new session.
+    const again = await http.post(LOG_IN, { email: user.email, password });
+    expect((await http.post(ME, {}, { cookie: cookieOf(again.setCookies[0]) })).body.data.me).not.toBeNull();
   });
 
   it('ends a session past its expiry, and slides a used one forward', async () => {

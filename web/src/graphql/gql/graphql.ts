@@ -483,6 +483,7 @@ export type UserErrorCode =
 
 /** A user. `name` is required on create. */
 export type UserInput = {
+  /** false ends the user's sessions and revokes the API tokens they made; true lets them sign in again but revives neither. */
   active?: boolean | null | undefined;
   email?: unknown;
   name?: string | null | undefined;
