@@ -7,7 +7,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { Config } from './config';
 import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
-import { jsonErrors } from './common/http-errors';
+import { jsonErrors, jsonNotFound } from './common/http-errors';
+import { securityHeaders } from './common/security-headers';
 import { inputGuard, maxInputDepth } from './common/input-guard';
 import { authenticate } from './auth/authenticate';
 import { sessionSecretFrom } from './auth/sessions';
@@ -86,6 +87,8 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
   // server on the same machine), so sign-in limits see the browser's address and HTTPS is detected.
   app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders({ landingPage: config.landingPage }));
   const httpServer = http.createServer(app);
   const actorOf = actorPerRequest(db, config);
   const knownActor = (req: express.Request) => actorOf(req).catch(() => null);
@@ -127,6 +130,7 @@ export async function createApp(db: Database, config: Config): Promise<App> {
       },
     }),
   );
+  app.use(jsonNotFound());
   app.use(jsonErrors());
 
   return { apollo, httpServer, contextFor: (actor, request) => createContext(db, config, actor, request) };

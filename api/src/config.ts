@@ -8,6 +8,8 @@ export interface Config {
   /** `sqlite:<path>`, `postgres://…` / `postgresql://…`; unset = SQLite under ./data. */
   databaseUrl: string;
   port: number;
+  /** Address the API listens on: loopback unless HOST says otherwise (e.g. `0.0.0.0` in a container). */
+  host: string;
   /** Demo data size filled into an empty database on first start (1 = 1,000,000 contacts). */
   seedScale: number;
   defaultTimeZone: string;
@@ -41,8 +43,13 @@ export interface Config {
     sessionMaxDays: number;
     /** Session cookie `Secure` flag: `auto` = when the request came over HTTPS (X-Forwarded-Proto). */
     cookieSecure: 'auto' | 'always' | 'never';
-    /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
-    signInAttempts: number;
+    /**
+     * Progressive delay after a wrong password (sign-in per e-mail, changePassword per user): the
+     * first failure holds that client for `firstSeconds`, each further one doubles it, up to `maxSeconds`.
+     */
+    failureDelay: { firstSeconds: number; maxSeconds: number };
+    /** Wrong passwords one client address may give in 15 minutes over all e-mails and users. */
+    clientFailures: number;
   };
   /** GraphQL document limits, checked before anything executes (see src/limits/). */
   graphqlLimits: GraphqlLimits;
@@ -118,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
     port: numberFrom('PORT', 4000),
+    host: env.HOST?.trim() || '127.0.0.1',
     seedScale: numberFrom('SEED_SCALE', 0.001),
     defaultTimeZone: env.DEFAULT_TIME_ZONE || 'UTC',
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION || 'US').toUpperCase(),
@@ -151,7 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),
       sessionMaxDays: numberFrom('SESSION_MAX_DAYS', 30),
       cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
-      signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
+      failureDelay: { firstSeconds: numberOf('SIGN_IN_DELAY_FIRST_SECONDS', 1), maxSeconds: numberOf('SIGN_IN_DELAY_MAX_SECONDS', 60) },
+      clientFailures: numberOf('SIGN_IN_CLIENT_FAILURES', 100),
     },
   };
 }

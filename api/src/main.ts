@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { ensureAdminPassword } from './auth/first-admin';
 import { config } from './config';
+import { listenOn } from './serve';
 import { migrate, openDatabase } from './db/orm';
 import { ensureDefaults } from './seed/defaults';
 import { seedDemoData } from './seed/generate';
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
   }
   await ensureAdminPassword(db, config, adminKey);
   const app = await createApp(db, config);
-  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
-  console.log(`[api] GraphQL on http://localhost:${config.port}/graphql (${db.kind})`);
+  const bound = await listenOn(app.httpServer, config);
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  console.log(`[api] GraphQL on http://${host}:${bound.port}/graphql (${db.kind})`);
 
   const shutdown = async (signal: string) => {
     console.log(`[api] ${signal}: shutting down`);

@@ -43,6 +43,8 @@ export interface Actor {
   userKey: number;
   /** The API token, when the request came with one. */
   tokenKey: number | null;
+  /** The browser session, when the request came with its cookie (export links die with it). */
+  sessionKey?: number | null;
   role: UserRole;
   scopes: readonly Scope[];
   /** For people reading logs: "Ana Silva" or "token CRM sync (Ana Silva)". */

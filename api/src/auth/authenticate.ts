@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { tokenActor, userActor, type Actor } from './actor';
 import { ApiToken } from './api-token.entity';
 import { secretHash } from './secrets';
-import { sessionSecretFrom, sessionUser } from './sessions';
+import { liveSessionUser, sessionSecretFrom, sessionUser } from './sessions';
 import { User } from '../users/user.entity';
 
 /** What a request offers as a credential. */
@@ -54,18 +54,34 @@ export async function authenticate(em: SqlEntityManager, config: Config, credent
   }
   const sessionSecret = sessionSecretFrom(credentials.cookie);
   if (!sessionSecret) return null;
-  const user = await sessionUser(em, config, sessionSecret);
-  return user ? userActor(user) : null;
+  const session = await sessionUser(em, config, sessionSecret);
+  return session ? { ...userActor(session.user), sessionKey: session.sessionKey } : null;
 }
 
 /**
- * The actor named by a subject (`user:3`, `token:7`) as it stands now, e.g. for a signed export
- * link: a user deactivated or a token revoked since the link was made gets nothing.
+ * What a signed export link names as who asked: the credential itself — the API token, or the
+ * browser session — so the link dies when that token is revoked or that session signs out or
+ * expires. A user without either (operations run in-process: tests, jobs) is named as the user.
+ */
+export function credentialSubject(actor: Actor): string {
+  if (actor.tokenKey !== null) return `token:${actor.tokenKey}`;
+  if (actor.sessionKey != null) return `session:${actor.sessionKey}`;
+  return actor.subject;
+}
+
+/**
+ * The actor named by a subject (`user:3`, `token:7`, `session:12`; see credentialSubject) as it
+ * stands now, e.g. for a signed export link: a user deactivated, a token revoked or a session
+ * ended since the link was made gets nothing.
  */
 export async function actorForSubject(em: SqlEntityManager, subject: string): Promise<Actor | null> {
-  const match = /^(user|token):(\d{1,12})$/.exec(subject);
+  const match = /^(user|token|session):(\d{1,12})$/.exec(subject);
   if (!match) return null;
   const key = Number(match[2]);
+  if (match[1] === 'session') {
+    const user = await liveSessionUser(em, key);
+    return user ? { ...userActor(user), sessionKey: key } : null;
+  }
   if (match[1] === 'user') {
     const user = await em.findOne(User, { key, active: true });
     return user ? userActor(user) : null;

@@ -45,7 +45,7 @@ export async function endSession(em: SqlEntityManager, config: Config, jar: Cook
 }
 
 /** The user of a live session, sliding its expiry forward; null for an unknown or expired one. */
-export async function sessionUser(em: SqlEntityManager, config: Config, secret: string): Promise<User | null> {
+export async function sessionUser(em: SqlEntityManager, config: Config, secret: string): Promise<{ user: User; sessionKey: number } | null> {
   const session = await em.findOne(UserSession, { secretHash: secretHash(secret) }, { populate: ['user'] });
   if (!session) return null;
   const now = Date.now();
@@ -58,7 +58,14 @@ export async function sessionUser(em: SqlEntityManager, config: Config, secret: 
   if (idleEnd - session.expiresAt.getTime() > SLIDE_EVERY_MS) {
     await em.nativeUpdate(UserSession, { key: session.key }, { expiresAt: new Date(idleEnd) });
   }
-  return user;
+  return { user, sessionKey: session.key };
+}
+
+/** The user of a session that is still live, by its key (an export link names it); nothing slides. */
+export async function liveSessionUser(em: SqlEntityManager, sessionKey: number): Promise<User | null> {
+  const session = await em.findOne(UserSession, { key: sessionKey }, { populate: ['user'] });
+  const user = session?.user.getEntity();
+  return session && user?.active && session.expiresAt.getTime() > Date.now() ? user : null;
 }
 
 /** Sign-out everywhere: after a password change or reset, or when an admin deactivates the user. */

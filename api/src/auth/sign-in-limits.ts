@@ -1,50 +1,64 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
-
-const WINDOW_SECONDS = 15 * 60;
+import { FAILURE_WINDOW_SECONDS, FailureDelays, type Attempt } from './failure-delays';
 
 /**
- * Failed sign-ins are counted per e-mail and client address (a person mistyping gets several
- * tries; a guesser gets few), per client address over all e-mails (password spraying), and per
- * e-mail over all addresses (5× the first budget): the client address comes from
- * X-Forwarded-For, which a client reaching the web server directly can make up, so the per-e-mail
- * count still bounds guessing at one account.
+ * Limits on password guessing (the README's "Access" section):
+ * - per e-mail (sign-in) and per user (changePassword): progressive delays, held per client
+ *   address (failure-delays.ts), so failing for someone's e-mail never locks its owner out;
+ * - per client address over all e-mails and users: a budget of wrong passwords in 15 minutes
+ *   (password spraying from one address). An attempt takes a point when it starts (so parallel
+ *   attempts cannot overdraw it) and gives it back when the password was right.
+ * The client address is the socket's, or X-Forwarded-For from a trusted proxy (TRUST_PROXY).
  * In process memory: with several API processes each counts its own share, which still bounds
  * guessing; a shared store (rate-limiter-flexible's Redis or PostgreSQL limiters) would make it exact.
  */
 export class SignInLimits {
-  private readonly perAccount: RateLimiterMemory;
+  private readonly perEmail: FailureDelays;
+  private readonly perUser: FailureDelays;
   private readonly perClient: RateLimiterMemory;
-  private readonly perEmail: RateLimiterMemory;
 
   constructor(config: Config) {
-    this.perAccount = new RateLimiterMemory({ points: config.auth.signInAttempts, duration: WINDOW_SECONDS });
-    this.perClient = new RateLimiterMemory({ points: config.auth.signInAttempts * 10, duration: WINDOW_SECONDS });
-    this.perEmail = new RateLimiterMemory({ points: config.auth.signInAttempts * 5, duration: WINDOW_SECONDS });
+    this.perEmail = new FailureDelays(config.auth.failureDelay);
+    this.perUser = new FailureDelays(config.auth.failureDelay);
+    this.perClient = new RateLimiterMemory({ points: config.auth.clientFailures, duration: FAILURE_WINDOW_SECONDS });
   }
 
-  /** Seconds until another attempt is allowed, or 0 when one is allowed now. */
-  async waitSeconds(ip: string, email: string): Promise<number> {
-    const counters = [
-      [this.perAccount, `${ip}|${email}`],
-      [this.perClient, ip],
-      [this.perEmail, email],
-    ] as const;
-    const blocked = await Promise.all(
-      counters.map(async ([limiter, key]) => {
-        const state = await limiter.get(key);
-        return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : 0;
-      }),
-    );
-    return Math.ceil(Math.max(...blocked) / 1000);
+  /** A sign-in attempt for an e-mail (known or not: the answer is the same either way). */
+  signIn(ip: string, email: string): Promise<Attempt> {
+    return this.begin(this.perEmail, email, ip);
   }
 
-  async failed(ip: string, email: string): Promise<void> {
-    await Promise.all([this.perAccount.penalty(`${ip}|${email}`, 1), this.perClient.penalty(ip, 1), this.perEmail.penalty(email, 1)]);
+  /** A check of a signed-in user's current password (changePassword). */
+  passwordCheck(ip: string, userKey: number): Promise<Attempt> {
+    return this.begin(this.perUser, `user:${userKey}`, ip);
   }
 
-  async succeeded(ip: string, email: string): Promise<void> {
-    await this.perAccount.delete(`${ip}|${email}`);
+  private async begin(delays: FailureDelays, subject: string, ip: string): Promise<Attempt> {
+    const client = await this.takeClientPoint(ip);
+    if (!client.allowed) return client;
+    const attempt = await delays.begin(subject, ip);
+    if (!attempt.allowed) {
+      await this.perClient.reward(ip, 1);
+      return attempt;
+    }
+    return {
+      allowed: true,
+      finish: async (succeeded) => {
+        if (succeeded) await this.perClient.reward(ip, 1);
+        await attempt.finish(succeeded);
+      },
+    };
+  }
+
+  private async takeClientPoint(ip: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+    try {
+      await this.perClient.consume(ip, 1);
+      return { allowed: true };
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+    }
   }
 }
 

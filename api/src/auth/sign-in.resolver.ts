@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } fro
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { User } from '../users/user.entity';
+import { showOwnDetails } from '../users/staff-details';
 import { requireActor, userActor } from './actor';
 import { ApiToken } from './api-token.entity';
 import { SignedIn } from './guards';
@@ -50,21 +51,23 @@ export class SignInResolver {
   @Mutation(() => LogInPayload, { description: 'Signs in with e-mail and password and sets the session cookie. Public.' })
   async logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() ctx: Context): Promise<LogInPayload> {
     const email = input.email.trim().toLowerCase().slice(0, MAX_INPUT);
-    const limits = signInLimits(ctx.config);
-    const wait = await limits.waitSeconds(ctx.request.ip, email);
-    if (wait > 0) {
-      return { viewer: null, errors: [UserError.of([], UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`, wait)] };
+    const attempt = await signInLimits(ctx.config).signIn(ctx.request.ip, email);
+    if (!attempt.allowed) return { viewer: null, errors: [UserError.tooManyAttempts([], attempt.retryAfterSeconds)] };
+    let user: User | null = null;
+    let matches = false;
+    try {
+      user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
+      matches = await passwordMatches(user?.active ? user.passwordHash : null, input.password.slice(0, MAX_INPUT));
+    } finally {
+      await attempt.finish(matches);
     }
-    const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
-    const matches = await passwordMatches(user?.active ? user.passwordHash : null, input.password.slice(0, MAX_INPUT));
     if (!user || !matches) {
-      await limits.failed(ctx.request.ip, email);
       return { viewer: null, errors: [UserError.of(['input'], UserErrorCode.SIGN_IN_FAILED, 'The e-mail or the password is wrong.')] };
     }
-    await limits.succeeded(ctx.request.ip, email);
     user.lastSignInAt = new Date();
     await ctx.em.flush();
     await startSession(ctx.em, ctx.config, ctx.request.cookies, user, ctx.request.userAgent);
+    showOwnDetails(user);
     return { viewer: viewerOf(userActor(user), user, null), errors: [] };
   }
 
@@ -82,7 +85,16 @@ export class SignInResolver {
       return { viewer: null, errors: [UserError.of([], UserErrorCode.INVALID, 'An API token has no password; sign in as the user to change it.')] };
     }
     const user = await ctx.em.findOneOrFail(User, { key: actor.userKey }, { populate: ['passwordHash'] });
-    if (!(await passwordMatches(user.passwordHash, input.currentPassword.slice(0, MAX_INPUT)))) {
+    // Someone holding a session (a borrowed laptop) guesses the password to take the account over.
+    const attempt = await signInLimits(ctx.config).passwordCheck(ctx.request.ip, user.key);
+    if (!attempt.allowed) return { viewer: null, errors: [UserError.tooManyAttempts(['input', 'currentPassword'], attempt.retryAfterSeconds)] };
+    let matches = false;
+    try {
+      matches = await passwordMatches(user.passwordHash, input.currentPassword.slice(0, MAX_INPUT));
+    } finally {
+      await attempt.finish(matches);
+    }
+    if (!matches) {
       return { viewer: null, errors: [UserError.of(['input', 'currentPassword'], UserErrorCode.SIGN_IN_FAILED, 'The current password is wrong.')] };
     }
     const problem = passwordProblem(input.newPassword, user.email);

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 /** What body-parser's error types mean, in words for the client (its own messages quote the body). */
 const REASONS: Record<string, string> = {
@@ -29,5 +29,15 @@ export function jsonErrors(): ErrorRequestHandler {
     }
     console.error('[http] unexpected error:', error);
     res.status(500).json({ errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}
+
+/**
+ * An address no route serves answers 404 in JSON, like every other API answer. Express's default
+ * answered an HTML page with a Content-Security-Policy of its own, replacing the API's headers.
+ */
+export function jsonNotFound(): RequestHandler {
+  return (_req, res) => {
+    res.status(404).json({ errors: [{ message: 'There is nothing at this address.', extensions: { code: 'NOT_FOUND' } }] });
   };
 }

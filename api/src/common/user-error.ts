@@ -41,7 +41,7 @@ export enum UserErrorCode {
   // Access.
   /** Wrong e-mail or password (which one is not said). */
   SIGN_IN_FAILED = 'SIGN_IN_FAILED',
-  /** Too many failed attempts; `count` is the seconds to wait. */
+  /** Too many wrong passwords: wait `retryAfterSeconds` (also in `count`, for older clients). */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** A new password that breaks the password rules (length, not the e-mail). */
   WEAK_PASSWORD = 'WEAK_PASSWORD',
@@ -87,6 +87,16 @@ export class UserError {
     description: 'For IN_USE because saved segments name the value in their filters: those segments (the first 20, by name); `count` is then how many segments in all. Null otherwise.',
   })
   segments?: SegmentRef[];
+
+  @Field(() => Int, { nullable: true, description: 'For TOO_MANY_ATTEMPTS: seconds until this client may try again. Null otherwise.' })
+  retryAfterSeconds?: number;
+
+  /** TOO_MANY_ATTEMPTS: the client waits; nothing says whether the e-mail or account exists. */
+  static tooManyAttempts(path: Array<string | number>, retryAfterSeconds: number): UserError {
+    const error = UserError.of(path, UserErrorCode.TOO_MANY_ATTEMPTS, `Too many wrong passwords. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+  }
 
   static of(path: Array<string | number>, code: UserErrorCode, message: string, count?: number): UserError {
     const error = new UserError();

@@ -1,6 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseKind } from './orm.config';
+import { prepareSqliteFile } from './sqlite-file';
 import { SqliteReader } from './sqlite-reader';
 import { postgresReadWithTimeout } from '../limits/query-timeout';
 
@@ -29,8 +30,9 @@ export interface Database {
 }
 
 export async function openDatabase(url: string, extra: Partial<Options> = {}): Promise<Database> {
-  const orm = await MikroORM.init(ormOptions(url, extra));
   const target = parseDatabaseUrl(url);
+  if (target.kind === 'sqlite' && target.location !== ':memory:') prepareSqliteFile(target.location);
+  const orm = await MikroORM.init(ormOptions(url, extra));
   let reader: SqliteReader | null = null;
   const execute = async <T>(sql: string, params: unknown[], options: ReadOptions): Promise<T[]> => {
     const timeoutMs = options.timeoutMs ?? 0;

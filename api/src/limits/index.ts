@@ -21,7 +21,7 @@ export { LimitCode } from './limit-error';
  * - GraphQL documents: depth, aliases, tokens, directives, cost (document-limits.ts, query-cost.ts);
  * - HTTP: body size with a larger limit for imports, batch size, rate limit (body-limit.ts, rate-limit.ts);
  * - the database: a statement timeout on counts and pages (query-timeout.ts, applied in the request context);
- * - what production shows: introspection and the landing page.
+ * - what production shows: introspection, "did you mean" suggestions and the landing page.
  */
 export interface LimitsOptions {
   /**
@@ -38,7 +38,7 @@ export interface LimitsOptions {
 
 export interface Limits {
   /** Spread into the ApolloServer options. */
-  apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'allowBatchedHttpRequests' | 'parseOptions'>;
+  apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'hideSchemaDetailsFromClientErrors' | 'allowBatchedHttpRequests' | 'parseOptions'>;
   apolloPlugins: ApolloServerPlugin<Context>[];
   /** In front of the GraphQL middleware on /graphql: body, batch size, rate limit. */
   graphqlHttp: Array<RequestHandler | ErrorRequestHandler>;
@@ -54,6 +54,8 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
   return {
     apolloOptions: {
       introspection: config.introspection,
+      // "Did you mean …?" in validation errors spells out the schema: hidden wherever introspection is.
+      hideSchemaDetailsFromClientErrors: !config.introspection,
       allowBatchedHttpRequests: true,
       // graphql-js stops lexing at the limit: a huge document is never parsed or validated.
       parseOptions: { maxTokens: limits.maxTokens },

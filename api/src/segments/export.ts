@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Scope, type Actor } from '../auth/actor';
-import { actorForSubject } from '../auth/authenticate';
+import { actorForSubject, credentialSubject } from '../auth/authenticate';
 import { assertAllowed } from '../auth/guards';
 import { AuditAction } from '../audit/audit.enums';
 import { completeAudit, recordAudit, segmentSubject } from '../audit/record-audit';
@@ -23,13 +23,15 @@ function signature(secret: string, segmentKey: number, channel: Channel, expires
 
 /**
  * `/export/segments/<id>/<channel>.csv?expires=…&by=…&signature=…`: a plain link (no header
- * needed), valid for a few minutes, signed for the actor who asked. On download the actor is
- * checked again as it stands then: a deactivated user or a revoked token gets nothing.
+ * needed), valid for a few minutes, signed for the credential that asked (its session or token).
+ * On download that credential is checked again as it stands then: a session signed out or
+ * expired, a revoked token or a deactivated user gets nothing.
  */
 export function exportPath(config: Config, segment: Segment, channel: Channel, actor: Actor, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + config.exportLinkSeconds;
-  const sig = signature(config.exportSecret, segment.key, channel, expires, actor.subject);
-  return `/export/segments/${segment.id}/${channel.toLowerCase()}.csv?expires=${expires}&by=${encodeURIComponent(actor.subject)}&signature=${sig}`;
+  const subject = credentialSubject(actor);
+  const sig = signature(config.exportSecret, segment.key, channel, expires, subject);
+  return `/export/segments/${segment.id}/${channel.toLowerCase()}.csv?expires=${expires}&by=${encodeURIComponent(subject)}&signature=${sig}`;
 }
 
 function verified(config: Config, segmentKey: number, channel: Channel, expires: number, subject: string, given: string): boolean {
@@ -74,6 +76,7 @@ export function exportHandler(db: Database, config: Config) {
       return problem(403, 'LINK_EXPIRED', 'This export link is invalid or has expired; ask for a new one (Segment.exportUrl).');
     }
     ctx.actor = await actorForSubject(ctx.em, subject);
+    if (!ctx.actor) return problem(401, 'UNAUTHENTICATED', 'The session or API token that asked for this link has ended (signed out, expired or revoked); sign in and ask for a new one.');
     try {
       assertAllowed(ctx.actor, [Scope.RECIPIENTS_READ]);
     } catch (error) {

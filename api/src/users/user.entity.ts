@@ -4,6 +4,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../common/node';
 import { Record } from '../common/record.entity';
 import { fold } from '../common/fold';
+import { ADMIN_OR_SELF_NOTE, AdminOrSelf } from './staff-details';
 
 /** The first administrator, created on first start (its password printed once, or ADMIN_PASSWORD). */
 export const BUILT_IN_ADMIN_EMAIL = 'admin@segmenta.local';
@@ -21,7 +22,8 @@ registerEnumType(UserRole, {
 @ObjectType({ implements: Node, description: 'An employee: the "responsible" person of CRM records, and a user of Segmenta.' })
 @Entity({ tableName: 'app_user' })
 export class User extends Record {
-  @Field(() => String, { nullable: true })
+  @AdminOrSelf()
+  @Field(() => String, { nullable: true, description: `What the user signs in with. ${ADMIN_OR_SELF_NOTE}` })
   @Property({ type: 'string', length: 254, nullable: true, unique: true })
   email?: string | null;
 
@@ -32,11 +34,13 @@ export class User extends Record {
   @Property({ type: 'string', length: 200 })
   nameFolded!: string;
 
-  @Field(() => UserRole)
+  @AdminOrSelf()
+  @Field(() => UserRole, { nullable: true, description: ADMIN_OR_SELF_NOTE })
   @Property({ type: 'string', length: 16 })
   role: UserRole = UserRole.MARKETER;
 
-  @Field({ description: 'An inactive user cannot sign in, and the API tokens they made stop working.' })
+  @AdminOrSelf()
+  @Field(() => Boolean, { nullable: true, description: `An inactive user cannot sign in; deactivating one ends their sessions and revokes the API tokens they made, and activating them again revives neither. ${ADMIN_OR_SELF_NOTE}` })
   @Property({ type: 'boolean' })
   active: boolean = true;
 
@@ -44,11 +48,13 @@ export class User extends Record {
   @Property({ type: 'string', length: 200, nullable: true, lazy: true })
   passwordHash?: string | null;
 
-  @Field({ description: 'True while the user signs in with a one-time password and must choose their own.' })
+  @AdminOrSelf()
+  @Field(() => Boolean, { nullable: true, description: `True while the user signs in with a one-time password and must choose their own. ${ADMIN_OR_SELF_NOTE}` })
   @Property({ type: 'boolean' })
   mustChangePassword: boolean = false;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @AdminOrSelf()
+  @Field(() => DateTimeResolver, { nullable: true, description: ADMIN_OR_SELF_NOTE })
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt?: Date | null;
 

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { endAccessOf } from '../auth/end-access';
 import type { RecordKind } from '../common/record-kind';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
@@ -28,6 +29,10 @@ export const userKind: RecordKind<User, UserInput> = {
       ctx.problem([...path, demoted ? 'role' : 'active'], UserErrorCode.LAST_ADMIN, LAST_ADMIN_MESSAGE);
     }
     return { changes: { name: name ?? undefined, email, role: input.role ?? undefined, active: input.active ?? undefined } };
+  },
+  // Runs in the write's transaction: an inactive user keeps no session and no live token.
+  async afterWrite(em, users) {
+    await endAccessOf(em, users.filter((user) => !user.active).map((user) => user.key));
   },
   async checkDelete(em, user) {
     if (user.email === BUILT_IN_ADMIN_EMAIL) return [UserError.of(['id'], UserErrorCode.IN_USE, 'The built-in administrator cannot be deleted.')];

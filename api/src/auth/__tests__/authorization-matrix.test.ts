@@ -6,11 +6,13 @@ import { UserRole } from '../../users/user.entity';
 import { ROLE_SCOPES, Scope, TOKEN_SCOPES } from '../actor';
 import { cookieOf, listen } from './http-client';
 import { operationDocuments, type OperationDocument } from './operation-documents';
-import { allows, requirementOf } from './permissions';
+import { ADMIN_OR_SELF_USER_FIELDS, allows, requirementOf } from './permissions';
 
 interface Credential {
   label: string;
   headers: Record<string, string>;
+  /** Global id of the user it acts as (a token: its creator). */
+  userId?: string;
   /** What it may do; null = no credential at all. */
   scopes: readonly Scope[] | null;
 }
@@ -36,10 +38,11 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     for (const role of Object.values(UserRole)) {
       const { user, password } = await api.createUser(role);
       const signedIn = await http.post('mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { errors { code } } }', { e: user.email, p: password });
-      credentials.push({ label: `${role} session`, headers: { cookie: cookieOf(signedIn.setCookies[0]) }, scopes: ROLE_SCOPES[role] });
+      credentials.push({ label: `${role} session`, headers: { cookie: cookieOf(signedIn.setCookies[0]) }, scopes: ROLE_SCOPES[role], userId: user.id });
     }
+    const adminId = (await api.exec('{ me { user { id } } }')).me.user.id;
     for (const scope of TOKEN_SCOPES) {
-      credentials.push({ label: `token with ${scope}`, headers: { authorization: `Bearer ${await api.createToken([scope])}` }, scopes: [scope] });
+      credentials.push({ label: `token with ${scope}`, headers: { authorization: `Bearer ${await api.createToken([scope])}` }, scopes: [scope], userId: adminId });
     }
   });
   afterAll(async () => {
@@ -105,6 +108,35 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       if (counts.body.errors) wrong.push(`counts refused ${credential.label}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('shows staff as id and name only to everyone but administrators (and each user their own details)', async () => {
+    const fields = ADMIN_OR_SELF_USER_FIELDS.join(' ');
+    const segment = (await api.exec('mutation { createSegment(input: { name: "Made by the admin", kind: STATIC }) { segment { id } } }')).createSegment.segment.id;
+    const usersQuery = `{ users(first: 50) { edges { node { id name ${fields} } } } }`;
+    const creatorQuery = `query($id: ID!) { segment(id: $id) { createdBy { id name ${fields} } } }`;
+    const wrong: string[] = [];
+    let readers = 0;
+    for (const credential of credentials.filter((c) => c.scopes && allows(requirementOf('users')!, c.scopes))) {
+      readers++;
+      const answers = [(await http.post(usersQuery, {}, credential.headers)).body];
+      // Wherever else a user appears, e.g. as who made a segment.
+      if (credential.scopes!.includes(Scope.SEGMENTS_READ)) answers.push((await http.post(creatorQuery, { id: segment }, credential.headers)).body);
+      for (const body of answers) if (body.errors) wrong.push(`${credential.label}: ${JSON.stringify(body.errors)}`);
+      const admin = credential.scopes!.includes(Scope.ADMIN);
+      const people = answers.flatMap((body) => [...(body.data?.users?.edges ?? []).map((e: any) => e.node), ...(body.data?.segment ? [body.data.segment.createdBy] : [])]);
+      if (people.length < 4) wrong.push(`${credential.label} saw ${people.length} users`);
+      for (const person of people) {
+        if (typeof person.id !== 'string' || typeof person.name !== 'string') wrong.push(`${credential.label}: no id and name for ${JSON.stringify(person)}`);
+        // Every user here has an e-mail; lastSignInAt is null for those who never signed in.
+        const visible = admin || person.id === credential.userId;
+        if (visible && ['email', 'role', 'active', 'mustChangePassword'].some((field) => person[field] == null)) wrong.push(`${credential.label} did not see the details of ${person.name}`);
+        if (!visible && ADMIN_OR_SELF_USER_FIELDS.some((field) => person[field] !== null)) wrong.push(`${credential.label} saw details of ${person.name}: ${JSON.stringify(person)}`);
+        if (admin && person.id === credentials.find((c) => c.label === 'VIEWER session')!.userId && !person.lastSignInAt) wrong.push(`${credential.label} did not see when the viewer signed in`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(readers).toBeGreaterThanOrEqual(5);
   });
 
   it('reads records by global id only with the scope of their type', async () => {

@@ -68,6 +68,13 @@ const SETTINGS_WRITES = /^(add|update|delete|reorder)(ReferenceItems?|Stages?)$|
 const CRM_READS = /^(contacts?|compan(y|ies)|leads?|deals?|products?|orders?|activit(y|ies))$/;
 const CRM_WRITES = /^(create|update|delete)(Contact|Company|Lead|Deal|Product|Order|Activity)$|^upsert(Contacts|Companies|Leads|Deals|Products|Orders|Activities)$/;
 
+/**
+ * Fields of `User` shown only to administrators and to the user themself; everyone else who may
+ * read users sees them as id and name (these fields answer null, so lists naming people still
+ * answer whole).
+ */
+export const ADMIN_OR_SELF_USER_FIELDS = ['email', 'role', 'active', 'mustChangePassword', 'lastSignInAt'] as const;
+
 export function requirementOf(operation: string): Requirement | null {
   if (EXPLICIT[operation]) return EXPLICIT[operation];
   if (SETTINGS_WRITES.test(operation)) return anyOf(Scope.SETTINGS_WRITE);

@@ -1,12 +1,19 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { UserRole } from '../../users/user.entity';
+import { Scope } from '../actor';
 import { UserSession } from '../user-session.entity';
 import { cookieOf, listen } from './http-client';
 
 const ME = 'query { me { user { email } role scopes passwordChangeRequired } }';
-const LOG_IN = 'mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { viewer { user { email } role } errors { code path count } } }';
+const LOG_IN = 'mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { viewer { user { email } role } errors { code path count retryAfterSeconds } } }';
+const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { viewer { passwordChangeRequired } errors { code path retryAfterSeconds } } }';
+/** The capped delay of this suite: short, so waiting it out takes seconds. */
+const MAX_DELAY_SECONDS = 2;
+/** As the web server forwards a browser's address (the API trusts loopback's X-Forwarded-For). */
+const from = (address: string) => ({ 'x-forwarded-for': address });
 
 /** Browser sign-in over real HTTP: cookie flags, sessions, one-time passwords, limits. */
 describe.each(engines)('signing in on %s', (engine) => {
@@ -14,7 +21,7 @@ describe.each(engines)('signing in on %s', (engine) => {
   let http: Awaited<ReturnType<typeof listen>>;
 
   beforeAll(async () => {
-    api = await startTestApi(engine, { auth: { adminPassword: null, sessionIdleHours: 72, sessionMaxDays: 30, cookieSecure: 'auto', signInAttempts: 3 } });
+    api = await startTestApi(engine, { auth: { adminPassword: null, sessionIdleHours: 72, sessionMaxDays: 30, cookieSecure: 'auto', failureDelay: { firstSeconds: 1, maxSeconds: MAX_DELAY_SECONDS }, clientFailures: 10 } });
     http = await listen(api);
   });
   afterAll(async () => {
@@ -61,27 +68,105 @@ describe.each(engines)('signing in on %s', (engine) => {
     expect(signedIn.setCookies[0]).toMatch(/; Secure/i);
   });
 
-  it('says only "wrong e-mail or password", then stops guessing for a while', async () => {
-    const { user, password } = await api.createUser(UserRole.MARKETER);
-    const unknown = await http.post(LOG_IN, { email: 'nobody@example.com', password: 'whatever123' });
-    const wrong = await http.post(LOG_IN, { email: user.email, password: 'wrong password' });
-    expect(unknown.body.data.logIn.errors).toEqual([{ code: 'SIGN_IN_FAILED', path: ['input'], count: null }]);
+  it('says only "wrong e-mail or password", and holds the failing client longer after each failure for the e-mail (1 s, doubling, capped)', async () => {
+    const { user: compared } = await api.createUser(UserRole.MARKETER);
+    const unknown = await http.post(LOG_IN, { email: 'nobody@example.com', password: 'whatever123' }, from('203.0.112.1'));
+    const wrong = await http.post(LOG_IN, { email: compared.email, password: 'wrong password' }, from('203.0.112.1'));
+    expect(unknown.body.data.logIn.errors).toEqual([{ code: 'SIGN_IN_FAILED', path: ['input'], count: null, retryAfterSeconds: null }]);
     expect(wrong.body.data.logIn.errors).toEqual(unknown.body.data.logIn.errors);
     expect(wrong.setCookies).toEqual([]);
-    await http.post(LOG_IN, { email: user.email, password: 'wrong again' });
-    await http.post(LOG_IN, { email: user.email, password: 'and again' });
-    // Three failures (the configured limit): even the right password waits now.
-    const blocked = await http.post(LOG_IN, { email: user.email, password });
-    expect(blocked.body.data.logIn.errors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
-    expect(blocked.body.data.logIn.errors[0].count).toBeGreaterThan(800);
-    expect(blocked.setCookies).toEqual([]);
-    // Another client address (as X-Forwarded-For from the web server) gets its own few tries,
-    // but not an endless supply: the e-mail's own count stops it too.
-    const elsewhere = { 'x-forwarded-for': '198.51.100.7' };
-    expect((await http.post(LOG_IN, { email: user.email, password: 'guess 1' }, elsewhere)).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
-    for (let i = 0; i < 12; i++) await http.post(LOG_IN, { email: user.email, password: `guess ${i}` }, { 'x-forwarded-for': `198.51.100.${20 + i}` });
-    expect((await http.post(LOG_IN, { email: user.email, password }, { 'x-forwarded-for': '198.51.100.99' })).body.data.logIn.errors[0].code).toBe('TOO_MANY_ATTEMPTS');
+    // Right after a failure even the right password waits (it is not checked); every failure for
+    // the e-mail, from any address, doubles the next hold up to the cap. An unknown e-mail is
+    // answered exactly alike, so the waits tell nothing about which e-mails exist.
+    const holdsAfterEachFailure = async (email: string, goodPassword: string, prefix: string) => {
+      const seen: unknown[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const address = from(`${prefix}.${i}`);
+        expect((await http.post(LOG_IN, { email, password: `guess ${i}` }, address)).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+        const held = await http.post(LOG_IN, { email, password: goodPassword }, address);
+        expect(held.setCookies).toEqual([]);
+        seen.push(held.body.data.logIn.errors);
+      }
+      return seen;
+    };
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    const known = await holdsAfterEachFailure(user.email!, password, '203.0.113');
+    expect(known).toEqual([1, 2, MAX_DELAY_SECONDS, MAX_DELAY_SECONDS].map((seconds) => [{ code: 'TOO_MANY_ATTEMPTS', path: [], count: seconds, retryAfterSeconds: seconds }]));
+    expect(await holdsAfterEachFailure('nobody-else@example.com', password, '203.0.114')).toEqual(known);
   });
+
+  it('checks one password at a time per client and e-mail, so parallel guesses cannot slip in before the first failure counts', async () => {
+    const { user } = await api.createUser(UserRole.MARKETER);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => http.post(LOG_IN, { email: user.email, password: `parallel ${i}` }, from('203.0.113.150'))));
+    const codes = answers.map((answer) => answer.body.data.logIn.errors[0].code);
+    expect(codes.filter((code) => code === 'SIGN_IN_FAILED')).toHaveLength(1);
+    expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(7);
+  });
+
+  it('lets the owner sign in within the capped delay while an attacker keeps failing for the e-mail from other addresses', async () => {
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    let attacking = true;
+    let attackerFailures = 0;
+    let attackerHeld = 0;
+    const attacker = (async () => {
+      for (let i = 0; attacking; i++) {
+        const answer = await http.post(LOG_IN, { email: user.email, password: `guess ${i}` }, from(`198.51.100.${i % 8}`));
+        const code = answer.body.data.logIn.errors[0]?.code;
+        if (code === 'SIGN_IN_FAILED') attackerFailures++;
+        else if (code === 'TOO_MANY_ATTEMPTS') attackerHeld++;
+        else throw new Error(`the attacker got in: ${JSON.stringify(answer.body)}`);
+      }
+    })();
+    try {
+      while (attackerFailures < 6) await sleep(20);
+      // The attack holds the attacker's addresses, not the owner's.
+      const owner = from('192.0.2.10');
+      expect((await http.post(LOG_IN, { email: user.email, password }, owner)).body.data.logIn.errors).toEqual([]);
+      // A typo of the owner's own: held for at most the capped delay, however long the attack goes on.
+      expect((await http.post(LOG_IN, { email: user.email, password: 'typo' }, owner)).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+      const typoAnswered = Date.now();
+      const held = (await http.post(LOG_IN, { email: user.email, password }, owner)).body.data.logIn.errors[0];
+      expect(held).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: MAX_DELAY_SECONDS });
+      await sleep(held.retryAfterSeconds * 1000);
+      // The owner's next try comes within the capped delay of the typo, and gets in.
+      expect(Date.now() - typoAnswered).toBeLessThan((MAX_DELAY_SECONDS + 1) * 1000);
+      const signedIn = await http.post(LOG_IN, { email: user.email, password }, owner);
+      expect(signedIn.body.data.logIn.errors).toEqual([]);
+      expect(signedIn.setCookies).toHaveLength(1);
+    } finally {
+      attacking = false;
+      await attacker;
+    }
+    expect(attackerFailures).toBeGreaterThanOrEqual(6);
+    expect(attackerHeld).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('bounds the wrong passwords of one client address over all e-mails', async () => {
+    const spray = from('203.0.113.200');
+    for (let i = 0; i < 10; i++) {
+      expect((await http.post(LOG_IN, { email: `sprayed${i}@example.com`, password: 'Summer2026!' }, spray)).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+    }
+    const { user, password } = await api.createUser(UserRole.VIEWER);
+    const refused = (await http.post(LOG_IN, { email: user.email, password }, spray)).body.data.logIn.errors[0];
+    expect(refused.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(refused.retryAfterSeconds).toBeGreaterThan(800);
+    expect((await http.post(LOG_IN, { email: user.email, password }, from('203.0.113.201'))).body.data.logIn.errors).toEqual([]);
+  });
+
+  it('holds changePassword after a wrong current password, as sign-in does', async () => {
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    const cookie = cookieOf((await http.post(LOG_IN, { email: user.email, password })).setCookies[0]);
+    const change = (input: object) => http.post(CHANGE_PASSWORD, { input }, { cookie, ...from('203.0.113.77') });
+    expect((await change({ currentPassword: 'nope', newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([{ code: 'SIGN_IN_FAILED', path: ['input', 'currentPassword'], retryAfterSeconds: null }]);
+    // Right away even the right password is not checked.
+    expect((await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([{ code: 'TOO_MANY_ATTEMPTS', path: ['input', 'currentPassword'], retryAfterSeconds: 1 }]);
+    await sleep(1000);
+    expect((await change({ currentPassword: 'nope again', newPassword: 'a long new password' })).body.data.changePassword.errors[0].code).toBe('SIGN_IN_FAILED');
+    const second = (await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword.errors[0];
+    expect(second).toEqual({ code: 'TOO_MANY_ATTEMPTS', path: ['input', 'currentPassword'], retryAfterSeconds: 2 });
+    await sleep(2000);
+    expect((await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword).toEqual({ viewer: { passwordChangeRequired: false }, errors: [] });
+  }, 30_000);
 
   it('refuses an inactive user and ends their sessions', async () => {
     const { user, password } = await api.createUser(UserRole.MARKETER);
@@ -90,6 +175,26 @@ describe.each(engines)('signing in on %s', (engine) => {
     await api.exec('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { errors { code } } }', { id: user.id });
     expect((await http.post(ME, {}, { cookie })).body.data.me).toBeNull();
     expect((await http.post(LOG_IN, { email: user.email, password })).body.data.logIn.errors[0].code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('keeps the sessions and API tokens of a deactivated user dead after re-activation', async () => {
+    const { user, password } = await api.createUser(UserRole.MARKETER);
+    const cookie = cookieOf((await http.post(LOG_IN, { email: user.email, password })).setCookies[0]);
+    const bearer = { authorization: `Bearer ${await api.createToken([Scope.SEGMENTS_READ], { creatorKey: user.key })}` };
+    expect((await http.post(ME, {}, { cookie })).body.data.me).not.toBeNull();
+    expect((await http.post(ME, {}, bearer)).status).toBe(200);
+    const setActive = (active: boolean) => api.exec('mutation($id: ID!, $active: Boolean!) { updateUser(id: $id, input: { active: $active }) { errors { code } } }', { id: user.id, active });
+    expect((await setActive(false)).updateUser.errors).toEqual([]);
+    expect((await setActive(true)).updateUser.errors).toEqual([]);
+    const byToken = await http.post(ME, {}, bearer);
+    expect(byToken.status).toBe(401);
+    expect(byToken.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await http.post(ME, {}, { cookie })).body.data.me).toBeNull();
+    const tokens = (await api.exec('{ apiTokens { createdBy { id } status } }')).apiTokens.filter((t: any) => t.createdBy.id === user.id);
+    expect(tokens).toEqual([{ createdBy: { id: user.id }, status: 'REVOKED' }]);
+    // The user themself may sign in again, with a new session.
+    const again = await http.post(LOG_IN, { email: user.email, password });
+    expect((await http.post(ME, {}, { cookie: cookieOf(again.setCookies[0]) })).body.data.me).not.toBeNull();
   });
 
   it('ends a session past its expiry, and slides a used one forward', async () => {
@@ -117,9 +222,8 @@ describe.each(engines)('signing in on %s', (engine) => {
     const blocked = await http.post('{ segments(first: 1) { totalCount } }', {}, { cookie });
     expect(blocked.body.errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const change = (input: object) => http.post('mutation($input: ChangePasswordInput!) { changePassword(input: $input) { viewer { passwordChangeRequired } errors { code path } } }', { input }, { cookie });
-    expect((await change({ currentPassword: 'nope', newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([{ code: 'SIGN_IN_FAILED', path: ['input', 'currentPassword'] }]);
-    expect((await change({ currentPassword: oneTime, newPassword: 'short' })).body.data.changePassword.errors).toEqual([{ code: 'WEAK_PASSWORD', path: ['input', 'newPassword'] }]);
+    const change = (input: object) => http.post(CHANGE_PASSWORD, { input }, { cookie });
+    expect((await change({ currentPassword: oneTime, newPassword: 'short' })).body.data.changePassword.errors).toEqual([{ code: 'WEAK_PASSWORD', path: ['input', 'newPassword'], retryAfterSeconds: null }]);
     expect((await change({ currentPassword: oneTime, newPassword: 'olga@example.com' })).body.data.changePassword.errors[0].code).toBe('WEAK_PASSWORD');
     expect((await change({ currentPassword: oneTime, newPassword: 'a long new password' })).body.data.changePassword).toEqual({ viewer: { passwordChangeRequired: false }, errors: [] });
     expect((await http.post('{ segments(first: 1) { totalCount } }', {}, { cookie })).body.errors).toBeUndefined();

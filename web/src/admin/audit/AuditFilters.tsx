@@ -13,7 +13,8 @@ type FilterChange = Partial<Pick<AuditState, 'actions' | 'user' | 'from' | 'to'>
 export interface UserOption {
   id: string;
   name: string;
-  active: boolean;
+  /** Null for a non-administrator (the API shows staff as id and name only); this page is for administrators. */
+  active: boolean | null;
 }
 
 const rangeOf = (state: AuditState): DatesRangeValue => [state.from ? dateOfDay(state.from) : null, state.to ? dateOfDay(state.to) : null];
@@ -31,7 +32,7 @@ export function AuditFilters({ state, users, onChange, onClear }: { state: Audit
     setRange(rangeOf(state));
   }
 
-  const userOptions = users.map((u) => ({ value: u.id, label: u.active ? u.name : t('filters.inactive', { name: u.name }) }));
+  const userOptions = users.map((u) => ({ value: u.id, label: u.active === false ? t('filters.inactive', { name: u.name }) : u.name }));
   // A user from the address bar that is not listed (any more) still shows as chosen.
   if (state.user && !users.some((u) => u.id === state.user)) userOptions.unshift({ value: state.user, label: state.user });
 

@@ -77,7 +77,8 @@ function Row({ user, self, busy, problem, onRole, onActive, onReset, onDelete }:
           <NativeSelect
             size="xs"
             aria-label={t('roleOf', { name: user.name })}
-            value={user.role}
+            // Null only for non-administrators, who do not get this page.
+            value={user.role ?? ''}
             disabled={self || busy}
             data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}.label`) }))}
             onChange={(event) => onRole(user, event.currentTarget.value as UserRole)}

@@ -483,6 +483,7 @@ export type UserErrorCode =
 
 /** A user. `name` is required on create. */
 export type UserInput = {
+  /** false ends the user's sessions and revokes the API tokens they made; true lets them sign in again but revives neither. */
   active?: boolean | null | undefined;
   email?: unknown;
   name?: string | null | undefined;
@@ -509,7 +510,7 @@ export type AdminAuditEventsQuery = { auditEvents: { totalCount: number, pageInf
 export type AdminAuditUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminAuditUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, active: boolean } }> } };
+export type AdminAuditUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, active: boolean | null } }> } };
 
 export type AdminCustomFieldsQueryVariables = Exact<{
   entity: CustomFieldEntity;
@@ -709,14 +710,14 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: UserRole, active: boolean, mustChangePassword: boolean, lastSignInAt: string | null } }> } };
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: UserRole | null, active: boolean | null, mustChangePassword: boolean | null, lastSignInAt: string | null } }> } };
 
 export type AdminCreateUserMutationVariables = Exact<{
   input: UserInput;
 }>;
 
 
-export type AdminCreateUserMutation = { createUser: { user: { id: string, name: string, email: string | null, role: UserRole, active: boolean } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+export type AdminCreateUserMutation = { createUser: { user: { id: string, name: string, email: string | null, role: UserRole | null, active: boolean | null } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
 
 export type AdminUpdateUserMutationVariables = Exact<{
   id: string | number;
@@ -724,14 +725,14 @@ export type AdminUpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type AdminUpdateUserMutation = { updateUser: { user: { id: string, role: UserRole, active: boolean } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+export type AdminUpdateUserMutation = { updateUser: { user: { id: string, role: UserRole | null, active: boolean | null } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
 
 export type AdminResetUserPasswordMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AdminResetUserPasswordMutation = { resetUserPassword: { oneTimePassword: string | null, user: { id: string, mustChangePassword: boolean } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
+export type AdminResetUserPasswordMutation = { resetUserPassword: { oneTimePassword: string | null, user: { id: string, mustChangePassword: boolean | null } | null, errors: Array<{ code: UserErrorCode, message: string, path: Array<string>, count: number | null }> } };
 
 export type AdminDeleteUserMutationVariables = Exact<{
   id: string | number;
