@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/orm';
 import { streamRows } from '../db/row-stream';
 import { audienceOf } from './audience';
+import { csvCell, csvPhoneCell } from './csv-cells';
 import { recipientName, recipientPageStatement, ownerOf, type RecipientRow } from './audience-sql';
 import { Segment } from './segment.entity';
 
@@ -39,15 +40,12 @@ function verified(config: Config, segmentKey: number, channel: Channel, expires:
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: string | null | undefined): string {
-  if (value == null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** One CSV line: cells neutralised against formulas (csv-cells.ts); a phone export keeps its E.164 addresses. */
 export function csvLine(row: RecipientRow, channel: Channel): string {
   const owner = row.owner == null ? null : ownerOf(row.owner);
-  return [row.address, channel, recipientName(row), owner ? TYPE_NAME[owner.type] : null, owner ? toGlobalId(TYPE_NAME[owner.type], owner.key) : null].map(csvField).join(',') + '\r\n';
+  const address = channel === Channel.PHONE ? csvPhoneCell(row.address) : csvCell(row.address);
+  const rest = [channel, recipientName(row), owner ? TYPE_NAME[owner.type] : null, owner ? toGlobalId(TYPE_NAME[owner.type], owner.key) : null].map(csvCell);
+  return [address, ...rest].join(',') + '\r\n';
 }
 
 /**
