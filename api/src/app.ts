@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { exportHandler } from './segments/export';
+import { createExportCapacity, type ExportCapacity } from './segments/export-capacity';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
@@ -20,6 +21,8 @@ import { createLimits, withLimitCode } from './limits';
 export interface App {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
+  /** What CSV downloads hold now (tests and diagnostics read it); closed when Apollo stops. */
+  exports: ExportCapacity;
   /** Builds a request context for an actor (tests execute operations through it). */
   contextFor(actor: Actor | null, request?: RequestMeta): Context;
 }
@@ -100,7 +103,11 @@ export async function createApp(db: Database, config: Config): Promise<App> {
       return IMPORT_SCOPES.some((scope) => hasScope(actor, scope));
     },
   });
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), inputGuard(maxInputDepth(config.filterLimits.maxDepth)), ...limits.apolloPlugins];
+  const exports = createExportCapacity(db, config);
+  // Stopping the server (SIGTERM, tests) drains HTTP first, which ends the downloads, then closes
+  // the export pool, so no export connection outlives the app.
+  const closeExports: ApolloServerPlugin<Context> = { serverWillStart: async () => ({ serverWillStop: () => exports.close() }) };
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), closeExports, inputGuard(maxInputDepth(config.filterLimits.maxDepth)), ...limits.apolloPlugins];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
@@ -118,7 +125,7 @@ export async function createApp(db: Database, config: Config): Promise<App> {
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
-  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config));
+  app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config, exports));
   app.use(
     '/graphql',
     ...limits.graphqlHttp,
@@ -133,5 +140,5 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   app.use(jsonNotFound());
   app.use(jsonErrors());
 
-  return { apollo, httpServer, contextFor: (actor, request) => createContext(db, config, actor, request) };
+  return { apollo, httpServer, exports, contextFor: (actor, request) => createContext(db, config, actor, request) };
 }

@@ -31,6 +31,8 @@ export interface Config {
   exportSecret: string;
   /** How long an export link stays valid, in seconds. */
   exportLinkSeconds: number;
+  /** What CSV downloads may hold (segments/export.ts), so stalled or many downloads cannot take the service. */
+  exportLimits: ExportLimits;
   /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
   trustProxy: string | number | boolean;
   /** Access: the first administrator and browser sessions. */
@@ -65,6 +67,20 @@ export interface Config {
   landingPage: boolean;
 }
 
+export interface ExportLimits {
+  /** Database connections (PostgreSQL) or reader threads (SQLite) for exports, apart from everything else. */
+  poolSize: number;
+  /** Downloads running at once in this process (waiting for a pool connection included); more get 429. */
+  maxConcurrent: number;
+  /** Downloads running at once per user or API token; more get 429. */
+  maxPerCredential: number;
+  /**
+   * A download whose client has not taken what was written within this many ms is aborted (cursor
+   * closed, connection freed); a download waits at most this long for a pool connection (then 503).
+   */
+  idleTimeoutMs: number;
+}
+
 export interface GraphqlLimits {
   /** Deepest nesting of selections in one operation. */
   maxDepth: number;
@@ -92,6 +108,13 @@ function numberFrom(name: string, fallback: number, env: NodeJS.ProcessEnv = pro
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+/** A whole number of at least `min` (pool sizes, caps): anything else is a start-up error, not a silent fallback. */
+function wholeFrom(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
+  const value = numberFrom(name, fallback, env);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${env[name]}"`);
   return value;
 }
 
@@ -140,6 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
     exportSecret: env.EXPORT_SECRET || processSecret,
     exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
+    exportLimits: {
+      poolSize: wholeFrom('EXPORT_POOL_SIZE', 3, env),
+      maxConcurrent: wholeFrom('EXPORT_MAX_CONCURRENT', 4, env),
+      maxPerCredential: wholeFrom('EXPORT_MAX_PER_CREDENTIAL', 2, env),
+      idleTimeoutMs: wholeFrom('EXPORT_IDLE_TIMEOUT_MS', 30_000, env, 100),
+    },
     graphqlLimits: {
       maxDepth: numberOf('GRAPHQL_MAX_DEPTH', 12),
       maxAliases: numberOf('GRAPHQL_MAX_ALIASES', 30),

@@ -1,57 +1,39 @@
 import { Worker } from 'node:worker_threads';
-import type { Database } from './orm';
 import { sqliteParams } from './sqlite-reader';
 
 /**
  * Rows of one long read, in batches, in constant memory (CSV exports): the consumer pulls the
- * next batch only when it has written the previous one.
- *
- * PostgreSQL: a server-side cursor on a connection of its own (DECLARE … FETCH n). SQLite: a
- * dedicated worker thread iterating the statement, so the event loop never runs the query.
+ * next batch only when it has written the previous one, and one batch is read ahead meanwhile.
+ * Where the connection or thread comes from, and how many there may be, is export-pool.ts's part.
  */
-export async function* streamRows<T = Record<string, unknown>>(db: Database, sql: string, params: unknown[], batchSize = 2000): AsyncGenerator<T[]> {
-  if (db.kind === 'postgresql') yield* postgresCursor<T>(db, sql, params, batchSize);
-  else yield* sqliteIterator<T>(db, sql, params, batchSize);
+
+export interface PgCursorClient {
+  query(sql: string): Promise<{ rows: unknown[] }>;
 }
 
-async function* postgresCursor<T>(db: Database, sql: string, params: unknown[], batchSize: number): AsyncGenerator<T[]> {
-  const knex = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } } }).getKnex();
-  const client = await knex.client.acquireConnection();
-  let open = false;
-  try {
-    await client.query('BEGIN READ ONLY');
-    open = true;
-    // The values are written into the statement by MikroORM, as for every other query of the app
-    // (counts, pages): bound as $n parameters instead, PostgreSQL typed them from the column, and a
-    // filter comparing an integer column with 2.5 failed the export while its count worked (found
-    // by the attack tests).
-    await client.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${db.orm.em.getPlatform().formatQuery(sql, params)}`);
-    // One batch ahead: the database fetches the next while the consumer writes this one.
-    const fetch = () => {
-      const query = client.query(`FETCH ${Math.floor(batchSize)} FROM export_cursor`);
-      // If the consumer stops early, the batch fetched ahead is never awaited: no unhandled rejection.
-      query.catch(() => undefined);
-      return query;
-    };
-    let next = fetch();
-    for (;;) {
-      const { rows } = await next;
-      if (!rows.length) break;
-      next = fetch();
-      yield rows as T[];
-    }
-
-    await client.query('COMMIT');
-    open = false;
-  } finally {
-    // Also when the consumer stops early (client went away): end the transaction, free the connection.
-    if (open) await client.query('ROLLBACK').catch(() => undefined);
-    await knex.client.releaseConnection(client);
+/**
+ * PostgreSQL: a server-side cursor (DECLARE … FETCH n) on a connection the caller owns.
+ * `statement` has its values written in (see export-pool.ts). When the consumer stops early the
+ * transaction is left open: the owner destroys the connection, which ends it on the server.
+ */
+export async function* postgresCursor<T>(client: PgCursorClient, statement: string, batchSize: number): AsyncGenerator<T[]> {
+  await client.query('BEGIN READ ONLY');
+  await client.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${statement}`);
+  // One batch ahead: the database fetches the next while the consumer writes this one.
+  const fetch = () => {
+    const query = client.query(`FETCH ${Math.floor(batchSize)} FROM export_cursor`);
+    // If the consumer stops early, the batch fetched ahead is never awaited: no unhandled rejection.
+    query.catch(() => undefined);
+    return query;
+  };
+  let next = fetch();
+  for (;;) {
+    const { rows } = await next;
+    if (!rows.length) break;
+    next = fetch();
+    yield rows as T[];
   }
-}
-
-interface PgClient {
-  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  await client.query('COMMIT');
 }
 
 const WORKER_SOURCE = `
@@ -75,13 +57,13 @@ parentPort.on('message', () => {
 });
 `;
 
-async function* sqliteIterator<T>(db: Database, sql: string, rawParams: unknown[], batchSize: number): AsyncGenerator<T[]> {
-  const file = db.sqliteFile;
-  if (!file) {
-    // An in-memory database has no file a worker could open: read it at once (tests only).
-    yield await db.read<T>(sql, rawParams);
-    return;
-  }
+/**
+ * SQLite: a worker thread of its own iterating the statement, so the event loop never runs the
+ * query. The worker reads one batch per message and then waits: when the consumer stops taking
+ * batches (a client that stopped reading), the worker stops reading too, so at most the batch in
+ * hand and the one read ahead are in memory. The thread is terminated when the consumer is done.
+ */
+export async function* sqliteIterator<T>(file: string, sql: string, rawParams: unknown[], batchSize: number): AsyncGenerator<T[]> {
   const params = sqliteParams(rawParams);
   const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver: require.resolve('better-sqlite3'), sql, params, batchSize } });
   type Reply = { rows?: T[]; done?: boolean; error?: string };

@@ -13,6 +13,8 @@ export enum LimitCode {
   BAD_REQUEST = 'BAD_REQUEST',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** CSV downloads: a cap on downloads at once is full, or no export connection came free in time. */
+  TOO_MANY_EXPORTS = 'TOO_MANY_EXPORTS',
 }
 
 /**
