@@ -13,6 +13,8 @@ export enum LimitCode {
   BAD_REQUEST = 'BAD_REQUEST',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** Too many counts and pages running (for this credential, or in all): retry after `retryAfterSeconds`. */
+  SERVER_BUSY = 'SERVER_BUSY',
 }
 
 /**
