@@ -59,6 +59,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Longest a count or a page of members/recipients may run, in ms; 0 = no limit. */
   queryTimeoutMs: number;
+  /** Counts, pages, previews, membership checks and list totals: their own pool and admission (db/heavy-read-gate.ts). */
+  heavyReads: HeavyReadSettings;
   /** Requests per subject (user, token, or client IP without one) per window; 0 points = off. */
   rateLimit: { points: number; windowSeconds: number };
   /** Whether the schema answers introspection (`__schema`, `__type`). */
@@ -79,6 +81,21 @@ export interface ExportLimits {
    * closed, connection freed); a download waits at most this long for a pool connection (then 503).
    */
   idleTimeoutMs: number;
+}
+
+export interface HeavyReadSettings {
+  /**
+   * PostgreSQL: connections of the heavy-read pool, apart from the ORM pool that serves sign-in,
+   * writes and /healthz. SQLite: reader threads. Also the cap on heavy reads running at once.
+   * null = the engine's default (6 on PostgreSQL, 2 readers on SQLite).
+   */
+  poolSize: number | null;
+  /** Heavy reads one user or token may run at once (kept below the pool size, at least 1). */
+  perCredential: number;
+  /** Longest a heavy read waits for its turn before it answers SERVER_BUSY, in ms. */
+  queueMs: number;
+  /** SQLite: retired readers still running an abandoned statement at which no more are started. */
+  sqliteMaxAbandoned: number;
 }
 
 export interface GraphqlLimits {
@@ -179,6 +196,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBodyBytes: numberOf('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024),
     queryTimeoutMs: numberOf('QUERY_TIMEOUT_MS', 15000),
+    heavyReads: {
+      poolSize: env.HEAVY_READ_POOL_SIZE ? numberOf('HEAVY_READ_POOL_SIZE', 0) : null,
+      perCredential: numberOf('HEAVY_READS_PER_CREDENTIAL', 2),
+      queueMs: numberOf('HEAVY_READ_QUEUE_MS', 5000),
+      sqliteMaxAbandoned: numberOf('SQLITE_MAX_ABANDONED', 2),
+    },
     rateLimit: { points: numberOf('RATE_LIMIT_POINTS', 600), windowSeconds: numberOf('RATE_LIMIT_WINDOW_SECONDS', 60) },
     introspection: flagFrom('GRAPHQL_INTROSPECTION', development, env),
     landingPage: flagFrom('GRAPHQL_LANDING_PAGE', development, env),

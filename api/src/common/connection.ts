@@ -112,8 +112,23 @@ export interface PageOptions {
   predicate?: Sql;
   /** Properties to load (see projection.ts); null or absent loads all. */
   properties?: string[] | null;
-  /** Build read-only light instances (see light-rows.ts) instead of managed entities. */
-  light?: { loaders: Loaders; sqlite: boolean; read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>> };
+  /**
+   * Build read-only light instances (see light-rows.ts) instead of managed entities. The page and
+   * its `totalCount` then run through `read` (ctx.db.read: a reader thread on SQLite, the
+   * heavy-read pool and its caps on PostgreSQL), not on the ORM's connection.
+   */
+  light?: LightRead;
+}
+
+export interface LightRead {
+  loaders: Loaders;
+  sqlite: boolean;
+  read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+}
+
+/** Light rows read through the request's heavy reads (see PageOptions.light). */
+export function lightRead(ctx: { loaders: Loaders; db: { kind: string; read: LightRead['read'] } }): LightRead {
+  return { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: (sql, params) => ctx.db.read(sql, params) };
 }
 
 export async function findPage<T extends object>(
@@ -154,7 +169,14 @@ export async function findPage<T extends object>(
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
-  return { edges, pageInfo, totalCount: () => query(where).getCount() };
+  const totalCount = light ? () => readCount(query(where), light.read) : () => query(where).getCount();
+  return { edges, pageInfo, totalCount };
+}
+
+/** `SELECT count(*)` of a page's filter, run by `read` like the page itself. */
+async function readCount(query: { count(): { getKnexQuery(): { toSQL(): { sql: string; bindings: readonly unknown[] } } } }, read: LightRead['read']): Promise<number> {
+  const [row] = await readRaw(query.count(), read);
+  return Number(row?.count ?? 0);
 }
 
 /** The page statement as SQL and values, run by `read` (on SQLite: a reader thread, off the event loop). */

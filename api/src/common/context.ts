@@ -4,7 +4,7 @@ import type { Database } from '../db/orm';
 import { requireActor, type Actor } from '../auth/actor';
 import type { CookieJar } from '../auth/sessions';
 import { Loaders } from './loaders';
-import { withQueryTimeout } from '../limits/query-timeout';
+import { withRequestLimits } from '../limits/query-timeout';
 
 /** Per-request state handed to every resolver. */
 export interface Context {
@@ -35,8 +35,11 @@ export function internalRequest(): RequestMeta {
 
 export function createContext(db: Database, config: Config, actor: Actor | null, request: RequestMeta = internalRequest()): Context {
   const em = db.fork();
-  // Counts and pages (ctx.db.read) stop after QUERY_TIMEOUT_MS with a QUERY_TIMEOUT error.
-  return { em, db: withQueryTimeout(db, config.queryTimeoutMs), config, actor, loaders: new Loaders(em), request };
+  const ctx: Context = { em, db, config, actor, loaders: new Loaders(em), request };
+  // Counts and pages (ctx.db.read) stop after QUERY_TIMEOUT_MS with a QUERY_TIMEOUT error, and run
+  // at most HEAVY_READS_PER_CREDENTIAL at once for the actor (db/heavy-read-gate.ts).
+  ctx.db = withRequestLimits(db, config.queryTimeoutMs, () => ctx.actor?.subject ?? null);
+  return ctx;
 }
 
 /** The acting user's key, for audit columns (`createdBy`, `updatedBy`); only guarded resolvers ask. */

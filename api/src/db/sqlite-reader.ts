@@ -13,6 +13,12 @@ import { queryTimeoutError } from '../limits/query-timeout';
  * The abandoned statement still runs to its end on the retired thread (one core busy, and its read
  * snapshot holds back WAL checkpoints meanwhile); Worker.terminate() takes effect as soon as
  * SQLite hands control back, and the thread then exits. Process exit waits for such a thread.
+ *
+ * Abandoned statements are capped (SQLITE_MAX_ABANDONED): once `maxAbandoned` retired threads are
+ * still running, the next worker retired is not replaced, so the reader has fewer live
+ * workers (`capacity`) and new statements wait (the heavy-read gate in front answers SERVER_BUSY)
+ * instead of starting ever more threads; each abandoned thread that ends gives its place back.
+ * Before, every timed-out count left one more thread at 100 % CPU (found by the red team).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -53,12 +59,22 @@ export class SqliteReader {
   private closed = false;
   /** Retired workers whose abandoned statement has not finished yet (tests and diagnostics read it). */
   abandoned = 0;
+  private readonly maxAbandoned: number;
+  private readonly onCapacity: () => void;
 
   constructor(
     private readonly file: string,
-    size = 2,
+    private readonly size = 2,
+    options: { maxAbandoned?: number; onCapacity?: () => void } = {},
   ) {
+    this.maxAbandoned = options.maxAbandoned ?? Infinity;
+    this.onCapacity = options.onCapacity ?? (() => undefined);
     for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
+  }
+
+  /** Live workers: statements that can run at once now (fewer than `size` while abandoned statements are capped). */
+  get capacity(): number {
+    return this.slots.length;
   }
 
   /** Runs a read-only statement on the next free worker; `timeoutMs` > 0 bounds the whole wait (queue + run). */
@@ -138,13 +154,24 @@ export class SqliteReader {
     const retired = slot.worker;
     retired.removeAllListeners('message');
     this.abandoned++;
-    retired.once('exit', () => this.abandoned--);
+    retired.once('exit', () => {
+      this.abandoned--;
+      this.refill();
+    });
     void retired.terminate().catch(() => undefined);
-    const fresh = this.closed ? null : this.startSlot();
+    const fresh = this.closed || this.abandoned > this.maxAbandoned ? null : this.startSlot();
     const index = this.slots.indexOf(slot);
     if (fresh) this.slots[index] = fresh;
     else this.slots.splice(index, 1);
     this.dispatch();
+  }
+
+  /** Workers withheld while too many abandoned statements ran come back as those end. */
+  private refill(): void {
+    if (this.closed || this.slots.length >= this.size || this.abandoned > this.maxAbandoned) return;
+    this.slots.push(this.startSlot());
+    this.dispatch();
+    this.onCapacity();
   }
 
   private settle(job: Job, outcome: () => void): void {

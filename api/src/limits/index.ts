@@ -8,7 +8,8 @@ import { ownUnitOfWorkPerBatchedOperation } from './batch-context';
 import { batchSizeLimit, graphqlBodyParser, importBodyLimit } from './body-limit';
 import { documentLimitsPlugin } from './document-limits';
 import { isImportRequestBody } from './import-operations';
-import { createRateLimiter, operationsInBody, rateLimitMiddleware, type RateLimiter, type RateLimitOptions } from './rate-limit';
+import { createRateLimiter, rateLimitMiddleware, type RateLimiter, type RateLimitOptions } from './rate-limit';
+import { weightOfBody } from './request-weight';
 
 export { withLimitCode } from './document-limits';
 export { consumeRate, createRateLimiter, rateLimitMiddleware } from './rate-limit';
@@ -20,7 +21,8 @@ export { LimitCode } from './limit-error';
  *
  * - GraphQL documents: depth, aliases, tokens, directives, cost (document-limits.ts, query-cost.ts);
  * - HTTP: body size with a larger limit for imports, batch size, rate limit (body-limit.ts, rate-limit.ts);
- * - the database: a statement timeout on counts and pages (query-timeout.ts, applied in the request context);
+ * - the database: a statement timeout on counts and pages (query-timeout.ts, applied in the request context),
+ *   and their own pool with caps per credential and in all (db/heavy-read-gate.ts, db/heavy-reads.ts);
  * - what production shows: introspection, "did you mean" suggestions and the landing page.
  */
 export interface LimitsOptions {
@@ -73,7 +75,8 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
         isImport: (body) => isImportRequestBody(body, limits.maxTokens),
       }),
       batchSizeLimit(limits.maxBatchSize),
-      rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf, pointsOf: operationsInBody }),
+      // Each batched operation, and each count or page it asks for, spends a point (request-weight.ts).
+      rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf, pointsOf: (req) => weightOfBody(req, limits.maxTokens) }),
     ],
     exportHttp: rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf }),
     rateLimiter,

@@ -15,6 +15,8 @@ export enum LimitCode {
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   /** CSV downloads: a cap on downloads at once is full, or no export connection came free in time. */
   TOO_MANY_EXPORTS = 'TOO_MANY_EXPORTS',
+  /** Too many counts and pages running (for this credential, or in all): retry after `retryAfterSeconds`. */
+  SERVER_BUSY = 'SERVER_BUSY',
 }
 
 /**

@@ -45,7 +45,7 @@ export interface RateLimitOptions {
    * credential, which is then counted per client IP.
    */
   subjectOf: (req: Request) => string | null | undefined | Promise<string | null | undefined>;
-  /** Points one request takes (a batched /graphql request: one per operation). Default 1. */
+  /** Points one request takes (/graphql: one per operation and per heavy read, request-weight.ts). Default 1. */
   pointsOf?: (req: Request) => number;
 }
 
@@ -62,16 +62,11 @@ export function rateLimitMiddleware(limiter: RateLimiter | null, options: RateLi
         res,
         429,
         LimitCode.RATE_LIMITED,
-        `Too many requests: the budget is ${limiter.points} per ${limiter.duration} s (batched operations count one each). Try again in ${decision.retryAfterSeconds} s.`,
+        `Too many requests: the budget is ${limiter.points} per ${limiter.duration} s (each batched operation, and each count or page in it, counts one). Try again in ${decision.retryAfterSeconds} s.`,
         { retryAfterSeconds: decision.retryAfterSeconds },
       );
     } catch (error) {
       next(error);
     }
   };
-}
-
-/** Operations in a /graphql request body: the array's length for a batch, else 1. */
-export function operationsInBody(req: Request): number {
-  return Array.isArray(req.body) ? req.body.length : 1;
 }

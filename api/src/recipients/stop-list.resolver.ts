@@ -9,7 +9,7 @@ import { parseHandles, parseImport } from '../segments/static-import';
 import { LISTED_INVALID, linesOf, tooLarge } from '../segments/static-members.service';
 import { insertNew } from '../common/insert-new';
 import { actingUserKey, type Context } from '../common/context';
-import { connectionType, findPage, toConnection } from '../common/connection';
+import { connectionType, findPage, lightRead, toConnection } from '../common/connection';
 import { keyOf } from '../common/global-id';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { DeletePayload, payloadType } from '../common/payloads';
@@ -87,7 +87,10 @@ export class StopListResolver {
   ) {
     const where: Record<string, unknown> = channel ? { channel } : {};
     if (search?.trim()) where.address = { $like: containsPattern(search.trim().toLowerCase(), ctx.db.kind) };
-    const result = await findPage(ctx.em, StopListEntry, where, { property: 'key', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
+    const result = await findPage(ctx.em, StopListEntry, where, { property: 'key', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize, {
+      // Off the event loop (a search scans the whole list) and under the heavy-read caps.
+      light: lightRead(ctx),
+    });
     return toConnection(StopListConnection, result);
   }
 

@@ -2,7 +2,7 @@ import { Requires } from '../auth/guards';
 import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
-import { connectionType, findPage, toConnection } from '../common/connection';
+import { connectionType, findPage, lightRead, toConnection } from '../common/connection';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { UserError } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
@@ -76,7 +76,10 @@ export class StaticMembersResolver {
     const where: Record<string, unknown> = { segment: segment.key };
     if (channel) where.channel = channel;
     if (search?.trim()) where.address = { $like: containsPattern(search.trim().toLowerCase(), ctx.db.kind) };
-    const result = await findPage(ctx.em, SegmentMember, where, { property: 'address', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize);
+    const result = await findPage(ctx.em, SegmentMember, where, { property: 'address', direction: OrderDirection.ASC }, page, ctx.config.maxPageSize, {
+      // Off the event loop (a search scans every address of the segment) and under the heavy-read caps.
+      light: lightRead(ctx),
+    });
     return toConnection(SegmentMemberConnection, result);
   }
 

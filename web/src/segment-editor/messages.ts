@@ -36,7 +36,7 @@ export const segmentEditorMessages = defineMessages({
     clientTypes: { ANY: 'Contacts and companies', CONTACT: 'Contacts only', COMPANY: 'Companies only' },
     counts: {
       heading: 'Live count', members: 'Members', EMAIL: 'E-mail', PHONE: 'Phone', IM: 'Messengers', counting: 'Counting…',
-      computedAt: 'Counted {time}', invalid: 'Fix the marked conditions to see the counts.', failed: 'The count failed. It will retry when you change the filter.', timedOut: 'Counting took too long and was stopped. Narrow the filter, or try again later.', rateLimited: 'Too many counts in a short time. Wait a moment; the count retries when you change the filter.',
+      computedAt: 'Counted {time}', invalid: 'Fix the marked conditions to see the counts.', failed: 'The count failed. It will retry when you change the filter.', timedOut: 'Counting took too long and was stopped. Narrow the filter, or try again later.', rateLimited: 'Too many counts in a short time. Wait a moment; the count retries when you change the filter.', busy: 'The server is busy with other counts. The count retries when you change the filter; or try again in a moment.',
     },
     preview: { heading: 'Who is in it', address: 'Address', name: 'Name', owner: 'Belongs to', sharedBy: '+{count} more', empty: 'No recipients on this channel.', more: 'Show more', previous: 'Previous', next: 'Next', total: '{count, plural, one {# recipient} other {# recipients}}' },
     ownerTypes: { Contact: 'Contact', Company: 'Company', Lead: 'Lead' },
@@ -83,7 +83,7 @@ export const segmentEditorMessages = defineMessages({
     clientTypes: { ANY: 'Контакты и компании', CONTACT: 'Только контакты', COMPANY: 'Только компании' },
     counts: {
       heading: 'Текущий размер', members: 'Участники', EMAIL: 'E-mail', PHONE: 'Телефон', IM: 'Мессенджеры', counting: 'Подсчёт…',
-      computedAt: 'Посчитано {time}', invalid: 'Исправьте отмеченные условия, чтобы увидеть размер.', failed: 'Подсчёт не удался. Он повторится, когда вы измените фильтр.', timedOut: 'Подсчёт занял слишком много времени и был остановлен. Сузьте фильтр или повторите позже.', rateLimited: 'Слишком много подсчётов за короткое время. Подождите немного: подсчёт повторится, когда вы измените фильтр.',
+      computedAt: 'Посчитано {time}', invalid: 'Исправьте отмеченные условия, чтобы увидеть размер.', failed: 'Подсчёт не удался. Он повторится, когда вы измените фильтр.', timedOut: 'Подсчёт занял слишком много времени и был остановлен. Сузьте фильтр или повторите позже.', rateLimited: 'Слишком много подсчётов за короткое время. Подождите немного: подсчёт повторится, когда вы измените фильтр.', busy: 'Сервер занят другими подсчётами. Подсчёт повторится, когда вы измените фильтр, или повторите чуть позже.',
     },
     preview: { heading: 'Кто входит', address: 'Адрес', name: 'Имя', owner: 'Чей', sharedBy: 'и ещё {count}', empty: 'В этом канале нет получателей.', more: 'Показать ещё', previous: 'Назад', next: 'Далее', total: '{count, plural, one {# получатель} few {# получателя} many {# получателей} other {# получателя}}' },
     ownerTypes: { Contact: 'Контакт', Company: 'Компания', Lead: 'Лид' },
@@ -130,7 +130,7 @@ export const segmentEditorMessages = defineMessages({
     clientTypes: { ANY: 'Kontakty i firmy', CONTACT: 'Tylko kontakty', COMPANY: 'Tylko firmy' },
     counts: {
       heading: 'Bieżąca liczba', members: 'Członkowie', EMAIL: 'E-mail', PHONE: 'Telefon', IM: 'Komunikatory', counting: 'Liczenie…',
-      computedAt: 'Policzono {time}', invalid: 'Popraw oznaczone warunki, aby zobaczyć liczby.', failed: 'Liczenie nie powiodło się. Ponowi się po zmianie filtra.', timedOut: 'Liczenie trwało zbyt długo i zostało przerwane. Zawęź filtr lub spróbuj później.', rateLimited: 'Zbyt wiele liczeń w krótkim czasie. Odczekaj chwilę; liczenie ponowi się po zmianie filtra.',
+      computedAt: 'Policzono {time}', invalid: 'Popraw oznaczone warunki, aby zobaczyć liczby.', failed: 'Liczenie nie powiodło się. Ponowi się po zmianie filtra.', timedOut: 'Liczenie trwało zbyt długo i zostało przerwane. Zawęź filtr lub spróbuj później.', rateLimited: 'Zbyt wiele liczeń w krótkim czasie. Odczekaj chwilę; liczenie ponowi się po zmianie filtra.', busy: 'Serwer jest zajęty innymi liczeniami. Liczenie ponowi się po zmianie filtra; możesz też spróbować za chwilę.',
     },
     preview: { heading: 'Kto należy', address: 'Adres', name: 'Nazwa', owner: 'Należy do', sharedBy: '+{count} więcej', empty: 'Brak odbiorców w tym kanale.', more: 'Pokaż więcej', previous: 'Wstecz', next: 'Dalej', total: '{count, plural, one {# odbiorca} few {# odbiorców} many {# odbiorców} other {# odbiorcy}}' },
     ownerTypes: { Contact: 'Kontakt', Company: 'Firma', Lead: 'Lead' },
@@ -177,7 +177,7 @@ export const segmentEditorMessages = defineMessages({
     clientTypes: { ANY: 'Contatos e empresas', CONTACT: 'Só contatos', COMPANY: 'Só empresas' },
     counts: {
       heading: 'Contagem ao vivo', members: 'Membros', EMAIL: 'E-mail', PHONE: 'Telefone', IM: 'Mensageiros', counting: 'Contando…',
-      computedAt: 'Contado {time}', invalid: 'Corrija as condições marcadas para ver as contagens.', failed: 'A contagem falhou. Ela será refeita quando você alterar o filtro.', timedOut: 'A contagem demorou demais e foi interrompida. Restrinja o filtro ou tente mais tarde.', rateLimited: 'Muitas contagens em pouco tempo. Aguarde um momento; a contagem será refeita quando você alterar o filtro.',
+      computedAt: 'Contado {time}', invalid: 'Corrija as condições marcadas para ver as contagens.', failed: 'A contagem falhou. Ela será refeita quando você alterar o filtro.', timedOut: 'A contagem demorou demais e foi interrompida. Restrinja o filtro ou tente mais tarde.', rateLimited: 'Muitas contagens em pouco tempo. Aguarde um momento; a contagem será refeita quando você alterar o filtro.', busy: 'O servidor está ocupado com outras contagens. A contagem será refeita quando você alterar o filtro, ou tente em instantes.',
     },
     preview: { heading: 'Quem está nele', address: 'Endereço', name: 'Nome', owner: 'Pertence a', sharedBy: '+{count} outros', empty: 'Nenhum destinatário neste canal.', more: 'Mostrar mais', previous: 'Anterior', next: 'Próxima', total: '{count, plural, one {# destinatário} other {# destinatários}}' },
     ownerTypes: { Contact: 'Contato', Company: 'Empresa', Lead: 'Lead' },
@@ -224,7 +224,7 @@ export const segmentEditorMessages = defineMessages({
     clientTypes: { ANY: 'Liên hệ và công ty', CONTACT: 'Chỉ liên hệ', COMPANY: 'Chỉ công ty' },
     counts: {
       heading: 'Số lượng trực tiếp', members: 'Thành viên', EMAIL: 'E-mail', PHONE: 'Điện thoại', IM: 'Nhắn tin', counting: 'Đang đếm…',
-      computedAt: 'Đếm lúc {time}', invalid: 'Hãy sửa các điều kiện được đánh dấu để xem số lượng.', failed: 'Đếm thất bại. Sẽ thử lại khi bạn đổi bộ lọc.', timedOut: 'Việc đếm mất quá nhiều thời gian và đã bị dừng. Hãy thu hẹp bộ lọc hoặc thử lại sau.', rateLimited: 'Quá nhiều lần đếm trong thời gian ngắn. Hãy chờ một lát; việc đếm sẽ chạy lại khi bạn thay đổi bộ lọc.',
+      computedAt: 'Đếm lúc {time}', invalid: 'Hãy sửa các điều kiện được đánh dấu để xem số lượng.', failed: 'Đếm thất bại. Sẽ thử lại khi bạn đổi bộ lọc.', timedOut: 'Việc đếm mất quá nhiều thời gian và đã bị dừng. Hãy thu hẹp bộ lọc hoặc thử lại sau.', rateLimited: 'Quá nhiều lần đếm trong thời gian ngắn. Hãy chờ một lát; việc đếm sẽ chạy lại khi bạn thay đổi bộ lọc.', busy: 'Máy chủ đang bận với các lượt đếm khác. Việc đếm sẽ chạy lại khi bạn thay đổi bộ lọc, hoặc hãy thử lại sau giây lát.',
     },
     preview: { heading: 'Những ai thuộc phân khúc', address: 'Địa chỉ', name: 'Tên', owner: 'Thuộc về', sharedBy: '+{count} khác', empty: 'Không có người nhận trên kênh này.', more: 'Xem thêm', previous: 'Trước', next: 'Tiếp', total: '{count} người nhận' },
     ownerTypes: { Contact: 'Liên hệ', Company: 'Công ty', Lead: 'Khách tiềm năng' },
