@@ -80,7 +80,7 @@ export function exportHandler(db: Database, config: Config) {
       const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'FORBIDDEN';
       return problem(code === 'UNAUTHENTICATED' ? 401 : 403, code, (error as Error).message);
     }
-    const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key });
+    const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { origin: 'saved' });
     if (!audience) return problem(422, 'BAD_FILTER', problems[0]?.message ?? 'The segment cannot be evaluated.');
     const statement = recipientPageStatement(audience, channel, null, null);
     const auditKey = await recordAudit(ctx, { action: AuditAction.SEGMENT_EXPORTED, subject: segmentSubject(segment), details: { channel, rows: null, completed: false } });
