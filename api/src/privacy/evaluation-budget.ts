@@ -12,31 +12,36 @@ const HOUR_SECONDS = 3600;
  * the data; re-running one already tried (a live preview refreshing, a page reloaded) tells
  * nothing new and is free. Counted in process memory like the request rate limit.
  */
-class EvaluationBudget {
+export class EvaluationBudget {
   private readonly limiter: RateLimiterMemory;
-  /** Per credential: filter hash -> when it stops being free (ms epoch). */
-  private readonly seen = new Map<string, Map<string, number>>();
+  /** Per credential: filter hash -> when it stops being free (ms epoch) and the charge's outcome. */
+  private readonly seen = new Map<string, Map<string, { expires: number; outcome: Promise<number | null> }>>();
 
   constructor(readonly perHour: number) {
     this.limiter = new RateLimiterMemory({ points: perHour, duration: HOUR_SECONDS, keyPrefix: 'filter-evaluations' });
   }
 
   /** null when allowed; else the seconds until the budget frees up. */
-  async charge(subject: string, hash: string, now = Date.now()): Promise<number | null> {
-    const tried = this.seen.get(subject) ?? new Map<string, number>();
-    const until = tried.get(hash);
-    if (until !== undefined && until > now) return null;
-    try {
-      await this.limiter.consume(subject, 1);
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw refusal;
-    }
+  charge(subject: string, hash: string, now = Date.now()): Promise<number | null> {
+    let tried = this.seen.get(subject);
+    if (!tried) this.seen.set(subject, (tried = new Map()));
+    const known = tried.get(hash);
+    // The same filter again shares the first charge's outcome: aliases of one request charge
+    // concurrently, and a repeat must neither cost twice nor slip past a refusal.
+    if (known && known.expires > now) return known.outcome;
     // Forget expired entries so the map holds at most one hour's budget per credential.
-    for (const [key, expires] of tried) if (expires <= now) tried.delete(key);
-    tried.set(hash, now + HOUR_SECONDS * 1000);
-    this.seen.set(subject, tried);
-    return null;
+    for (const [key, entry] of tried) if (entry.expires <= now) tried.delete(key);
+    const entries = tried;
+    const outcome = this.limiter.consume(subject, 1).then(
+      () => null,
+      (refusal: unknown) => {
+        entries.delete(hash);
+        if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        throw refusal;
+      },
+    );
+    tried.set(hash, { expires: now + HOUR_SECONDS * 1000, outcome });
+    return outcome;
   }
 }
 
