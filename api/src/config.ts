@@ -63,6 +63,13 @@ export interface Config {
   heavyReads: HeavyReadSettings;
   /** Requests per subject (user, token, or client IP without one) per window; 0 points = off. */
   rateLimit: { points: number; windowSeconds: number };
+  /**
+   * Personal data: for a caller without crm:read, any member or recipient count below this is
+   * reported as "fewer than k" (LiveCount.fewerThan); 0 = always exact.
+   */
+  minReportedCount: number;
+  /** Distinct filters a caller without crm:read may evaluate per hour (per user or token); 0 = no budget. */
+  filterEvaluationsPerHour: number;
   /** Whether the schema answers introspection (`__schema`, `__type`). */
   introspection: boolean;
   /** Whether GET /graphql from a browser shows Apollo's landing page (the Sandbox explorer). */
@@ -203,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sqliteMaxAbandoned: numberOf('SQLITE_MAX_ABANDONED', 2),
     },
     rateLimit: { points: numberOf('RATE_LIMIT_POINTS', 600), windowSeconds: numberOf('RATE_LIMIT_WINDOW_SECONDS', 60) },
+    minReportedCount: numberOf('MIN_REPORTED_COUNT', 10),
+    filterEvaluationsPerHour: numberOf('FILTER_EVALUATIONS_PER_HOUR', 300),
     introspection: flagFrom('GRAPHQL_INTROSPECTION', development, env),
     landingPage: flagFrom('GRAPHQL_LANDING_PAGE', development, env),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),

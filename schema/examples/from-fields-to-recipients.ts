@@ -56,9 +56,10 @@ export async function fromFieldsToRecipients(): Promise<RecipientPartsFragment[]
   if (!createSegment.segment) throw new Error(createSegment.errors.map((e) => e.message).join('\n'));
   const id = createSegment.segment.id;
 
-  // (d) Count it now.
+  // (d) Count it now. Without crm:read a small count comes back as { value: null, fewerThan: 10 }.
   const { segment } = await request(SegmentCountsDocument, { id });
-  console.log(segment?.memberCount.value, segment?.recipientCounts.map((c) => `${c.channel}: ${c.value}`));
+  const shown = (count: { value?: number | null; fewerThan?: number | null } | null | undefined) => (count?.value ?? (count?.fewerThan ? `fewer than ${count.fewerThan}` : '—'));
+  console.log(shown(segment?.memberCount), segment?.recipientCounts?.map((c) => `${c.channel}: ${shown(c)}`));
 
   // (e) Every e-mail recipient, 100 at a time (keyset cursors: stable while rows are inserted).
   const recipients: RecipientPartsFragment[] = [];

@@ -38,6 +38,8 @@ export enum UserErrorCode {
   TOO_DEEP = 'TOO_DEEP',
   TOO_MANY_RULES = 'TOO_MANY_RULES',
   TOO_MANY_VALUES = 'TOO_MANY_VALUES',
+  /** A personal field (SegmentField.personal) in a filter composed by a caller without crm:read. */
+  FIELD_NOT_ALLOWED = 'FIELD_NOT_ALLOWED',
   // Access.
   /** Wrong e-mail or password (which one is not said). */
   SIGN_IN_FAILED = 'SIGN_IN_FAILED',

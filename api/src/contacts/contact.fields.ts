@@ -28,26 +28,30 @@ export const clientFields: FieldDef[] = [
   field({ id: 'client.createdAt', label: label('Created', 'Дата создания', 'Utworzono', 'Criado em', 'Ngày tạo'), type: T.DATETIME, access: { kind: 'column', subject: 'client', column: 'created_at', columnKind: 'datetime' } }),
   field({ id: 'client.lastActivityAt', label: label('Last activity', 'Последняя активность', 'Ostatnia aktywność', 'Última atividade', 'Hoạt động gần nhất'), type: T.DATETIME, access: { kind: 'column', subject: 'client', column: 'last_activity_at', columnKind: 'datetime' } }),
   field({ id: 'client.communications', label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: { kind: 'communications', subject: 'client' }, values: { kind: 'static', options: CHANNELS } }),
-  field({ id: 'client.city', label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'client', column: 'city_folded', columnKind: 'text' } }),
+  // A city is part of an address; a country is kept open: too coarse to point at a person, and counts are bounded anyway.
+  field({ id: 'client.city', personal: true, label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'client', column: 'city_folded', columnKind: 'text' } }),
   field({ id: 'client.country', label: label('Country', 'Страна', 'Kraj', 'País', 'Quốc gia'), type: T.STRING, access: { kind: 'column', subject: 'client', column: 'country_folded', columnKind: 'text' } }),
 ];
 
 export { CHANNELS };
 
-/** `contact.*`: contacts only; on a company the value is absent. */
+/** `contact.*`: contacts only; on a company the value is absent. Names, birthdate and age are personal data. */
 export const contactFields: FieldDef[] = [
-  field({ id: 'contact.firstName', label: label('First name', 'Имя', 'Imię', 'Nome', 'Tên'), type: T.STRING, access: { kind: 'column', subject: 'contact', column: 'first_name_folded', columnKind: 'text' } }),
-  field({ id: 'contact.lastName', label: label('Last name', 'Фамилия', 'Nazwisko', 'Sobrenome', 'Họ'), type: T.STRING, access: { kind: 'column', subject: 'contact', column: 'last_name_folded', columnKind: 'text' } }),
+  field({ id: 'contact.firstName', personal: true, label: label('First name', 'Имя', 'Imię', 'Nome', 'Tên'), type: T.STRING, access: { kind: 'column', subject: 'contact', column: 'first_name_folded', columnKind: 'text' } }),
+  field({ id: 'contact.lastName', personal: true, label: label('Last name', 'Фамилия', 'Nazwisko', 'Sobrenome', 'Họ'), type: T.STRING, access: { kind: 'column', subject: 'contact', column: 'last_name_folded', columnKind: 'text' } }),
   field({
     id: 'contact.birthdate',
+    personal: true,
     label: label('Date of birth', 'Дата рождения', 'Data urodzenia', 'Data de nascimento', 'Ngày sinh'),
     type: T.DATE,
     operators: [...OPERATORS_BY_TYPE[T.DATE], Op.IN_NEXT_DAYS],
     access: { kind: 'column', subject: 'contact', column: 'birthdate', columnKind: 'date', monthDayColumn: 'birth_month_day' },
   }),
-  field({ id: 'contact.age', label: label('Age', 'Возраст', 'Wiek', 'Idade', 'Tuổi'), type: T.NUMBER, access: { kind: 'age', column: 'birthdate' } }),
+  field({ id: 'contact.age', personal: true, label: label('Age', 'Возраст', 'Wiek', 'Idade', 'Tuổi'), type: T.NUMBER, access: { kind: 'age', column: 'birthdate' } }),
   field({
     id: 'contact.gender',
+    // Gender is sensitive on its own and, with age and city, narrows a group down to a person.
+    personal: true,
     label: label('Gender', 'Пол', 'Płeć', 'Gênero', 'Giới tính'),
     type: T.ENUM,
     access: { kind: 'column', subject: 'contact', column: 'gender', columnKind: 'enum' },

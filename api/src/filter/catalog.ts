@@ -47,18 +47,25 @@ export interface FieldDef {
   values?: ValuesSource;
   /** Long value lists (users, products) are searched with `filterValues`, not listed whole. */
   searchable?: boolean;
+  /**
+   * Personal data (names, addresses, birthdate and age, gender, free text): only callers with
+   * `crm:read` may compose filters on it, because counts over it answer questions about people.
+   */
+  personal: boolean;
 }
 
-type FieldSpec = Omit<FieldDef, 'operators' | 'sources' | 'scope'> & {
+type FieldSpec = Omit<FieldDef, 'operators' | 'sources' | 'scope' | 'personal'> & {
   operators?: readonly FilterOperator[];
   sources?: readonly SegmentSource[];
   scope?: FilterScope | null;
+  personal?: boolean;
 };
 
-/** A field with the defaults domains mostly want: the type's operators, the Clients source, no scope. */
+/** A field with the defaults domains mostly want: the type's operators, the Clients source, no scope, not personal. */
 export function field(spec: FieldSpec): FieldDef {
   return {
     ...spec,
+    personal: spec.personal ?? false,
     scope: spec.scope ?? null,
     sources: spec.sources ?? [SegmentSource.CLIENTS],
     operators: spec.operators ?? OPERATORS_BY_TYPE[spec.type],

@@ -39,6 +39,7 @@ export class SegmentField {
   @Field(() => [FilterOperator]) operators!: FilterOperator[];
   @Field(() => [FieldValue], { nullable: true, description: 'Allowed values of short lists; null for searchable or free values.' }) values!: FieldValue[] | null;
   @Field({ description: 'The values are too many to list: search them with filterValues.' }) searchable!: boolean;
+  @Field({ description: 'Personal data (names, addresses, birthdate and age, gender, free text): a filter may use it only with the crm:read permission; without it such rules are refused with FIELD_NOT_ALLOWED.' }) personal!: boolean;
   @Field({ description: 'react-querybuilder inputType: text, number, date.' }) inputType!: string;
   @Field({ description: 'react-querybuilder valueEditorType: text, select, multiselect, checkbox.' }) valueEditorType!: string;
 }
@@ -95,6 +96,7 @@ export class SegmentFieldsResolver {
       operators: [...def.operators],
       values: def.searchable ? null : valuesOf(def, lists, lang),
       searchable: Boolean(def.searchable),
+      personal: def.personal,
       inputType: INPUT_TYPE[def.type] ?? 'text',
       valueEditorType: EDITOR[def.type] ?? 'multiselect',
     }));

@@ -8,6 +8,8 @@ import type { IrGroup } from '../filter/ir';
 import type { MemberType } from '../filter/model';
 import { resolveFilter } from '../filter/resolve';
 import type { FilterGroup } from '../filter/tree';
+import { chargeEvaluation } from '../privacy/evaluation-budget';
+import { personalFieldProblems, seesPersonalData } from '../privacy/personal-fields';
 import { membershipCompiler, referencedSegments } from './membership';
 import { valueResolver } from './values';
 
@@ -22,6 +24,15 @@ export interface FilterRequest {
   now?: Date;
   /** For lists of related records themselves (deals): rules of this scope test the member. */
   memberScope?: FilterScope;
+  /**
+   * Who wrote the tree. `caller` (the default): it is composed in this request, so without
+   * crm:read it may not use personal fields and it is charged to the evaluation budget. `saved`:
+   * a stored segment (or a built-in template) being counted or re-saved unchanged; counting a
+   * saved segment is not composing a filter, and its small counts are suppressed anyway.
+   */
+  origin?: 'caller' | 'saved';
+  /** Validation only (checkFilter): nothing is evaluated, so nothing is charged to the budget. */
+  validateOnly?: boolean;
 }
 
 export interface PreparedFilter {
@@ -34,8 +45,11 @@ export interface PreparedFilter {
 /** Validates against the catalog of the moment and compiles one predicate per member type. */
 export async function prepareFilter(ctx: Context, request: FilterRequest): Promise<PreparedFilter> {
   const now = request.now ?? new Date();
-  const { ir, problems } = await resolveFilter(request.tree, {
-    catalog: await loadCatalog(ctx.em),
+  const catalog = await loadCatalog(ctx.em);
+  const composed = request.origin !== 'saved';
+  const forbidden = composed && !seesPersonalData(ctx.actor) ? personalFieldProblems(request.tree, catalog) : [];
+  const resolved = await resolveFilter(request.tree, {
+    catalog,
     source: request.source,
     members: request.members,
     timeZone: request.timeZone || ctx.config.defaultTimeZone,
@@ -44,8 +58,14 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
     resolveValues: valueResolver(ctx.em),
     memberScope: request.memberScope,
   });
+  const problems = [...forbidden, ...resolved.problems];
+  const ir = problems.length ? null : resolved.ir;
   const predicates = new Map<MemberType, Sql>();
   if (!ir) return { problems, ir, predicates };
+  if (composed && !request.validateOnly) {
+    const { tree, source, members, memberScope } = request;
+    await chargeEvaluation(ctx, { tree, source, members, memberScope, timeZone: request.timeZone || null });
+  }
   // Membership rules inline the saved segments they name, loaded beforehand.
   const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now) : null;
   if (membership?.problems.length) return { problems: membership.problems, ir: null, predicates };

@@ -28,7 +28,7 @@ export class FilterCheckResolver {
     @Ctx() ctx: Context,
   ): Promise<FilterCheck> {
     const tree = toFilterTree(filter);
-    const { problems } = await prepareFilter(ctx, { tree, source, members: membersOf(source, clientType), timeZone });
+    const { problems } = await prepareFilter(ctx, { tree, source, members: membersOf(source, clientType), timeZone, validateOnly: true });
     return { valid: problems.length === 0, problems, tree };
   }
 }

@@ -8,7 +8,8 @@ const LEADS = [SegmentSource.LEADS];
 
 /** `lead.*`: the lead itself (Leads source). */
 export const leadFields: FieldDef[] = [
-  field({ id: 'lead.title', sources: LEADS, label: label('Lead name', 'Название лида', 'Nazwa leada', 'Nome do lead', 'Tên khách hàng tiềm năng'), type: T.STRING, access: { kind: 'column', subject: 'lead', column: 'title_folded', columnKind: 'text' } }),
+  // A lead's title is usually the person's name ("Anna Kowalska, website form"); its city is part of an address.
+  field({ id: 'lead.title', personal: true, sources: LEADS, label: label('Lead name', 'Название лида', 'Nazwa leada', 'Nome do lead', 'Tên khách hàng tiềm năng'), type: T.STRING, access: { kind: 'column', subject: 'lead', column: 'title_folded', columnKind: 'text' } }),
   field({ id: 'lead.status', sources: LEADS, label: label('Lead status', 'Статус лида', 'Status leada', 'Status do lead', 'Trạng thái'), type: T.REFERENCE, access: { kind: 'column', subject: 'lead', column: 'status_id', columnKind: 'key' }, values: { kind: 'reference', list: ReferenceList.LEAD_STATUS } }),
   field({
     id: 'lead.statusSemantic',
@@ -29,6 +30,6 @@ export const leadFields: FieldDef[] = [
   field({ id: 'lead.amount', sources: LEADS, label: label('Amount', 'Сумма', 'Kwota', 'Valor', 'Giá trị'), type: T.MONEY, access: { kind: 'column', subject: 'lead', column: 'amount', columnKind: 'number' } }),
   field({ id: 'lead.createdAt', sources: LEADS, label: label('Created', 'Дата создания', 'Utworzono', 'Criado em', 'Ngày tạo'), type: T.DATETIME, access: { kind: 'column', subject: 'lead', column: 'created_at', columnKind: 'datetime' } }),
   field({ id: 'lead.lastActivityAt', sources: LEADS, label: label('Last activity', 'Последняя активность', 'Ostatnia aktywność', 'Última atividade', 'Hoạt động gần nhất'), type: T.DATETIME, access: { kind: 'column', subject: 'lead', column: 'last_activity_at', columnKind: 'datetime' } }),
-  field({ id: 'lead.city', sources: LEADS, label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'lead', column: 'city_folded', columnKind: 'text' } }),
+  field({ id: 'lead.city', personal: true, sources: LEADS, label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'lead', column: 'city_folded', columnKind: 'text' } }),
   field({ id: 'lead.communications', sources: LEADS, label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: { kind: 'communications', subject: 'lead' }, values: { kind: 'static', options: CHANNELS } }),
 ];

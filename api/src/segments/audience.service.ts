@@ -16,18 +16,20 @@ import {
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
 import { loadMember, memberRows } from './member-rows';
 
-export async function countMembers(ctx: Context, audience: Audience): Promise<LiveCount> {
+/** The exact number of members (resolvers pass it through reportCount before it leaves the API). */
+export async function countMembers(ctx: Context, audience: Audience): Promise<LiveCount & { value: number }> {
   const statement = memberCountStatement(audience);
   const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
-  return { value: Number(row.n), computedAt: new Date() };
+  return { value: Number(row.n), fewerThan: null, computedAt: new Date() };
 }
 
-export async function countRecipients(ctx: Context, audience: Audience, channels: Channel[]): Promise<RecipientCount[]> {
+/** Exact numbers of recipients per channel (resolvers pass them through reportCount). */
+export async function countRecipients(ctx: Context, audience: Audience, channels: Channel[]): Promise<Array<RecipientCount & { value: number }>> {
   return Promise.all(
     channels.map(async (channel) => {
       const statement = recipientCountStatement(audience, channel);
       const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
-      return { channel, value: Number(row.n), computedAt: new Date() };
+      return { channel, value: Number(row.n), fewerThan: null, computedAt: new Date() };
     }),
   );
 }
@@ -47,6 +49,7 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
   return toConnection(MemberConnection, {
     edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,
     pageInfo: pageInfoOf(edges, rows.length > size, after !== null),
+    // Exact: whoever may page the members (recipients:read) can count them anyway.
     totalCount: async () => (await countMembers(ctx, audience)).value,
   } as never);
 }

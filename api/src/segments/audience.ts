@@ -37,11 +37,12 @@ export const ALL_MEMBER_TYPES: MemberType[] = ['company', 'contact', 'lead'];
 /**
  * Validates and compiles a definition as of `now`. The zone of relative dates is the operation's
  * `timeZone`, else the segment's, else DEFAULT_TIME_ZONE. Problems come back, never thrown.
+ * `origin`: whether the caller composed the filter now (the default) or it is a saved one (see FilterRequest).
  */
 export async function audienceOf(
   ctx: Context,
   definition: SegmentDefinition,
-  options: { timeZone?: string | null; now?: Date } = {},
+  options: { timeZone?: string | null; now?: Date; origin?: 'caller' | 'saved' } = {},
 ): Promise<{ audience: Audience | null; problems: UserError[] }> {
   if (definition.kind === SegmentKind.STATIC) {
     if (definition.key === undefined) return { audience: null, problems: [UserError.of([], UserErrorCode.INVALID, 'A static segment must be saved before it can be counted.')] };
@@ -56,6 +57,7 @@ export async function audienceOf(
     members,
     timeZone: options.timeZone || definition.timeZone,
     now: options.now,
+    origin: options.origin,
   });
   if (prepared.problems.length) return { audience: null, problems: prepared.problems.map((p) => UserError.of(p.path[0] === 'timeZone' ? p.path : ['filter', ...p.path], p.code, p.message)) };
   return {

@@ -16,16 +16,21 @@ export const Member = createUnionType({
 });
 export type MemberObject = Company | Contact | Lead;
 
-@ObjectType({ description: 'A number computed from current data, and when.' })
+const VALUE = 'The number; null when it is below MIN_REPORTED_COUNT and the caller lacks crm:read (then fewerThan is set). Small counts name people, 0 included.';
+const FEWER_THAN = 'Set when the value is withheld: the count is somewhere in 0..fewerThan-1 ("fewer than 10"). Null when value is exact.';
+
+@ObjectType({ description: 'A number computed from current data, and when: exact, or "fewer than k" for callers without crm:read.' })
 export class LiveCount {
-  @Field(() => Int) value!: number;
+  @Field(() => Int, { nullable: true, description: VALUE }) value!: number | null;
+  @Field(() => Int, { nullable: true, description: FEWER_THAN }) fewerThan!: number | null;
   @Field(() => DateTimeResolver) computedAt!: Date;
 }
 
-@ObjectType({ description: 'Distinct addresses of one channel, stop list excluded, and when they were counted.' })
+@ObjectType({ description: 'Distinct addresses of one channel, stop list excluded, and when they were counted: exact, or "fewer than k" for callers without crm:read.' })
 export class RecipientCount {
   @Field(() => Channel) channel!: Channel;
-  @Field(() => Int) value!: number;
+  @Field(() => Int, { nullable: true, description: VALUE }) value!: number | null;
+  @Field(() => Int, { nullable: true, description: FEWER_THAN }) fewerThan!: number | null;
   @Field(() => DateTimeResolver) computedAt!: Date;
 }
 

@@ -125,7 +125,7 @@ async function streamExport(req: Request, res: Response, { db, config, capacity,
     problem(code === 'UNAUTHENTICATED' ? 401 : 403, code, (error as Error).message);
     return;
   }
-  const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key });
+  const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { origin: 'saved' });
   if (!audience) {
     problem(422, 'BAD_FILTER', problems[0]?.message ?? 'The segment cannot be evaluated.');
     return;

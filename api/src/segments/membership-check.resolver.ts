@@ -1,5 +1,6 @@
 import { Requires } from '../auth/guards';
-import { Scope } from '../auth/actor';
+import { forbidden, Scope } from '../auth/actor';
+import { seesPersonalData } from '../privacy/personal-fields';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
@@ -23,13 +24,15 @@ class SegmentMembership {
 export class MembershipCheckResolver {
   @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentMembership], {
-    description: 'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them.',
+    description: 'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them. Needs segments:read and crm:read: whether a named person is in a segment is personal data.',
   })
   async segmentMembership(
     @Arg('memberId', () => ID) memberId: string,
     @Arg('segmentIds', () => [ID], { nullable: true }) segmentIds: string[] | null,
     @Ctx() ctx: Context,
   ): Promise<SegmentMembership[]> {
+    // A yes/no per person is a count of one: refused rather than suppressed (there is nothing to round).
+    if (!seesPersonalData(ctx.actor)) throw forbidden(Scope.CRM_READ);
     const decoded = fromGlobalId(memberId);
     const type = decoded && MEMBER_TYPES[decoded.type];
     if (!decoded || !type) throw new UserErrors([UserError.of(['memberId'], UserErrorCode.INVALID, 'memberId must be the id of a contact, company or lead.')]);
@@ -40,7 +43,7 @@ export class MembershipCheckResolver {
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const segment of segments) {
-      const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { now });
+      const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { now, origin: 'saved' });
       const statement = audience && isMemberStatement(audience, type, decoded.key);
       if (statement) {
         parts.push(`CASE WHEN EXISTS (${statement.sql}) THEN 1 ELSE 0 END AS s${parts.length}`);

@@ -13,6 +13,7 @@ import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';
 import { SegmentDefinitionInput } from './segment.inputs';
 import { tagsOf } from './segment.service';
+import { reportCount } from '../privacy/reported-count';
 
 const TIME_ZONE_DESCRIPTION = 'IANA zone for relative dates; default: the segment’s own, else DEFAULT_TIME_ZONE.';
 
@@ -21,7 +22,7 @@ async function audienceOfSegment(ctx: Context, segment: Segment, timeZone: strin
   const loader = ctx.loaders.get<string, Audience>('segment-audience', (keys) =>
     Promise.all(
       keys.map(async (key) => {
-        const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { timeZone: key.split('|')[1] || null });
+        const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { timeZone: key.split('|')[1] || null, origin: 'saved' });
         if (!audience) throw new UserErrors(problems, 'BAD_FILTER');
         return audience;
       }),
@@ -51,19 +52,23 @@ export class SegmentAudienceResolver {
     return exportPath(ctx.config, segment, channel, requireActor(ctx.actor));
   }
 
-  @FieldResolver(() => LiveCount, { description: 'Members now: computed from current data when asked (one COUNT statement).' })
+  // Counts need segments:read even inside a mutation payload (a segments:write-only token learns
+  // nothing from createSegment); nullable, so the rest of the payload still arrives.
+  @Requires(Scope.SEGMENTS_READ)
+  @FieldResolver(() => LiveCount, { nullable: true, description: 'Members now: computed from current data when asked (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
   async memberCount(@Root() segment: Segment, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
-    return countMembers(ctx, await audienceOfSegment(ctx, segment, timeZone));
+    return reportCount(ctx, await countMembers(ctx, await audienceOfSegment(ctx, segment, timeZone)));
   }
 
-  @FieldResolver(() => [RecipientCount], { description: 'Distinct addresses per channel, stop list excluded (one statement per channel).' })
+  @Requires(Scope.SEGMENTS_READ)
+  @FieldResolver(() => [RecipientCount], { nullable: true, description: 'Distinct addresses per channel, stop list excluded (one statement per channel). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
   async recipientCounts(
     @Root() segment: Segment,
     @Arg('channels', () => [Channel], { nullable: true, description: 'Default: every channel.' }) channels: Channel[] | null,
     @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
     @Ctx() ctx: Context,
   ) {
-    return countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone), channels ?? ALL_CHANNELS);
+    return (await countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone), channels ?? ALL_CHANNELS)).map((count) => reportCount(ctx, count));
   }
 
   @Requires(Scope.RECIPIENTS_READ)
@@ -99,14 +104,16 @@ export class SegmentPreviewResolver {
     return Object.assign(new SegmentPreview(), { errors: problems, audience });
   }
 
-  @FieldResolver(() => LiveCount, { nullable: true })
-  memberCount(@Root() preview: SegmentPreview, @Ctx() ctx: Context) {
-    return preview.audience && countMembers(ctx, preview.audience);
+  @Requires(Scope.SEGMENTS_READ)
+  @FieldResolver(() => LiveCount, { nullable: true, description: 'Null when the definition has errors; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
+  async memberCount(@Root() preview: SegmentPreview, @Ctx() ctx: Context) {
+    return preview.audience && reportCount(ctx, await countMembers(ctx, preview.audience));
   }
 
-  @FieldResolver(() => [RecipientCount], { nullable: true })
-  recipientCounts(@Root() preview: SegmentPreview, @Arg('channels', () => [Channel], { nullable: true }) channels: Channel[] | null, @Ctx() ctx: Context) {
-    return preview.audience && countRecipients(ctx, preview.audience, channels ?? ALL_CHANNELS);
+  @Requires(Scope.SEGMENTS_READ)
+  @FieldResolver(() => [RecipientCount], { nullable: true, description: 'Null when the definition has errors; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
+  async recipientCounts(@Root() preview: SegmentPreview, @Arg('channels', () => [Channel], { nullable: true }) channels: Channel[] | null, @Ctx() ctx: Context) {
+    return preview.audience && (await countRecipients(ctx, preview.audience, channels ?? ALL_CHANNELS)).map((count) => reportCount(ctx, count));
   }
 
   @Requires(Scope.RECIPIENTS_READ)

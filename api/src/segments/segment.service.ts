@@ -8,6 +8,7 @@ import { UserError, UserErrorCode as Code } from '../common/user-error';
 import { isValidZone } from '../filter/dates';
 import { ClientType, SegmentSource } from '../filter/filter.enums';
 import type { FilterGroup } from '../filter/tree';
+import { filterHash } from '../privacy/evaluation-budget';
 import { audienceOf } from './audience';
 import { segmentCycles } from './cycles';
 import { recordSegmentEvent, versionDetails } from './segment-audit';
@@ -44,8 +45,18 @@ export function cleanTags(tags: string[] | null | undefined): string[] {
   return (tags ?? []).map((t) => t.trim()).filter((t) => t && !seen.has(fold(t)) && seen.add(fold(t)));
 }
 
+/**
+ * A filter the caller did not compose: the segment's own (an update that leaves it as it is), a
+ * version being restored, the segment being copied, a built-in template. The personal-field guard
+ * and the evaluation budget are for filters composed in the request (see FilterRequest.origin).
+ */
+export type KeptFilter = FilterGroup | null | undefined;
+
+// Compared canonically: PostgreSQL's jsonb gives a stored tree back with its keys reordered.
+const sameTree = (a: FilterGroup | null, b: KeptFilter) => Boolean(a && b) && filterHash(a) === filterHash(b);
+
 /** Checks a draft the way it will be stored: names, tags, zone, and for dynamic segments the filter. */
-async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | null): Promise<UserError[]> {
+async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | null, kept: KeptFilter): Promise<UserError[]> {
   const problems: UserError[] = [];
   if (!draft.name.trim()) problems.push(UserError.of(['input', 'name'], Code.REQUIRED, 'A segment needs a name.'));
   if (draft.name.length > 200) problems.push(UserError.of(['input', 'name'], Code.INVALID, 'A name has at most 200 characters.'));
@@ -62,7 +73,8 @@ async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | n
   }
   const cycles = selfKey === null ? [] : await segmentCycles(ctx.em, selfKey, draft.filter, ['input', 'filter']);
   if (cycles.length) return [...problems, ...cycles];
-  const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone });
+  const origin = sameTree(draft.filter, kept) ? 'saved' : 'caller';
+  const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone }, { origin });
   // The zone was checked above (static segments have one too).
   const inFilter = filterProblems.filter((p) => p.path[0] !== 'timeZone');
   return [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
@@ -91,8 +103,8 @@ async function writeTags(ctx: Context, segmentKey: number, tags: string[]): Prom
 }
 
 /** Inserts a segment at version 1; `also` writes what belongs with it (its audit event) in the same transaction. */
-async function insertSegment(ctx: Context, draft: SegmentDraft, also: (created: { key: number; name: string }) => Promise<unknown>): Promise<SaveResult> {
-  const errors = await problemsOf(ctx, draft, null);
+async function insertSegment(ctx: Context, draft: SegmentDraft, kept: KeptFilter, also: (created: { key: number; name: string }) => Promise<unknown>): Promise<SaveResult> {
+  const errors = await problemsOf(ctx, draft, null, kept);
   if (errors.length) return { segment: null, errors };
   const now = new Date();
   const key = await inTransaction(ctx.em, async () => {
@@ -120,8 +132,9 @@ async function insertSegment(ctx: Context, draft: SegmentDraft, also: (created: 
   return { segment: await ctx.em.findOneOrFail(Segment, { key }, { refresh: true }), errors: [] };
 }
 
-export function createSegment(ctx: Context, draft: SegmentDraft): Promise<SaveResult> {
-  return insertSegment(ctx, draft, (created) => recordSegmentEvent(ctx, AuditAction.SEGMENT_CREATED, created, { kind: draft.kind }));
+/** `kept`: a filter the caller did not compose (a template's), if the draft starts from one. */
+export function createSegment(ctx: Context, draft: SegmentDraft, kept: KeptFilter = null): Promise<SaveResult> {
+  return insertSegment(ctx, draft, kept, (created) => recordSegmentEvent(ctx, AuditAction.SEGMENT_CREATED, created, { kind: draft.kind }));
 }
 
 export async function findSegment(ctx: Context, id: string, path: string[] = ['id']): Promise<{ segment: Segment | null; errors: UserError[] }> {
@@ -176,9 +189,10 @@ export async function saveSegment(
   expectedVersion: number,
   draft: SegmentDraft,
   audit: SaveAudit = { action: AuditAction.SEGMENT_UPDATED },
+  kept: KeptFilter = segment.filter,
 ): Promise<SaveResult> {
   if (segment.version !== expectedVersion) return { segment: null, errors: [conflict(segment)] };
-  const errors = await problemsOf(ctx, draft, segment.key);
+  const errors = await problemsOf(ctx, draft, segment.key, kept);
   if (errors.length) return { segment: null, errors };
   const before = await draftOf(ctx, segment);
   const now = new Date();
@@ -230,7 +244,7 @@ export async function deleteSegment(ctx: Context, segment: Segment): Promise<Use
  */
 export async function duplicateSegment(ctx: Context, segment: Segment, name: string | null | undefined): Promise<SaveResult> {
   const draft = { ...(await draftOf(ctx, segment)), name: name?.trim() || `${segment.name} (copy)`.slice(0, 200) };
-  return insertSegment(ctx, draft, async (copy) => {
+  return insertSegment(ctx, draft, segment.filter, async (copy) => {
     const details: AuditDetails = { kind: segment.kind, fromId: segment.id, fromName: segment.name };
     if (segment.kind === SegmentKind.STATIC) {
       const copied = (await ctx.em.getConnection().execute(

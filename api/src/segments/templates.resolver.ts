@@ -50,7 +50,7 @@ export class SegmentTemplateResolver {
       clientType: ClientType.ANY,
       filter: structuredClone(template.filter),
       timeZone: null,
-    });
+    }, template.filter);
     return { node: segment, errors };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from './format';
+import { formatCount, formatReportedCount, reportedCountAttribute } from './format';
 
 describe('formatCount', () => {
   it('groups digits the English way by default', () => {
@@ -34,5 +34,26 @@ describe('formatCount', () => {
 
   it('falls back to English for an unknown or malformed locale', () => {
     expect(formatCount(1234, 'not a locale!')).toBe('1,234');
+  });
+});
+
+describe('a reported count', () => {
+  const fewerThan = (k: string) => `fewer than ${k}`;
+
+  it('shows an exact count as a number, 0 included', () => {
+    expect(formatReportedCount({ value: 1234, fewerThan: null }, 'en', fewerThan)).toBe('1,234');
+    expect(formatReportedCount({ value: 0, fewerThan: null }, 'en', fewerThan)).toBe('0');
+    expect(reportedCountAttribute({ value: 0, fewerThan: null })).toBe('0');
+  });
+
+  it('shows a withheld count in words, never as a number', () => {
+    expect(formatReportedCount({ value: null, fewerThan: 10 }, 'en', fewerThan)).toBe('fewer than 10');
+    expect(formatReportedCount({ value: null, fewerThan: 1000 }, 'pt', (k) => `menos de ${k}`)).toBe('menos de 1.000');
+    expect(reportedCountAttribute({ value: null, fewerThan: 10 })).toBe('<10');
+  });
+
+  it('shows a dash when there is no count', () => {
+    expect(formatReportedCount(null, 'en', fewerThan)).toBe('—');
+    expect(reportedCountAttribute(undefined)).toBe('');
   });
 });

@@ -28,3 +28,24 @@ export function formatCount(value: number | null | undefined, locale: string = D
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return countFormat(locale).format(Math.trunc(value));
 }
+
+/** A count as the API reports it (LiveCount, RecipientCount): exact, or withheld as "fewer than k". */
+export interface ReportedCount {
+  value?: number | null;
+  fewerThan?: number | null;
+}
+
+/**
+ * The text of a reported count: the number, or `fewerThan(k)` (the UI's "fewer than {count}",
+ * given k already formatted) when the API withheld a small count, or a dash when there is none.
+ */
+export function formatReportedCount(count: ReportedCount | null | undefined, locale: string, fewerThan: (k: string) => string): string {
+  if ((count?.value === null || count?.value === undefined) && typeof count?.fewerThan === 'number') return fewerThan(formatCount(count.fewerThan, locale));
+  return formatCount(count?.value, locale);
+}
+
+/** A stable attribute for tests and styles: "12", "<10", or "" for no count. */
+export function reportedCountAttribute(count: ReportedCount | null | undefined): string {
+  if (typeof count?.value === 'number') return String(count.value);
+  return typeof count?.fewerThan === 'number' ? `<${count.fewerThan}` : '';
+}

@@ -1,9 +1,10 @@
 'use client';
 
 import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import type { Channel, EditorPreviewCountsQuery } from '@/graphql/gql/graphql';
 import type { LimitProblem } from '@/layout/limit-problem';
+import { formatReportedCount, reportedCountAttribute, type ReportedCount } from '@/lib/format';
 
 type Preview = EditorPreviewCountsQuery['previewSegment'];
 
@@ -16,12 +17,15 @@ const CHANNELS: Channel[] = ['EMAIL', 'PHONE', 'IM'];
 /** `failed`: why the last count failed (a time limit, the rate limit, or anything else), or null. */
 export function LiveCounts({ preview, counting, failed }: { preview: Preview | null; counting: boolean; failed: LimitProblem | 'other' | null }) {
   const t = useTranslations('segmentEditor.counts');
+  const app = useTranslations('app');
+  const locale = useLocale();
   const format = useFormatter();
   const invalid = Boolean(preview && preview.errors.length > 0);
   const computedAt = preview?.memberCount?.computedAt;
-  const counts: Array<{ key: string; label: string; value: number | null }> = [
-    { key: 'members', label: t('members'), value: preview?.memberCount?.value ?? null },
-    ...CHANNELS.map((channel) => ({ key: channel, label: t(channel), value: preview?.recipientCounts?.find((c) => c.channel === channel)?.value ?? null })),
+  // A count may be withheld as "fewer than k" (callers without crm:read): shown in words, never as a number.
+  const counts: Array<{ key: string; label: string; count: ReportedCount | null }> = [
+    { key: 'members', label: t('members'), count: preview?.memberCount ?? null },
+    ...CHANNELS.map((channel) => ({ key: channel, label: t(channel), count: preview?.recipientCounts?.find((c) => c.channel === channel) ?? null })),
   ];
   return (
     <Paper withBorder p="md" radius="md" aria-busy={counting} data-testid="live-counts" data-counting={counting}>
@@ -43,13 +47,13 @@ export function LiveCounts({ preview, counting, failed }: { preview: Preview | n
           </span>
         </div>
         <SimpleGrid cols={2} spacing="xs">
-          {counts.map(({ key, label, value }) => (
-            <div key={key} className="count-box" data-testid={`live-count-${key}`} data-value={value ?? ''}>
+          {counts.map(({ key, label, count }) => (
+            <div key={key} className="count-box" data-testid={`live-count-${key}`} data-value={reportedCountAttribute(count)}>
               <Text size="xs" c="dimmed">
                 {label}
               </Text>
               <Text className="count-value" fw={700} size="xl" c={counting ? 'dimmed' : undefined}>
-                {value === null ? '—' : format.number(value)}
+                {formatReportedCount(count, locale, (k) => app('common.fewerThan', { count: k }))}
               </Text>
             </div>
           ))}

@@ -77,7 +77,10 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
 
   const input: SegmentDefinitionInput = useMemo(() => ({ source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter }), [definition, filterJson]); // eslint-disable-line react-hooks/exhaustive-deps
   const empty = query.rules.length === 0;
-  const live = useLivePreview(input, empty || !fields);
+  // The saved definition, unchanged, is counted as the saved segment: a viewer without crm:read may
+  // count a segment whose filter uses personal fields, but not compose that filter in a preview.
+  const savedDefinition = segmentId !== null && JSON.stringify(JSON.parse(current).slice(3)) === JSON.stringify(JSON.parse(baseline).slice(3));
+  const live = useLivePreview(input, empty || !fields, savedDefinition ? segmentId : null);
   const previewErrors = live.preview?.errors ?? [];
   const placed = useMemo(() => placeProblems([...previewErrors, ...saveErrors], idsByPath, errorText), [previewErrors, saveErrors, idsByPath, errorText]);
   const settledValid = Boolean(live.preview && live.preview.errors.length === 0) && !empty;

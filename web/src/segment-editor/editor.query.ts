@@ -12,6 +12,7 @@ export const SegmentFieldsQuery = graphql(`
       inputType
       valueEditorType
       searchable
+      personal
       operators
       values {
         value
@@ -90,11 +91,33 @@ export const PreviewCountsQuery = graphql(`
       }
       memberCount {
         value
+        fewerThan
         computedAt
       }
       recipientCounts(channels: [EMAIL, PHONE, IM]) {
         channel
         value
+        fewerThan
+        computedAt
+      }
+    }
+  }
+`);
+
+/** The counts of a saved segment, for its definition shown unchanged (the same shape as the preview's). */
+export const SavedCountsQuery = graphql(`
+  query EditorSavedCounts($id: ID!) {
+    segment(id: $id) {
+      id
+      memberCount {
+        value
+        fewerThan
+        computedAt
+      }
+      recipientCounts(channels: [EMAIL, PHONE, IM]) {
+        channel
+        value
+        fewerThan
         computedAt
       }
     }

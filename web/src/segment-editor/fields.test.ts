@@ -10,6 +10,7 @@ const field = (id: string, scope: CatalogField['scope'] = null, operators: Catal
   inputType: 'text',
   valueEditorType: 'text',
   searchable: false,
+  personal: id.startsWith('contact.'),
   operators,
   values: null,
 });
@@ -41,5 +42,13 @@ describe('builder fields from the catalog', () => {
   it('knows families', () => {
     expect(familyOf('custom.deal.UF_A')).toBe('custom');
     expect(familyOf('weird')).toBe('client');
+  });
+
+  it('offers personal fields disabled to a viewer without crm:read (the API would refuse them), and enabled otherwise', () => {
+    const withNames = [field('contact.firstName'), field('client.country')];
+    const viewerFields = indexFields(buildFields(withNames, labels, { mayUsePersonal: false }));
+    expect([viewerFields.get('contact.firstName')!.disabled, viewerFields.get('client.country')!.disabled]).toEqual([true, false]);
+    const marketerFields = indexFields(buildFields(withNames, labels, { mayUsePersonal: true }));
+    expect(marketerFields.get('contact.firstName')!.disabled).toBe(false);
   });
 });

@@ -30,11 +30,20 @@ export interface FieldLabels {
 
 const MATCH_MODES: MatchMode[] = ['some', 'none', 'all', 'atLeast', 'atMost', 'exactly'];
 
-function toBuilderField(field: CatalogField, labels: FieldLabels): BuilderField {
+/**
+ * `mayUsePersonal`: the viewer holds crm:read. Without it the API refuses personal fields
+ * (FIELD_NOT_ALLOWED), so they stay listed, to read saved filters, but cannot be chosen.
+ */
+export interface FieldAccess {
+  mayUsePersonal: boolean;
+}
+
+function toBuilderField(field: CatalogField, labels: FieldLabels, access: FieldAccess): BuilderField {
   return {
     name: field.id,
     value: field.id,
     label: field.label,
+    disabled: field.personal && !access.mayUsePersonal,
     operators: field.operators.map((operator) => ({ name: operator, value: operator, label: labels.operator(operator) })),
     defaultOperator: field.operators[0],
     catalog: field,
@@ -47,11 +56,11 @@ function toBuilderField(field: CatalogField, labels: FieldLabels): BuilderField 
  * that scope's fields); and each scope's fields on their own too, since a bare `deal.*` rule in an
  * AND group means "some deal where" (the API gathers them) and saved filters may hold such rules.
  */
-export function buildFields(catalog: ReadonlyArray<CatalogField>, labels: FieldLabels): OptionGroup<BuilderField>[] {
+export function buildFields(catalog: ReadonlyArray<CatalogField>, labels: FieldLabels, access: FieldAccess = { mayUsePersonal: true }): OptionGroup<BuilderField>[] {
   const byFamily = new Map<Family, BuilderField[]>();
   for (const field of catalog) {
     const family = familyOf(field.id);
-    byFamily.set(family, [...(byFamily.get(family) ?? []), toBuilderField(field, labels)]);
+    byFamily.set(family, [...(byFamily.get(family) ?? []), toBuilderField(field, labels, access)]);
   }
   const related: BuilderField[] = SCOPES.filter((scope) => catalog.some((field) => field.scope === scope)).map((scope) => ({
     name: scopeFieldName(scope),
@@ -61,7 +70,7 @@ export function buildFields(catalog: ReadonlyArray<CatalogField>, labels: FieldL
     matchModes: MATCH_MODES.map((mode) => ({ name: mode, value: mode, label: labels.matchMode(mode) })),
     operators: [{ name: SCOPE_OPERATOR, value: SCOPE_OPERATOR, label: '' }],
     defaultOperator: SCOPE_OPERATOR,
-    subproperties: catalog.filter((field) => field.scope === scope).map((field) => toBuilderField(field, labels)),
+    subproperties: catalog.filter((field) => field.scope === scope).map((field) => toBuilderField(field, labels, access)),
   }));
   const groups: OptionGroup<BuilderField>[] = [];
   const memberFamilies = FAMILIES.filter((family) => !['deal', 'purchase', 'order', 'activity'].includes(family));

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useLocale, useTranslations } from 'use-intl';
 import type { SegmentSource } from '@/graphql/gql/graphql';
+import { useCan } from '@/auth/ViewerProvider';
 import { SegmentFieldsQuery } from './editor.query';
 import { buildFields, indexFields } from './fields';
 
@@ -14,6 +15,7 @@ import { buildFields, indexFields } from './fields';
 export function useBuilderFields(source: SegmentSource, pause: boolean) {
   const t = useTranslations('segmentEditor');
   const locale = useLocale();
+  const mayUsePersonal = useCan('CRM_READ');
   const [{ data, error, fetching }, reexecute] = useQuery({ query: SegmentFieldsQuery, variables: { source, locale }, pause, requestPolicy: 'cache-and-network' });
   const fields = useMemo(
     () =>
@@ -23,9 +25,9 @@ export function useBuilderFields(source: SegmentSource, pause: boolean) {
             scope: (scope) => t(`scopes.${scope}`),
             operator: (operator) => (t.has(`operators.${operator}` as 'operators.EQ') ? t(`operators.${operator}` as 'operators.EQ') : operator),
             matchMode: (mode) => t(`matchModes.${mode}`),
-          })
+          }, { mayUsePersonal })
         : null,
-    [data, t],
+    [data, t, mayUsePersonal],
   );
   const index = useMemo(() => (fields ? indexFields(fields) : null), [fields]);
   return { fields, index, error, fetching, retry: () => reexecute({ requestPolicy: 'network-only' }) };

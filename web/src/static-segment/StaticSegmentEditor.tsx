@@ -8,7 +8,7 @@ import { RecipientsHidden } from '@/auth/RecipientsHidden';
 import { useCan } from '@/auth/ViewerProvider';
 import type { Channel, StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
-import { formatCount } from '@/lib/format';
+import { formatReportedCount, reportedCountAttribute, type ReportedCount } from '@/lib/format';
 import { useIsClient } from '@/lib/useIsClient';
 import { useExportDownload } from '@/segments/useExportDownload';
 import { AddAddressForm } from './AddAddressForm';
@@ -102,12 +102,14 @@ function Sizes({ segment, busy }: { segment: Summary; busy: boolean }) {
   const t = useTranslations('staticSegment');
   const locale = useLocale();
   const format = useFormatter();
-  const byChannel = new Map(segment.recipientCounts.map((c) => [c.channel, c.value]));
-  const time = format.dateTime(new Date(segment.memberCount.computedAt), { timeStyle: 'medium' });
-  const cards: Array<{ key: string; label: string; hint: string; value: number | undefined }> = [
-    ...(segment.stored ? [{ key: 'stored', label: t('sizes.stored'), hint: t('kindHint'), value: segment.stored.totalCount }] : []),
-    { key: 'members', label: t('sizes.members'), hint: t('sizes.membersHint'), value: segment.memberCount.value },
-    ...CHANNELS.map((channel) => ({ key: channel, label: t(`channel.${channel}`), hint: t('sizes.recipientsHint'), value: byChannel.get(channel) })),
+  const app = useTranslations('app');
+  const byChannel = new Map((segment.recipientCounts ?? []).map((c) => [c.channel, c]));
+  const time = segment.memberCount ? format.dateTime(new Date(segment.memberCount.computedAt), { timeStyle: 'medium' }) : '';
+  // The stored total is exact for whoever may list the entries; the others may be "fewer than k".
+  const cards: Array<{ key: string; label: string; hint: string; count: ReportedCount | undefined }> = [
+    ...(segment.stored ? [{ key: 'stored', label: t('sizes.stored'), hint: t('kindHint'), count: { value: segment.stored.totalCount } }] : []),
+    { key: 'members', label: t('sizes.members'), hint: t('sizes.membersHint'), count: segment.memberCount ?? undefined },
+    ...CHANNELS.map((channel) => ({ key: channel, label: t(`channel.${channel}`), hint: t('sizes.recipientsHint'), count: byChannel.get(channel) })),
   ];
   return (
     <section aria-labelledby="sizes-heading" aria-busy={busy}>
@@ -121,15 +123,15 @@ function Sizes({ segment, busy }: { segment: Summary; busy: boolean }) {
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
         {cards.map((card) => (
-          <Paper key={card.key} withBorder p="sm" mih={92} data-testid={`size-${card.key}`} data-value={card.value ?? ''}>
+          <Paper key={card.key} withBorder p="sm" mih={92} data-testid={`size-${card.key}`} data-value={reportedCountAttribute(card.count)}>
             <Text size="sm" fw={500}>
               {card.label}
             </Text>
-            {card.value === undefined ? (
+            {card.count === undefined ? (
               <Skeleton h={28} w={60} my={2} />
             ) : (
               <Text fw={700} fz={24} lh="32px" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {formatCount(card.value, locale)}
+                {formatReportedCount(card.count, locale, (count) => app('common.fewerThan', { count }))}
               </Text>
             )}
             <Text size="xs" c="dimmed" lineClamp={1} title={card.hint}>

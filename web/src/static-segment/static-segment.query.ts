@@ -19,11 +19,13 @@ export const StaticSegmentSummaryQuery = graphql(`
       }
       memberCount {
         value
+        fewerThan
         computedAt
       }
       recipientCounts {
         channel
         value
+        fewerThan
         computedAt
       }
     }

@@ -6,7 +6,8 @@ import { UserRole } from '../../users/user.entity';
 import { ROLE_SCOPES, Scope, TOKEN_SCOPES } from '../actor';
 import { cookieOf, listen } from './http-client';
 import { operationDocuments, type OperationDocument } from './operation-documents';
-import { ADMIN_OR_SELF_USER_FIELDS, allows, requirementOf } from './permissions';
+import { ADMIN_OR_SELF_USER_FIELDS, allows, COUNT_TYPES, FIELD_REQUIREMENTS, requirementOf } from './permissions';
+import { getNamedType, isObjectType } from 'graphql';
 
 interface Credential {
   label: string;
@@ -137,6 +138,37 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     }
     expect(wrong).toEqual([]);
     expect(readers).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has a field-level access decision for every field that returns a count of people', async () => {
+    const schema = await getSchema();
+    const countFields = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
+      .flatMap((type) => Object.values((type as import('graphql').GraphQLObjectType).getFields()).map((field) => ({ name: `${type.name}.${field.name}`, type: getNamedType(field.type).name })))
+      .filter((field) => COUNT_TYPES.includes(field.type));
+    expect(countFields.length).toBeGreaterThanOrEqual(4);
+    expect(countFields.map((f) => f.name).filter((name) => !FIELD_REQUIREMENTS[name])).toEqual([]);
+  });
+
+  it('answers count fields, mutation payloads included, only to the credentials the field-level contract allows, and the rest of the payload still arrives', async () => {
+    const payloads = {
+      'Segment.memberCount': 'mutation { createSegment(input: { name: "Counted", kind: STATIC }) { segment { name memberCount { value } } } }',
+      'Segment.recipientCounts': 'mutation { createSegment(input: { name: "Counted", kind: STATIC }) { segment { name recipientCounts { value } } } }',
+    } as const;
+    const wrong: string[] = [];
+    for (const credential of credentials.filter((c) => c.scopes?.includes(Scope.SEGMENTS_WRITE))) {
+      for (const [field, query] of Object.entries(payloads)) {
+        const { body } = await http.post(query, {}, credential.headers);
+        const segment = body.data?.createSegment?.segment;
+        const refused = (body.errors ?? []).some((e: any) => e.extensions?.code === 'FORBIDDEN' && e.path?.join('.') === `createSegment.segment.${field.split('.')[1]}`);
+        const expected = allows(FIELD_REQUIREMENTS[field], credential.scopes);
+        if (segment?.name !== 'Counted') wrong.push(`${field}: the payload did not arrive for ${credential.label}: ${JSON.stringify(body)}`);
+        if (expected === refused) wrong.push(`${field} for ${credential.label}: ${expected ? 'refused' : 'answered'} ${JSON.stringify(body.errors ?? segment)}`);
+        if (!expected && segment?.[field.split('.')[1]] != null) wrong.push(`${field} leaked a count to ${credential.label}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(credentials.some((c) => c.scopes?.includes(Scope.SEGMENTS_WRITE) && !c.scopes.includes(Scope.SEGMENTS_READ))).toBe(true);
   });
 
   it('reads records by global id only with the scope of their type', async () => {

@@ -5,9 +5,10 @@ import { Scope } from '../actor';
  * needs. The authorization matrix test holds the server to it, and fails for an operation that
  * is not listed here, so every new operation gets a deliberate decision.
  */
-export type Requirement = { public: true } | { signedIn: true } | { anyOf: Scope[] };
+export type Requirement = { public: true } | { signedIn: true } | { anyOf: Scope[] } | { allOf: Scope[] };
 
 const anyOf = (...scopes: Scope[]): Requirement => ({ anyOf: scopes });
+const allOf = (...scopes: Scope[]): Requirement => ({ allOf: scopes });
 const CATALOG = anyOf(Scope.CRM_READ, Scope.SEGMENTS_READ);
 
 const EXPLICIT: { [operation: string]: Requirement } = {
@@ -42,7 +43,8 @@ const EXPLICIT: { [operation: string]: Requirement } = {
   segment: anyOf(Scope.SEGMENTS_READ),
   segmentTags: anyOf(Scope.SEGMENTS_READ),
   segmentTemplates: anyOf(Scope.SEGMENTS_READ),
-  segmentMembership: anyOf(Scope.SEGMENTS_READ),
+  // Whether one named record is in a segment is personal data: crm:read too.
+  segmentMembership: allOf(Scope.SEGMENTS_READ, Scope.CRM_READ),
   previewSegment: anyOf(Scope.SEGMENTS_READ),
   createSegment: anyOf(Scope.SEGMENTS_WRITE),
   updateSegment: anyOf(Scope.SEGMENTS_WRITE),
@@ -87,5 +89,27 @@ export function allows(requirement: Requirement, scopes: readonly Scope[] | null
   if ('public' in requirement) return true;
   if (scopes === null) return false;
   if ('signedIn' in requirement) return true;
+  if ('allOf' in requirement) return requirement.allOf.every((scope) => scopes.includes(scope));
   return requirement.anyOf.some((scope) => scopes.includes(scope));
 }
+
+/**
+ * Fields below the root that need a scope of their own, as `Type.field`: they are refused (null,
+ * FORBIDDEN) wherever they appear, mutation payloads included, while the rest of the object
+ * arrives. The matrix test holds every count field of the schema to this list.
+ */
+export const FIELD_REQUIREMENTS: { [typeAndField: string]: Requirement } = {
+  'Segment.memberCount': anyOf(Scope.SEGMENTS_READ),
+  'Segment.recipientCounts': anyOf(Scope.SEGMENTS_READ),
+  'SegmentPreview.memberCount': anyOf(Scope.SEGMENTS_READ),
+  'SegmentPreview.recipientCounts': anyOf(Scope.SEGMENTS_READ),
+  'Segment.members': anyOf(Scope.RECIPIENTS_READ),
+  'Segment.recipients': anyOf(Scope.RECIPIENTS_READ),
+  'Segment.exportUrl': anyOf(Scope.RECIPIENTS_READ),
+  'Segment.entries': anyOf(Scope.RECIPIENTS_READ),
+  'SegmentPreview.members': anyOf(Scope.RECIPIENTS_READ),
+  'SegmentPreview.recipients': anyOf(Scope.RECIPIENTS_READ),
+};
+
+/** Types whose values are counts of people: every field returning one must be listed above. */
+export const COUNT_TYPES = ['LiveCount', 'RecipientCount'];

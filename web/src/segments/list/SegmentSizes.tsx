@@ -4,7 +4,7 @@ import { Skeleton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { useFormatter, useLocale, useNow, useTranslations } from 'use-intl';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatReportedCount, reportedCountAttribute } from '@/lib/format';
 import { useIsClient } from '@/lib/useIsClient';
 import { countedBasis, segmentSizes, SIZE_KEYS, type SizeKey } from './model';
 import { SegmentListSizesQuery } from './segments-list.query';
@@ -64,6 +64,7 @@ export function SegmentSizesHeading() {
  */
 export function SegmentSizes({ segmentId }: { segmentId: string }) {
   const t = useTranslations('segments.sizes');
+  const app = useTranslations('app');
   const locale = useLocale();
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -86,10 +87,10 @@ export function SegmentSizes({ segmentId }: { segmentId: string }) {
         {SIZE_KEYS.map((key) => {
           const value = sizes?.values[key] ?? null;
           return (
-            <div key={key} className={styles.size} title={t(`long.${key}`)} data-testid={`size-${key}`} data-value={sizes && value !== null ? value : undefined}>
+            <div key={key} className={styles.size} title={t(`long.${key}`)} data-testid={`size-${key}`} data-value={sizes && value !== null ? reportedCountAttribute(value) : undefined}>
               <span className={styles.srOnly}>{t(`long.${key}`)}: </span>
               {sizes ? (
-                <span className={styles.sizeValue}>{formatCount(value, locale)}</span>
+                <span className={styles.sizeValue}>{formatReportedCount(value, locale, (count) => app('common.fewerThan', { count }))}</span>
               ) : failed ? (
                 <span className={styles.sizeValue}>{formatCount(null)}</span>
               ) : (

@@ -5,19 +5,24 @@ describe('segment sizes', () => {
   it('maps the member count and each channel, and keeps the oldest computation time', () => {
     const sizes = segmentSizes({
       id: 's',
-      memberCount: { value: 12, computedAt: '2026-01-01T10:00:02Z' },
+      memberCount: { value: 12, fewerThan: null, computedAt: '2026-01-01T10:00:02Z' },
       recipientCounts: [
-        { channel: 'PHONE', value: 5, computedAt: '2026-01-01T10:00:03Z' },
-        { channel: 'EMAIL', value: 9, computedAt: '2026-01-01T10:00:01Z' },
-        { channel: 'IM', value: 0, computedAt: '2026-01-01T10:00:04Z' },
+        { channel: 'PHONE', value: 5, fewerThan: null, computedAt: '2026-01-01T10:00:03Z' },
+        { channel: 'EMAIL', value: 9, fewerThan: null, computedAt: '2026-01-01T10:00:01Z' },
+        { channel: 'IM', value: null, fewerThan: 10, computedAt: '2026-01-01T10:00:04Z' },
       ],
     });
-    expect(sizes).toEqual({ values: { MEMBERS: 12, EMAIL: 9, PHONE: 5, IM: 0 }, computedAt: '2026-01-01T10:00:01Z' });
+    const exact = (value: number) => ({ value, fewerThan: null });
+    expect(sizes).toEqual({ values: { MEMBERS: exact(12), EMAIL: exact(9), PHONE: exact(5), IM: { value: null, fewerThan: 10 } }, computedAt: '2026-01-01T10:00:01Z' });
   });
 
   it('leaves a channel the API did not count empty', () => {
-    const sizes = segmentSizes({ id: 's', memberCount: { value: 3, computedAt: '2026-01-01T10:00:00Z' }, recipientCounts: [{ channel: 'EMAIL', value: 2, computedAt: '2026-01-01T10:00:00Z' }] });
-    expect(sizes.values).toEqual({ MEMBERS: 3, EMAIL: 2, PHONE: null, IM: null });
+    const sizes = segmentSizes({ id: 's', memberCount: { value: 3, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' }, recipientCounts: [{ channel: 'EMAIL', value: 2, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' }] });
+    expect(sizes.values).toEqual({ MEMBERS: { value: 3, fewerThan: null }, EMAIL: { value: 2, fewerThan: null }, PHONE: null, IM: null });
+  });
+
+  it('leaves counts the API refused (no segments:read) empty rather than failing', () => {
+    expect(segmentSizes({ id: 's', memberCount: null, recipientCounts: null })).toEqual({ values: { MEMBERS: null, EMAIL: null, PHONE: null, IM: null }, computedAt: null });
   });
 });
 

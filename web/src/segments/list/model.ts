@@ -1,23 +1,27 @@
 import type { Channel, ClientType, SegmentKind, SegmentListSizesQuery, SegmentSource } from '@/graphql/gql/graphql';
 import type { UserErrorLike } from '@/layout/useUserErrorText';
+import type { ReportedCount } from '@/lib/format';
 
 /** The sizes shown per row, in display order (labels: segments.sizes.*.<key>). */
 export const SIZE_KEYS = ['MEMBERS', 'EMAIL', 'PHONE', 'IM'] as const satisfies ReadonlyArray<'MEMBERS' | Channel>;
 export type SizeKey = (typeof SIZE_KEYS)[number];
 
 export interface SegmentSizes {
-  values: Record<SizeKey, number | null>;
+  /** Exact, or withheld as "fewer than k" (see ReportedCount); null where nothing was counted. */
+  values: Record<SizeKey, ReportedCount | null>;
   /** When the counts were computed: the oldest of them (null when nothing was counted). */
   computedAt: string | null;
 }
 
-/** A row's sizes from its SegmentListSizes answer; a channel the API did not count is null. */
+const reported = (count: ReportedCount): ReportedCount => ({ value: count.value ?? null, fewerThan: count.fewerThan ?? null });
+
+/** A row's sizes from its SegmentListSizes answer; a channel the API did not count (or a count refused) is null. */
 export function segmentSizes(segment: NonNullable<SegmentListSizesQuery['segment']>): SegmentSizes {
-  const values: Record<SizeKey, number | null> = { MEMBERS: segment.memberCount.value, EMAIL: null, PHONE: null, IM: null };
-  const times = [segment.memberCount.computedAt];
-  for (const count of segment.recipientCounts) {
+  const values: Record<SizeKey, ReportedCount | null> = { MEMBERS: segment.memberCount ? reported(segment.memberCount) : null, EMAIL: null, PHONE: null, IM: null };
+  const times = segment.memberCount ? [segment.memberCount.computedAt] : [];
+  for (const count of segment.recipientCounts ?? []) {
     if (count.channel in values) {
-      values[count.channel as SizeKey] = count.value;
+      values[count.channel as SizeKey] = reported(count);
       times.push(count.computedAt);
     }
   }

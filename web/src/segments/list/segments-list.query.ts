@@ -42,11 +42,13 @@ export const SegmentListSizesQuery = graphql(`
       id
       memberCount {
         value
+        fewerThan
         computedAt
       }
       recipientCounts {
         channel
         value
+        fewerThan
         computedAt
       }
     }
