@@ -43,7 +43,7 @@ function actorPerRequest(db: Database, config: Config): (req: express.Request) =
   return (req) => {
     let actor = actors.get(req);
     if (!actor) {
-      actor = authenticate(db.fork(), config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+      actor = authenticate(db, config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
       actor.catch(() => undefined);
       actors.set(req, actor);
     }

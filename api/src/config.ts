@@ -44,6 +44,12 @@ export interface Config {
     /** Failed sign-ins allowed per e-mail and client address in 15 minutes. */
     signInAttempts: number;
   };
+  /**
+   * How long an API token checked against the database is trusted without asking again, in ms
+   * (0 = every request asks). Changes made through this API process (revoking, changing or
+   * deleting the creator) apply to the next request; another API process sees them within this time.
+   */
+  credentialCacheMs: number;
   /** GraphQL document limits, checked before anything executes (see src/limits/). */
   graphqlLimits: GraphqlLimits;
   /** Largest /graphql request body in bytes, except import mutations (they get the import limit). */
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: cookieSecureFrom(env.COOKIE_SECURE),
       signInAttempts: numberFrom('SIGN_IN_ATTEMPTS', 10),
     },
+    credentialCacheMs: numberOf('CREDENTIAL_CACHE_MS', 5000),
   };
 }
 
