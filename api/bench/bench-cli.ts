@@ -135,15 +135,16 @@ async function main(): Promise<void> {
 const fixedCostRounds = (runs: number) => Math.max(runs, 300);
 
 /**
- * The fixed-cost part: the API built and started as its own process (as in production; the bench
- * process is only the client), every limit on. Its rate limit budget is raised above what the bench
+ * The fixed-cost part: the API built and started as its own process, as in production
+ * (NODE_ENV=production; the bench process is only the client), every limit on. Its rate limit budget is raised above what the bench
  * sends (the limiter still counts every request, so its cost is measured).
  */
 async function runFixedCost(db: Database, databaseUrl: string, runs: number, options: { postgraphile: boolean; profile: boolean }): Promise<number> {
   if (options.postgraphile && db.kind !== 'postgresql') throw new Error('--postgraphile needs a PostgreSQL DATABASE_URL');
   const profileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-profile-')) : null;
   const api = await startApiProcess(databaseUrl, {
-    env: { RATE_LIMIT_POINTS: String(1_000_000_000) },
+    // NODE_ENV as a deployment sets it (graphql-js checks every instanceof twice in development).
+    env: { NODE_ENV: 'production', RATE_LIMIT_POINTS: String(1_000_000_000) },
     nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
   const postGraphile = options.postgraphile ? await startPostGraphile(databaseUrl) : null;

@@ -96,10 +96,10 @@ export async function benchFixedCost(db: Database, api: Server, rounds: number, 
     };
     if (postgraphile) fns.postgraphile = async () => question.postgraphile.answer(await ask(postgraphile.url, question.postgraphile.query, undefined, true));
     const servers = [api, ...(postgraphile ? [postgraphile] : [])];
-    const cpuBefore = servers.map((s) => cpuSeconds(s.pid));
-    const timed = await timeInterleaved(fns, rounds, WARM_ROUNDS);
-    // Per request, warm-up rounds included (they ran between the two readings).
-    const cpuMs = servers.map((s, i) => ((cpuSeconds(s.pid) - cpuBefore[i]) * 1000) / (rounds + WARM_ROUNDS));
+    let cpuBefore: number[] = [];
+    const timed = await timeInterleaved(fns, rounds, WARM_ROUNDS, () => (cpuBefore = servers.map((s) => cpuSeconds(s.pid))));
+    // Over the timed rounds only (warm-up compiles code on V8's other threads).
+    const cpuMs = servers.map((s, i) => ((cpuSeconds(s.pid) - cpuBefore[i]) * 1000) / rounds);
     const answers = Object.values(timed).map((t) => t.result);
     const same = answers.every((a) => a === answers[0]);
     const [sqlMs, apiMs] = [median(timed.sql.ms), median(timed.api.ms)];

@@ -74,14 +74,15 @@ function difference(sql: string, api: string): string {
  * one of them once, in an order that rotates from round to round, so load from elsewhere on the
  * machine (shared cores) hits them alike. The first `warmRounds` rounds are not recorded: V8
  * optimises a server's request path over its first hundreds of requests, and caches (documents,
- * plans, credentials) fill. Returns each one's durations (index i of every array: round i) and
+ * plans, credentials) fill; `onWarm` is called when they are over. Returns each one's durations (index i of every array: round i) and
  * its last answer.
  */
-export async function timeInterleaved<K extends string, T>(fns: Record<K, () => Promise<T>>, rounds: number, warmRounds = 200): Promise<Record<K, { ms: number[]; result: T }>> {
+export async function timeInterleaved<K extends string, T>(fns: Record<K, () => Promise<T>>, rounds: number, warmRounds = 200, onWarm?: () => void): Promise<Record<K, { ms: number[]; result: T }>> {
   const names = Object.keys(fns) as K[];
   const out = {} as Record<K, { ms: number[]; result: T }>;
   for (const name of names) out[name] = { ms: [], result: undefined as T };
   for (let round = -warmRounds; round < rounds; round++) {
+    if (round === 0) onWarm?.();
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + warmRounds + i) % names.length];
       const start = performance.now();
