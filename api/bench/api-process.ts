@@ -16,6 +16,8 @@ export interface ApiProcess {
   pid: number;
   /** http://127.0.0.1:<port> */
   base: string;
+  /** The folder of the build it runs (CPU profiles name its files). */
+  buildDir: string;
   /** VmRSS and VmHWM (peak since start) of the process, in MB, from /proc/<pid>/status. */
   memory(): { rssMb: number; hwmMb: number };
   stop(): Promise<void>;
@@ -31,8 +33,15 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface ApiProcessOptions {
+  /** Environment on top of this process's own (e.g. RATE_LIMIT_POINTS). */
+  env?: Record<string, string>;
+  /** Arguments for node before the script (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+}
+
 /** Starts the API on DATABASE_URL (already migrated and seeded: SEED_SCALE=0) and waits for /healthz. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, options: ApiProcessOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
   const build = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-api-'));
   try {
@@ -41,10 +50,10 @@ export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> 
     // Type errors still emit JavaScript; only a build without main.js is fatal.
     if (!fs.existsSync(path.join(build, 'main.js'))) throw error;
   }
-  const child = spawn(process.execPath, [path.join(build, 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(build, 'main.js')], {
     cwd: API_DIR,
     // The build lives outside the repository: packages resolve from its node_modules folders.
-    env: { ...process.env, NODE_PATH: [path.join(API_DIR, 'node_modules'), path.join(API_DIR, '..', 'node_modules')].join(path.delimiter), DATABASE_URL: databaseUrl, PORT: String(port), SEED_SCALE: '0' },
+    env: { ...process.env, NODE_PATH: [path.join(API_DIR, 'node_modules'), path.join(API_DIR, '..', 'node_modules')].join(path.delimiter), ...options.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_SCALE: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -69,6 +78,7 @@ export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> 
   return {
     pid,
     base,
+    buildDir: build,
     memory() {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);

@@ -11,12 +11,13 @@ export function useApiToken(secret: string): void {
   authorization = { authorization: `Bearer ${secret}` };
 }
 
-export function postJson(url: string, payload: unknown, retry = true): Promise<unknown> {
+/** `anonymous`: without the API token (another server on the same database, e.g. PostGraphile). */
+export function postJson(url: string, payload: unknown, { anonymous = false, retry = true } = {}): Promise<unknown> {
   const body = JSON.stringify(payload);
   const { hostname, port, pathname } = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: hostname, port, path: pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...authorization } },
+      { host: hostname, port, path: pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(anonymous ? {} : authorization) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,7 +32,7 @@ export function postJson(url: string, payload: unknown, retry = true): Promise<u
     );
     // The server closes a connection idle for 5 s; a request sent on it just then is reset. Sent
     // again once, as Node's documentation advises for reused sockets.
-    request.on('error', (error: NodeJS.ErrnoException) => (retry && request.reusedSocket && error.code === 'ECONNRESET' ? resolve(postJson(url, payload, false)) : reject(error)));
+    request.on('error', (error: NodeJS.ErrnoException) => (retry && request.reusedSocket && error.code === 'ECONNRESET' ? resolve(postJson(url, payload, { anonymous, retry: false })) : reject(error)));
     request.end(body);
   });
 }

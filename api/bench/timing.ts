@@ -68,3 +68,32 @@ function difference(sql: string, api: string): string {
   while (at < s.length && s[at] === a[at]) at++;
   return `${s.length > 1 || a.length > 1 ? `row ${at + 1}: ` : ''}SQL ${s[at] ?? '(none)'}, API ${a[at] ?? '(none)'}`;
 }
+
+/**
+ * Times several ways of answering one question in the same run, interleaved: each round runs every
+ * one of them once, in an order that rotates from round to round, so load from elsewhere on the
+ * machine (shared cores) hits them alike. The first `warmRounds` rounds are not recorded: V8
+ * optimises a server's request path over its first hundreds of requests, and caches (documents,
+ * plans, credentials) fill; `onWarm` is called when they are over. Returns each one's durations (index i of every array: round i) and
+ * its last answer.
+ */
+export async function timeInterleaved<K extends string, T>(fns: Record<K, () => Promise<T>>, rounds: number, warmRounds = 200, onWarm?: () => void): Promise<Record<K, { ms: number[]; result: T }>> {
+  const names = Object.keys(fns) as K[];
+  const out = {} as Record<K, { ms: number[]; result: T }>;
+  for (const name of names) out[name] = { ms: [], result: undefined as T };
+  for (let round = -warmRounds; round < rounds; round++) {
+    if (round === 0) onWarm?.();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + warmRounds + i) % names.length];
+      const start = performance.now();
+      out[name].result = await fns[name]();
+      if (round >= 0) out[name].ms.push(performance.now() - start);
+    }
+  }
+  return out;
+}
+
+/** The median of the round-by-round differences a[i] − b[i] (robust to a slow round hitting both). */
+export function medianDifference(a: number[], b: number[]): number {
+  return median(a.map((value, i) => value - b[i]));
+}

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { exportHandler } from './segments/export';
@@ -47,7 +48,7 @@ function actorPerRequest(db: Database, config: Config): (req: express.Request) =
   return (req) => {
     let actor = actors.get(req);
     if (!actor) {
-      actor = authenticate(db.fork(), config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+      actor = authenticate(db, config, { authorization: req.headers.authorization, cookie: req.headers.cookie });
       actor.catch(() => undefined);
       actors.set(req, actor);
     }
@@ -107,7 +108,15 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   // Stopping the server (SIGTERM, tests) drains HTTP first, which ends the downloads, then closes
   // the export pool, so no export connection outlives the app.
   const closeExports: ApolloServerPlugin<Context> = { serverWillStart: async () => ({ serverWillStop: () => exports.close() }) };
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), closeExports, inputGuard(maxInputDepth(config.filterLimits.maxDepth)), ...limits.apolloPlugins];
+  const plugins: ApolloServerPlugin<Context>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    closeExports,
+    // Apollo installs cache control by default: a hook around every field resolved (300 for a page
+    // of 50 contacts) computing cache hints this API never gives (answers are per credential).
+    ApolloServerPluginCacheControlDisabled(),
+    inputGuard(maxInputDepth(config.filterLimits.maxDepth)),
+    ...limits.apolloPlugins,
+  ];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,

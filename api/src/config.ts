@@ -53,6 +53,12 @@ export interface Config {
     /** Wrong passwords one client address may give in 15 minutes over all e-mails and users. */
     clientFailures: number;
   };
+  /**
+   * How long an API token checked against the database is trusted without asking again, in ms
+   * (0 = every request asks). Changes made through this API process (revoking, changing or
+   * deleting the creator) apply to the next request; another API process sees them within this time.
+   */
+  credentialCacheMs: number;
   /** GraphQL document limits, checked before anything executes (see src/limits/). */
   graphqlLimits: GraphqlLimits;
   /** Largest /graphql request body in bytes, except import mutations (they get the import limit). */
@@ -223,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failureDelay: { firstSeconds: numberOf('SIGN_IN_DELAY_FIRST_SECONDS', 1), maxSeconds: numberOf('SIGN_IN_DELAY_MAX_SECONDS', 60) },
       clientFailures: numberOf('SIGN_IN_CLIENT_FAILURES', 100),
     },
+    credentialCacheMs: numberOf('CREDENTIAL_CACHE_MS', 5000),
   };
 }
 

@@ -1,11 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config';
+import type { Database } from '../db/orm';
 import { tokenActor, userActor, type Actor } from './actor';
 import { ApiToken } from './api-token.entity';
 import { secretHash } from './secrets';
 import { liveSessionUser, sessionSecretFrom, sessionUser } from './sessions';
+import { tokenCacheOf } from './token-cache';
 import { User } from '../users/user.entity';
+
+/** The database as authentication uses it. */
+export type DatabaseHandle = Pick<Database, 'orm' | 'fork'>;
 
 /** What a request offers as a credential. */
 export interface Credentials {
@@ -29,13 +34,31 @@ function liveTokenActor(token: ApiToken | null, now: number): Actor | null {
   return tokenActor(token, creator);
 }
 
-async function tokenActorFor(em: SqlEntityManager, secret: string): Promise<Actor> {
-  const token = await em.findOne(ApiToken, { secretHash: secretHash(secret) }, { populate: ['createdBy'] });
+/** Writes `lastUsedAt` when the stored one is older than TOKEN_TOUCH_MS (or missing); returns the time written. */
+async function touch(em: SqlEntityManager, tokenKey: number, lastUsedAt: number | null, now: number): Promise<number | null> {
+  if (lastUsedAt !== null && now - lastUsedAt <= TOKEN_TOUCH_MS) return lastUsedAt;
+  await em.nativeUpdate(ApiToken, { key: tokenKey }, { lastUsedAt: new Date(now) });
+  return now;
+}
+
+/** The token's actor: from the cache while it is trusted (token-cache.ts), else from the database. */
+async function tokenActorFor(db: DatabaseHandle, config: Config, secret: string): Promise<Actor> {
+  const hash = secretHash(secret);
   const now = Date.now();
+  const cache = tokenCacheOf(db.orm.em as SqlEntityManager);
+  const cached = config.credentialCacheMs > 0 ? cache.get(hash, config.credentialCacheMs, now) : null;
+  if (cached) {
+    if (cached.lastUsedAt === null || now - cached.lastUsedAt > TOKEN_TOUCH_MS) cached.lastUsedAt = await touch(db.fork(), cached.tokenKey, cached.lastUsedAt, now);
+    return cached.actor;
+  }
+  const em = db.fork();
+  const generation = cache.generation;
+  const token = await em.findOne(ApiToken, { secretHash: hash }, { populate: ['createdBy'] });
   const actor = liveTokenActor(token, now);
   if (!token || !actor) throw invalidToken();
-  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
-    await em.nativeUpdate(ApiToken, { key: token.key }, { lastUsedAt: new Date(now) });
+  const lastUsedAt = await touch(em, token.key, token.lastUsedAt?.getTime() ?? null, now);
+  if (config.credentialCacheMs > 0) {
+    cache.set(hash, { actor, tokenKey: token.key, expiresAt: token.expiresAt?.getTime() ?? null, lastUsedAt, checkedAt: now }, generation);
   }
   return actor;
 }
@@ -43,18 +66,19 @@ async function tokenActorFor(em: SqlEntityManager, secret: string): Promise<Acto
 /**
  * Who is making this request: an API token (`Authorization: Bearer sgt_…`, refused with a 401 when
  * it is not valid, since the caller clearly meant to use it), a session cookie (an expired one just
- * means "signed out"), or nobody (null: only public operations answer).
+ * means "signed out"), or nobody (null: only public operations answer). An entity manager is forked
+ * only when the database is asked (a cached token needs none).
  */
-export async function authenticate(em: SqlEntityManager, config: Config, credentials: Credentials): Promise<Actor | null> {
+export async function authenticate(db: DatabaseHandle, config: Config, credentials: Credentials): Promise<Actor | null> {
   const authorization = credentials.authorization?.trim();
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match || !match[1].startsWith('sgt_') || match[1].length > 100) throw invalidToken();
-    return tokenActorFor(em, match[1]);
+    return tokenActorFor(db, config, match[1]);
   }
   const sessionSecret = sessionSecretFrom(credentials.cookie);
   if (!sessionSecret) return null;
-  const session = await sessionUser(em, config, sessionSecret);
+  const session = await sessionUser(db.fork(), config, sessionSecret);
   return session ? { ...userActor(session.user), sessionKey: session.sessionKey } : null;
 }
 

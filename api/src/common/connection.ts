@@ -2,6 +2,7 @@ import { Utils, type EntityName, type FilterQuery, type QueryOrderMap } from '@m
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Sql } from '../filter/dialect';
 import { lightEntities } from './light-rows';
+import { pageStatement } from './page-sql';
 import type { Loaders } from './loaders';
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, foreignCursor, OrderDirection, PageInfo, readPageArgs, type CursorValue, type PageArgs } from './paging';
@@ -89,11 +90,16 @@ function fitsSort(em: SqlEntityManager, entity: EntityName<object>, sort: SortSp
   return true;
 }
 
+/** A cursor's sort value as the column holds it (dates travel as epoch ms). */
+function cursorSortValue(sort: SortSpec, rawValue: CursorValue[0]): CursorValue[0] | Date {
+  return sort.isDate && typeof rawValue === 'number' ? new Date(rawValue) : rawValue;
+}
+
 function keysetCondition(sort: SortSpec, cursor: CursorValue, ascending: boolean): FilterQuery<object> {
   const op = ascending ? '$gt' : '$lt';
   const [rawValue, key] = cursor;
   if (sort.property === 'key') return { key: { [op]: key } };
-  const value = sort.isDate && typeof rawValue === 'number' ? new Date(rawValue) : rawValue;
+  const value = cursorSortValue(sort, rawValue);
   return { $or: [{ [sort.property]: { [op]: value } }, { [sort.property]: value, key: { [op]: key } }] };
 }
 
@@ -152,13 +158,18 @@ export async function findPage<T extends object>(
     return predicate ? qb.andWhere(predicate.sql, predicate.params) : qb;
   };
   const select = properties ? [...new Set(['key', sort.property, ...properties])] : '*';
-  const pageQuery = query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1);
-  const rows =
-    request.size === 0
-      ? []
-      : light
-        ? lightEntities<T>(em.getMetadata().get((entity as { name: string }).name), await readRaw(pageQuery, light.read), light.loaders, light.sqlite)
-        : await pageQuery.getResultList();
+  const pageQuery = () => query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1);
+  const lightRows = async (light: NonNullable<PageOptions['light']>) => {
+    const meta = em.getMetadata().get((entity as { name: string }).name);
+    // Every row of the entity (crud lists): the statement built once per shape (page-sql.ts).
+    const statement =
+      select !== '*' && Object.keys(where as object).length === 0
+        ? pageStatement({ meta, properties: select, sortProperty: sort.property, ascending, cursor: request.cursor && [cursorSortValue(sort, request.cursor[0]), request.cursor[1]], predicate, limit: request.size + 1, engine: light.sqlite ? 'sqlite' : 'postgresql' })
+        : null;
+    const raw = statement ? await light.read(statement.sql, statement.params) : await readRaw(pageQuery(), light.read);
+    return lightEntities<T>(meta, raw, light.loaders, light.sqlite);
+  };
+  const rows = request.size === 0 ? [] : light ? await lightRows(light) : await pageQuery().getResultList();
   const hasMore = rows.length > request.size;
   const pageRows = rows.slice(0, request.size);
   if (!request.forward) pageRows.reverse();

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { Context } from './context';
 import { UserErrorCode } from './user-error';
 
@@ -56,6 +56,7 @@ export function inputProblem(variables: unknown, maxDepth: number): GraphQLError
 }
 
 export function inputGuard(maxDepth: number): ApolloServerPlugin<Context> {
+  const literalsWithNul = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
@@ -68,13 +69,19 @@ export function inputGuard(maxDepth: number): ApolloServerPlugin<Context> {
           const problem = inputProblem(request.variables ?? {}, maxDepth);
           if (problem) throw problem;
           // Inline literals: the parser already bounds their depth; NUL can arrive as "\u0000".
-          let literal: GraphQLError | null = null;
-          visit(document, {
-            [Kind.STRING]: (node) => {
-              if (!literal && node.value.includes(NUL)) literal = refused(nulMessage, ['query']);
-            },
-          });
-          if (literal) throw literal;
+          // A property of the document alone: walked once per parsed document (Apollo hands the
+          // same one back for a repeated query), not per request.
+          let hasNul = literalsWithNul.get(document);
+          if (hasNul === undefined) {
+            hasNul = false;
+            visit(document, {
+              [Kind.STRING]: (node) => {
+                if (node.value.includes(NUL)) hasNul = true;
+              },
+            });
+            literalsWithNul.set(document, hasNul);
+          }
+          if (hasNul) throw refused(nulMessage, ['query']);
         },
       };
     },

@@ -8,15 +8,51 @@ import type { Loaders } from './loaders';
  * reference whose `load()` goes through the request's batching loader, so relation fields still
  * cost one query per page. Only for reading: these objects are never flushed.
  */
+/** Whether the prototype chain defines `name` as an accessor (MikroORM's relation wrappers): then only defineProperty makes an own value. */
+function hasAccessor(prototype: object | null, name: string): boolean {
+  for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, name);
+    if (descriptor) return descriptor.get !== undefined || descriptor.set !== undefined || !descriptor.writable;
+  }
+  return false;
+}
+
+interface LightProperty {
+  prop: EntityMetadata['props'][number];
+  /** Set with defineProperty (shadowing an accessor) rather than by assignment (much faster). */
+  define: boolean;
+}
+
+/** What a light row is built from, worked out once per entity. */
+const plans = new WeakMap<EntityMetadata, { props: LightProperty[]; collections: LightProperty[] }>();
+
+function planOf(meta: EntityMetadata) {
+  let plan = plans.get(meta);
+  if (!plan) {
+    const light = (prop: EntityMetadata['props'][number]) => ({ prop, define: hasAccessor(meta.class.prototype, prop.name) });
+    plan = {
+      props: meta.props.filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1')).map(light),
+      collections: meta.props.filter((p) => p.kind === '1:m' && p.mappedBy).map(light),
+    };
+    plans.set(meta, plan);
+  }
+  return plan;
+}
+
+function setOwn(entity: Record<string, unknown>, { prop, define }: LightProperty, value: unknown): void {
+  if (define) Object.defineProperty(entity, prop.name, { value, writable: true, enumerable: true, configurable: true });
+  else entity[prop.name] = value;
+}
+
 export function lightEntities<T extends object>(meta: EntityMetadata, rows: Array<Record<string, unknown>>, loaders: Loaders, sqlite: boolean): T[] {
-  const props = meta.props.filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'));
-  const collections = meta.props.filter((p) => p.kind === '1:m' && p.mappedBy);
+  const plan = planOf(meta);
+  // The statement selects the same columns for every row: the properties present are those of the first.
+  const props = rows.length ? plan.props.filter(({ prop }) => prop.fieldNames[0] in rows[0]) : [];
   return rows.map((row) => {
     const entity = Object.create(meta.class.prototype) as Record<string, unknown>;
-    for (const prop of props) {
-      const column = prop.fieldNames[0];
-      if (!(column in row)) continue;
-      let value = row[column];
+    for (const light of props) {
+      const prop = light.prop;
+      let value = row[prop.fieldNames[0]];
       if (prop.kind === 'm:1') {
         value = value == null ? null : lazyReference(loaders, prop.type, Number(value));
       } else if (value != null && prop.runtimeType === 'Date' && !(value instanceof Date)) {
@@ -24,11 +60,12 @@ export function lightEntities<T extends object>(meta: EntityMetadata, rows: Arra
       } else if (value != null && prop.runtimeType === 'boolean' && sqlite) {
         value = Boolean(value);
       }
-      Object.defineProperty(entity, prop.name, { value, writable: true, enumerable: true, configurable: true });
+      setOwn(entity, light, value);
     }
     // One-to-many collections (a contact's communications) load through a batching loader too.
-    for (const prop of collections) {
-      Object.defineProperty(entity, prop.name, { value: lazyCollection(loaders, prop.type, prop.mappedBy, Number(entity.key), prop.orderBy), writable: true, enumerable: true, configurable: true });
+    for (const light of plan.collections) {
+      const prop = light.prop;
+      setOwn(entity, light, lazyCollection(loaders, prop.type, prop.mappedBy, Number(entity.key), prop.orderBy));
     }
     return entity as T;
   });

@@ -12,8 +12,16 @@ const LUXON_UNIT: Record<DateUnit, 'days' | 'weeks' | 'months' | 'years'> = {
   [DateUnit.YEAR]: 'years',
 };
 
+/** Zones found valid, so a zone is checked once, not per request (luxon builds a formatter each time). */
+const validZones = new Set<string>();
+/** There are about 600 IANA zones; spelling variants beyond this are checked each time. */
+const MAX_REMEMBERED_ZONES = 1000;
+
 export function isValidZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  if (validZones.has(zone)) return true;
+  const valid = DateTime.now().setZone(zone).isValid;
+  if (valid && validZones.size < MAX_REMEMBERED_ZONES) validZones.add(zone);
+  return valid;
 }
 
 /** The instant (epoch ms) a calendar day 'YYYY-MM-DD' starts in the zone. */

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { endAccessOf } from '../auth/end-access';
+import { forgetTokens } from '../auth/token-cache';
 import type { RecordKind } from '../common/record-kind';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Path, WriteContext } from '../common/write-context';
@@ -38,5 +39,9 @@ export const userKind: RecordKind<User, UserInput> = {
     if (user.email === BUILT_IN_ADMIN_EMAIL) return [UserError.of(['id'], UserErrorCode.IN_USE, 'The built-in administrator cannot be deleted.')];
     if (user.role === UserRole.ADMIN && user.active && !(await anotherActiveAdmin(em, user))) return [UserError.of(['id'], UserErrorCode.LAST_ADMIN, LAST_ADMIN_MESSAGE)];
     return [];
+  },
+  // The delete is a nativeDelete (its tokens go by cascade): cached tokens of the user go with it.
+  async afterDelete(em) {
+    forgetTokens(em);
   },
 };
