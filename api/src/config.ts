@@ -157,8 +157,13 @@ function flagFrom(name: string, fallback: boolean, env: NodeJS.ProcessEnv): bool
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function trustProxyFrom(raw: string | undefined): Config['trustProxy'] {
-  if (!raw) return 'loopback';
+/**
+ * TRUST_PROXY as Express takes it; unset, the web server on this machine (loopback) and the reverse
+ * proxies the web server trusts (TRUSTED_PROXIES, its own setting): the web server passes on the
+ * hops those proxies vouched for, so the API must skip the same ones to reach the client's address.
+ */
+function trustProxyFrom(raw: string | undefined, trustedProxies: string | undefined): Config['trustProxy'] {
+  if (!raw) return ['loopback', ...(trustedProxies ?? '').split(/[\s,]+/).filter(Boolean)].join(', ');
   if (raw === 'true' || raw === 'false') return raw === 'true';
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
@@ -220,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filterEvaluationsPerHour: numberOf('FILTER_EVALUATIONS_PER_HOUR', 300),
     introspection: flagFrom('GRAPHQL_INTROSPECTION', development, env),
     landingPage: flagFrom('GRAPHQL_LANDING_PAGE', development, env),
-    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY, env.TRUSTED_PROXIES),
     auth: {
       adminPassword: env.ADMIN_PASSWORD || null,
       sessionIdleHours: numberFrom('SESSION_IDLE_HOURS', 72),

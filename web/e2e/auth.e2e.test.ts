@@ -151,6 +151,27 @@ describe('signing in, roles, users and tokens (browser)', () => {
     expect(visitor.errors).toEqual([]);
   });
 
+  // The red team's open redirect: "/..//evil.example" passed a check of the raw text and normalised
+  // to "//evil.example", which the browser followed to another host after signing in.
+  it.each([
+    ['a dot segment', '/login?next=/..//evil.example'],
+    ['an encoded dot segment', `/login?next=${encodeURIComponent('/%2e%2e//evil.example')}`],
+    ['a tab', `/login?next=${encodeURIComponent('/\t/evil.example')}`],
+  ])('stays on the app after signing in from a next path that normalises to another host (%s)', async (_name, loginPath) => {
+    const visitor = await open(browser);
+    await visitor.page.goto(`${BASE_URL}${loginPath}`, { waitUntil: 'domcontentloaded' });
+    await visitor.page.locator('[data-testid="login-form"][data-ready="true"]').waitFor();
+    await visitor.page.getByTestId('login-email').fill(ADMIN_EMAIL);
+    await visitor.page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    // 'commit': a navigation to evil.example never loads here (the browser resolves no other host).
+    await Promise.all([visitor.page.waitForURL((url) => url.href.startsWith(BASE_URL) ? url.pathname !== '/login' : true, { waitUntil: 'commit' }), visitor.page.getByTestId('login-password').press('Enter')]);
+    await visitor.page.waitForLoadState('domcontentloaded');
+    expect(new URL(visitor.page.url()).origin).toBe(BASE_URL);
+    expect(new URL(visitor.page.url()).pathname).toBe('/');
+    await visitor.context.close();
+    expect(visitor.errors).toEqual([]);
+  });
+
   it('explains too many attempts with the wait, and an unreachable API', async () => {
     const visitor = await open(browser);
     // The web server's answers, as the API gives them once the limit is hit / as the proxy gives them when the API is down.

@@ -1,7 +1,8 @@
-// Runs the Next CLI (`next start` or `next dev`) for the web app with an explicit port and host.
+// Runs the Next CLI (`next dev`) for the web app with an explicit port and host.
 //
 // Next also reads `PORT`, which in this repository is the API's port, so the web port is always
-// passed on the command line from `WEB_PORT` (default 3000). Host: `WEB_HOST` (default 0.0.0.0).
+// passed on the command line from `WEB_PORT` (default 3000). Host: `WEB_HOST` (default 127.0.0.1,
+// this machine only). `npm start` runs server.mjs instead, which also rewrites X-Forwarded-For.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -34,7 +35,7 @@ export function runNext(command, extraArgs = []) {
     console.error(`[web] WEB_PORT: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
-  const hostname = process.env.WEB_HOST || '0.0.0.0';
+  const hostname = process.env.WEB_HOST || '127.0.0.1';
   const nextBin = require.resolve('next/dist/bin/next');
   const args = [nextBin, command, '--port', String(port), '--hostname', hostname, ...extraArgs];
 

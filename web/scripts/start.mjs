@@ -1,4 +1,5 @@
-// `npm run start -w web`: serves the built app (`next build` first) on WEB_PORT (default 3000).
-import { runNext } from './run-next.mjs';
+// `npm run start -w web`: serves the built app (`next build` first) on WEB_HOST:WEB_PORT
+// (default 127.0.0.1:3000), rewriting X-Forwarded-For from the socket (see server.mjs).
+import { startServer } from './server.mjs';
 
-runNext('start', process.argv.slice(2));
+await startServer();

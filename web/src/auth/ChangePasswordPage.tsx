@@ -8,6 +8,7 @@ import { useIsClient } from '@/lib/useIsClient';
 import { useUserErrorText } from '@/layout/useUserErrorText';
 import { ChangePasswordMutation } from './auth.query';
 import { passwordFormProblems, PASSWORD_MIN_LENGTH, type PasswordFields } from './password-form';
+import { loadWithinSite } from './navigate';
 import { safeNextPath } from './paths';
 import { useViewer } from './ViewerProvider';
 
@@ -45,7 +46,7 @@ export function ChangePasswordPage({ next }: { next: string | null }) {
     if (payload?.viewer) {
       setDone(true);
       // A full load: the header and every cached answer start again without the one-time restriction.
-      window.location.assign(safeNextPath(next));
+      loadWithinSite(safeNextPath(next, window.location.origin));
       return;
     }
     const byField: Partial<Record<keyof PasswordFields, string>> = {};

@@ -7,6 +7,7 @@ import { useTranslations } from 'use-intl';
 import { useIsClient } from '@/lib/useIsClient';
 import { LogInMutation } from './auth.query';
 import { signInProblem, type SignInProblem } from './sign-in-problem';
+import { loadWithinSite } from './navigate';
 import { changePasswordHref, safeNextPath } from './paths';
 import { useViewer } from './ViewerProvider';
 
@@ -17,7 +18,6 @@ import { useViewer } from './ViewerProvider';
  */
 export function LoginPage({ next }: { next: string | null }) {
   const t = useTranslations('auth.login');
-  const target = safeNextPath(next);
   const { status, viewer } = useViewer();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,10 +28,16 @@ export function LoginPage({ next }: { next: string | null }) {
   // Until React has taken over the form, submitting would be the browser's own: keep it shut.
   const ready = useIsClient();
 
+  /** Where to go once signed in: judged against this page's own origin, and again when leaving (loadWithinSite). */
+  const destination = (passwordChangeRequired: boolean) => {
+    const target = safeNextPath(next, window.location.origin);
+    return passwordChangeRequired ? changePasswordHref(target) : target;
+  };
+
   // Already signed in (a second tab, the Back button): carry on where they were going.
   useEffect(() => {
-    if (status === 'signedIn') window.location.replace(viewer.passwordChangeRequired ? changePasswordHref(target) : target);
-  }, [status, viewer, target]);
+    if (status === 'signedIn') loadWithinSite(destination(viewer.passwordChangeRequired), { replace: true });
+  }, [status, viewer, next]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +49,7 @@ export function LoginPage({ next }: { next: string | null }) {
     const payload = result.data?.logIn;
     if (payload?.viewer) {
       setLeaving(true);
-      window.location.assign(payload.viewer.passwordChangeRequired ? changePasswordHref(target) : target);
+      loadWithinSite(destination(payload.viewer.passwordChangeRequired));
       return;
     }
     setProblem(signInProblem(payload?.errors ?? [], result.error));

@@ -12,22 +12,49 @@ export const SESSION_COOKIE = 'segmenta_session';
 /** Pages anyone may open, signed in or not. */
 const PUBLIC_PAGES = new Set([LOGIN_PATH]);
 
-/** `raw` when it is a same-origin path worth returning to, else `/`. */
-export function safeNextPath(raw: string | null | undefined): string {
+/**
+ * The origin paths are resolved against when the page's own is not known (a server render). Only
+ * the comparison of origins matters, so any origin of its own would do.
+ */
+const PLACEHOLDER_ORIGIN = 'http://segmenta.invalid';
+
+/**
+ * `raw` when it is a same-origin path worth returning to, else `/`. Judged on the URL a browser
+ * would make of it, not on the text: `/..//evil.example` and `/%2e%2e//evil.example` pass any
+ * check of the raw string yet normalise to `//evil.example`, which a browser reads as a host.
+ * `origin`: the page's own (`window.location.origin`) where known.
+ */
+export function safeNextPath(raw: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
   if (!raw || raw.length > 2000) return '/';
-  // A path, not a protocol-relative URL or a backslash trick that browsers read as one.
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\\]/.test(raw)) return '/';
+  // A path, not a URL; no control characters or backslashes, which the URL parser drops or turns
+  // into slashes ("/\t/evil" becomes "//evil"): nothing a real link of this app contains.
+  if (!raw.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(raw)) return '/';
+  const path = sameOriginPath(raw, origin);
+  // Coming back to the login page (or the password form) would only go round in a circle.
+  if (!path || PUBLIC_PAGES.has(path.pathname) || path.pathname === CHANGE_PASSWORD_PATH) return '/';
+  return path.href;
+}
+
+/** The normalised path, query and hash of `raw` resolved against `origin`, or null when it leaves it. */
+function sameOriginPath(raw: string, origin: string): { pathname: string; href: string } | null {
+  let own: string;
   let url: URL;
   try {
-    url = new URL(raw, 'http://segmenta.invalid');
+    own = new URL(origin).origin;
+    url = new URL(raw, own);
   } catch {
-    return '/';
+    return null;
   }
-  if (url.origin !== 'http://segmenta.invalid') return '/';
-  // Coming back to the login page (or the password form) would only go round in a circle.
-  if (PUBLIC_PAGES.has(url.pathname) || url.pathname === CHANGE_PASSWORD_PATH) return '/';
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== own) return null;
+  // One slash, then a path segment: "//" or "/\" after normalisation is another host.
+  if (!/^\/(?![/\\])/.test(url.pathname)) return null;
+  // An encoded slash or backslash first ("/%2F/evil", "/%5Cevil") is still a path to a browser, but
+  // a server or proxy that decodes before redirecting would read a host: no page of ours starts so.
+  if (/^\/%(2f|5c)/i.test(url.pathname)) return null;
+  const href = `${url.pathname}${url.search}${url.hash}`;
+  // Read back the way the browser will when it navigates: still this origin.
+  if (new URL(href, own).origin !== own) return null;
+  return { pathname: url.pathname, href };
 }
 
 /** The login page, remembering where the visitor was going. */
