@@ -8,7 +8,8 @@ import type { IrGroup } from '../filter/ir';
 import type { MemberType } from '../filter/model';
 import { resolveFilter } from '../filter/resolve';
 import type { FilterGroup } from '../filter/tree';
-import { membershipCompiler, referencedSegments } from './membership';
+import { membershipCompiler, referencedSegments, type ReferencedDefinition } from './membership';
+import { sqlSizeProblem } from './reference-limits';
 import { valueResolver } from './values';
 
 export { membersOf } from './members-of';
@@ -22,6 +23,8 @@ export interface FilterRequest {
   now?: Date;
   /** For lists of related records themselves (deals): rules of this scope test the member. */
   memberScope?: FilterScope;
+  /** Definitions standing in for stored segments that membership rules name (see membershipCompiler). */
+  overrides?: Map<number, ReferencedDefinition>;
 }
 
 export interface PreparedFilter {
@@ -46,10 +49,15 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
   });
   const predicates = new Map<MemberType, Sql>();
   if (!ir) return { problems, ir, predicates };
-  // Membership rules inline the saved segments they name, loaded beforehand.
-  const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now) : null;
+  // Membership rules read the saved segments they name, loaded and size-checked beforehand.
+  const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now, request.overrides) : null;
   if (membership?.problems.length) return { problems: membership.problems, ir: null, predicates };
-  for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind), membership?.compiler));
+  for (const member of request.members) {
+    predicates.set(member, membership ? membership.predicate(ir, member) : compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));
+  }
+  // The last guard on what reaches the database: no statement is built from an oversized predicate.
+  const oversized = [...predicates.values()].map((p) => sqlSizeProblem(p.sql, ctx.config.referenceLimits)).find((p) => p !== null);
+  if (oversized) return { problems: [oversized], ir: null, predicates: new Map() };
   return { problems, ir, predicates };
 }
 
