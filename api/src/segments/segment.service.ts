@@ -10,6 +10,7 @@ import { ClientType, SegmentSource } from '../filter/filter.enums';
 import type { FilterGroup } from '../filter/tree';
 import { audienceOf } from './audience';
 import { segmentCycles } from './cycles';
+import { referencingProblems } from './reference-impact';
 import { recordSegmentEvent, versionDetails } from './segment-audit';
 import { MEMBERSHIP_FIELD } from './segment.fields';
 import { names, segmentsInTheWay } from './usage';
@@ -65,7 +66,10 @@ async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | n
   const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone });
   // The zone was checked above (static segments have one too).
   const inFilter = filterProblems.filter((p) => p.path[0] !== 'timeZone');
-  return [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+  const own = [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+  if (own.length || selfKey === null) return own;
+  // Segments naming this one read its new definition from now on: they must stay within the limits.
+  return referencingProblems(ctx, { key: selfKey, ...draft });
 }
 
 function versionRow(ctx: Context, segmentKey: number, version: number, draft: SegmentDraft, at: Date) {
