@@ -22,6 +22,13 @@ export interface Config {
   maxPageSize: number;
   /** Filter size limits: group nesting, rules in a tree, values in one rule. */
   filterLimits: { maxDepth: number; maxRules: number; maxValues: number };
+  /**
+   * Limits on a filter with the saved segments its membership rules name expanded (checked when
+   * saving and before every count or page, see filtering/reference-limits.ts): how deep references
+   * chain, how many rules there are with each distinct referenced segment counted once, and how
+   * long the SQL of one member type's predicate may be.
+   */
+  referenceLimits: ReferenceLimits;
   /** Largest text a static-segment import accepts (UTF-8 bytes); the default fits 100,000 lines. */
   maxImportBytes: number;
   /**
@@ -111,6 +118,17 @@ export interface HeavyReadSettings {
   sqliteMaxAbandoned: number;
 }
 
+export interface ReferenceLimits {
+  /** Longest chain of segments naming each other. */
+  maxDepth: number;
+  /** Rules of the filter and of every distinct segment it reaches (each once): the work of one statement. */
+  maxExpandedRules: number;
+  /** The same, a segment counted again for every path that reaches it: what SQLite parses (it copies a CTE into each reader). */
+  maxTreeRules: number;
+  /** SQL of one member type's predicate, in bytes. */
+  maxSqlBytes: number;
+}
+
 export interface GraphqlLimits {
   /** Deepest nesting of selections in one operation. */
   maxDepth: number;
@@ -194,6 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: numberFrom('FILTER_MAX_DEPTH', 8),
       maxRules: numberFrom('FILTER_MAX_RULES', 200),
       maxValues: numberFrom('FILTER_MAX_VALUES', 1000),
+    },
+    referenceLimits: {
+      maxDepth: numberOf('FILTER_MAX_REFERENCE_DEPTH', 5),
+      maxExpandedRules: numberOf('FILTER_MAX_EXPANDED_RULES', 1000),
+      maxTreeRules: numberOf('FILTER_MAX_EXPANDED_TREE_RULES', 5000),
+      maxSqlBytes: numberOf('FILTER_MAX_SQL_BYTES', 1024 * 1024),
     },
     maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
     exportSecret: env.EXPORT_SECRET || processSecret,

@@ -34,7 +34,8 @@ export function compileMemberPredicate(ir: IrGroup, member: MemberType, dialect:
 
 /**
  * "Member of segment X" is the one rule whose SQL the engine cannot know: the caller (segments)
- * supplies the predicate of X over rows `m` of a member type.
+ * supplies the predicate of X over rows `m` of a member type (filtering/membership.ts: a read of
+ * the CTE holding X's members, so X is compiled once however many rules name it).
  */
 export type MembershipCompiler = (segmentKey: number, member: MemberType) => Sql;
 
@@ -53,7 +54,8 @@ function compileGroup(group: IrGroup, where: Where, env: Env): Sql {
     body = quantified(group, where.member, env);
   } else {
     const parts = group.children.map((child) => compileNode(child, where, env));
-    if (group.combinator === Combinator.OR && where.at === 'member' && parts.some((p) => p.idSet)) {
+    // A part reading a joined segment row stays in this SELECT: such an OR stays an OR.
+    if (group.combinator === Combinator.OR && where.at === 'member' && parts.some((p) => p.idSet) && !parts.some((p) => p.joined)) {
       body = unionOfIdSets(parts, where.member);
     } else {
       body = group.combinator === Combinator.AND ? and(parts) : or(parts);

@@ -12,6 +12,11 @@ export interface Sql {
   twoValued?: boolean;
   /** Set when the fragment is `m.id IN (idSet)`: an OR of such fragments can become a UNION. */
   idSet?: Sql;
+  /**
+   * Set when the fragment reads a row joined to the member row `m` of the enclosing SELECT (a
+   * referenced segment, filtering/membership.ts): it cannot be moved into a subquery of its own.
+   */
+  joined?: boolean;
 }
 
 /**

@@ -9,15 +9,26 @@ import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, reach, SCOPES, type MemberType } f
 export type Row = Record<string, unknown>;
 export type Snapshot = Record<'contact' | 'company' | 'lead' | 'deal' | 'crm_order' | 'activity' | 'product_row' | 'communication' | 'custom_field_value', Row[]>;
 
+/** A saved dynamic segment of the Clients source as the oracle sees it: its resolved filter and member types. */
+export interface OracleSegment {
+  ir: IrGroup;
+  members: MemberType[];
+}
+
 /**
  * The in-memory oracle: decides membership row by row, by plain JavaScript over a snapshot of the
  * tables, with no SQL involved. Property tests hold the compiler to it on both engines.
+ * `segments` are those `segment.membership` rules may name (each decided once per record).
  */
 export class Oracle {
   private readonly companies: Map<unknown, Row>;
   private readonly purchases: Row[];
+  private readonly memberOf = new Map<string, boolean>();
 
-  constructor(private readonly data: Snapshot) {
+  constructor(
+    private readonly data: Snapshot,
+    private readonly segments = new Map<number, OracleSegment>(),
+  ) {
     this.companies = new Map(data.company.map((c) => [c.id, c]));
     const orders = new Map(data.crm_order.map((o) => [o.id, o]));
     const deals = new Map(data.deal.map((d) => [d.id, d]));
@@ -98,10 +109,22 @@ export class Oracle {
         });
       case 'custom':
         return on(CUSTOM_SUBJECT[access.entity], (r) => this.custom(rule.field, r, test));
-      case 'membership':
-        // Segments are not part of the oracle's data set; membership is tested through the API.
-        throw new Error('The oracle does not evaluate segment.membership.');
+      case 'membership': {
+        if (scopeRow) throw new Error('segment.membership is never scoped.');
+        const t = test as Extract<Test, { kind: 'in' }>;
+        return t.values.some((key) => this.isMember(Number(key), member, row)) !== t.negate;
+      }
     }
+  }
+
+  private isMember(key: number, member: MemberType, row: Row): boolean {
+    const segment = this.segments.get(key);
+    if (!segment) throw new Error(`The oracle was not given segment ${key}.`);
+    if (!segment.members.includes(member)) return false;
+    const id = `${key}:${member}:${row.id}`;
+    let hit = this.memberOf.get(id);
+    if (hit === undefined) this.memberOf.set(id, (hit = this.group(segment.ir, member, row, null)));
+    return hit;
   }
 
   private custom(def: FieldDef, subjectRow: Row, test: Test): boolean {

@@ -26,6 +26,8 @@ export interface IrRule {
   type: 'rule';
   field: FieldDef;
   test: Test;
+  /** Where the rule is in the submitted tree, for problems found after resolving (stages, references). */
+  path?: string[];
 }
 
 export interface IrGroup {

@@ -13,9 +13,11 @@ export function sql2(text: string, ...params: unknown[]): Sql {
   return { sql: text, params, twoValued: true };
 }
 
+const joinedIf = (parts: Sql[]) => (parts.some((p) => p.joined) ? { joined: true } : {});
+
 function join(parts: Sql[], operator: 'AND' | 'OR'): Sql {
   if (parts.length === 1) return parts[0];
-  return { sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`, params: parts.flatMap((p) => p.params), twoValued: parts.every((p) => p.twoValued) };
+  return { sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`, params: parts.flatMap((p) => p.params), twoValued: parts.every((p) => p.twoValued), ...joinedIf(parts) };
 }
 
 export const and = (parts: Sql[]): Sql => (parts.length === 0 ? TRUE : join(parts, 'AND'));
@@ -26,10 +28,12 @@ export const or = (parts: Sql[]): Sql => (parts.length === 0 ? FALSE : join(part
  * Semi-joins keep a plain NOT, which PostgreSQL plans as an anti-join (`… IS NOT TRUE` it would not).
  */
 export const not = (part: Sql): Sql =>
-  part.twoValued ? { sql: `NOT (${part.sql})`, params: part.params, twoValued: true } : { sql: `(${part.sql}) IS NOT TRUE`, params: part.params, twoValued: true };
+  part.twoValued
+    ? { sql: `NOT (${part.sql})`, params: part.params, twoValued: true, ...joinedIf([part]) }
+    : { sql: `(${part.sql}) IS NOT TRUE`, params: part.params, twoValued: true, ...joinedIf([part]) };
 
 /** SQL's own NOT (NULL stays NULL): for negated operators, where an absent value must not match. */
-export const sqlNot = (part: Sql): Sql => ({ sql: `NOT (${part.sql})`, params: part.params, twoValued: part.twoValued });
+export const sqlNot = (part: Sql): Sql => ({ sql: `NOT (${part.sql})`, params: part.params, twoValued: part.twoValued, ...joinedIf([part]) });
 
 /** `?, ?, ?` for a list of values. */
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');

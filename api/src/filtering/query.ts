@@ -10,7 +10,8 @@ import { resolveFilter } from '../filter/resolve';
 import type { FilterGroup } from '../filter/tree';
 import { chargeEvaluation } from '../privacy/evaluation-budget';
 import { personalFieldProblems, seesPersonalData } from '../privacy/personal-fields';
-import { membershipCompiler, referencedSegments } from './membership';
+import { membershipCompiler, referencedSegments, type ReferencedDefinition } from './membership';
+import { sqlSizeProblem } from './reference-limits';
 import { valueResolver } from './values';
 
 export { membersOf } from './members-of';
@@ -33,6 +34,8 @@ export interface FilterRequest {
   origin?: 'caller' | 'saved';
   /** Validation only (checkFilter): nothing is evaluated, so nothing is charged to the budget. */
   validateOnly?: boolean;
+  /** Definitions standing in for stored segments that membership rules name (see membershipCompiler). */
+  overrides?: Map<number, ReferencedDefinition>;
 }
 
 export interface PreparedFilter {
@@ -66,10 +69,15 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
     const { tree, source, members, memberScope } = request;
     await chargeEvaluation(ctx, { tree, source, members, memberScope, timeZone: request.timeZone || null });
   }
-  // Membership rules inline the saved segments they name, loaded beforehand.
-  const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now) : null;
+  // Membership rules read the saved segments they name, loaded and size-checked beforehand.
+  const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now, request.overrides) : null;
   if (membership?.problems.length) return { problems: membership.problems, ir: null, predicates };
-  for (const member of request.members) predicates.set(member, compileMemberPredicate(ir, member, dialectFor(ctx.db.kind), membership?.compiler));
+  for (const member of request.members) {
+    predicates.set(member, membership ? membership.predicate(ir, member) : compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));
+  }
+  // The last guard on what reaches the database: no statement is built from an oversized predicate.
+  const oversized = [...predicates.values()].map((p) => sqlSizeProblem(p.sql, ctx.config.referenceLimits)).find((p) => p !== null);
+  if (oversized) return { problems: [oversized], ir: null, predicates: new Map() };
   return { problems, ir, predicates };
 }
 

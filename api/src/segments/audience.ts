@@ -5,7 +5,7 @@ import { ClientType, SegmentSource } from '../filter/filter.enums';
 import type { MemberType } from '../filter/model';
 import { and } from '../filter/sql';
 import type { FilterGroup } from '../filter/tree';
-import { staticMembersPredicate } from '../filtering/membership';
+import { staticMembersPredicate, type ReferencedDefinition } from '../filtering/membership';
 import { membersOf } from '../filtering/members-of';
 import { prepareFilter } from '../filtering/query';
 import { SegmentKind } from './segment.enums';
@@ -42,7 +42,7 @@ export const ALL_MEMBER_TYPES: MemberType[] = ['company', 'contact', 'lead'];
 export async function audienceOf(
   ctx: Context,
   definition: SegmentDefinition,
-  options: { timeZone?: string | null; now?: Date; origin?: 'caller' | 'saved' } = {},
+  options: { timeZone?: string | null; now?: Date; origin?: 'caller' | 'saved'; overrides?: Map<number, ReferencedDefinition> } = {},
 ): Promise<{ audience: Audience | null; problems: UserError[] }> {
   if (definition.kind === SegmentKind.STATIC) {
     if (definition.key === undefined) return { audience: null, problems: [UserError.of([], UserErrorCode.INVALID, 'A static segment must be saved before it can be counted.')] };
@@ -58,6 +58,7 @@ export async function audienceOf(
     timeZone: options.timeZone || definition.timeZone,
     now: options.now,
     origin: options.origin,
+    overrides: options.overrides,
   });
   if (prepared.problems.length) return { audience: null, problems: prepared.problems.map((p) => UserError.of(p.path[0] === 'timeZone' ? p.path : ['filter', ...p.path], p.code, p.message)) };
   return {

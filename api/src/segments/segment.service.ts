@@ -11,6 +11,7 @@ import type { FilterGroup } from '../filter/tree';
 import { filterHash } from '../privacy/evaluation-budget';
 import { audienceOf } from './audience';
 import { segmentCycles } from './cycles';
+import { referencingProblems } from './reference-impact';
 import { recordSegmentEvent, versionDetails } from './segment-audit';
 import { MEMBERSHIP_FIELD } from './segment.fields';
 import { names, segmentsInTheWay } from './usage';
@@ -77,7 +78,10 @@ async function problemsOf(ctx: Context, draft: SegmentDraft, selfKey: number | n
   const { problems: filterProblems } = await audienceOf(ctx, { ...draft, timeZone: draft.timeZone }, { origin });
   // The zone was checked above (static segments have one too).
   const inFilter = filterProblems.filter((p) => p.path[0] !== 'timeZone');
-  return [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+  const own = [...problems, ...inFilter.map((p) => UserError.of(['input', ...p.path], p.code, p.message))];
+  if (own.length || selfKey === null) return own;
+  // Segments naming this one read its new definition from now on: they must stay within the limits.
+  return referencingProblems(ctx, { key: selfKey, ...draft });
 }
 
 function versionRow(ctx: Context, segmentKey: number, version: number, draft: SegmentDraft, at: Date) {
