@@ -4,6 +4,7 @@ import 'react-querybuilder/dist/query-builder.css';
 import './globals.css';
 import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ViewerGate } from '@/auth/ViewerGate';
 import { ViewerProvider } from '@/auth/ViewerProvider';
@@ -20,10 +21,12 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await requestLocale();
+  // Set by proxy.ts: Mantine's inline colour-scheme script runs under the page's CSP only with it.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang={locale} {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
         <I18nProvider locale={locale}>

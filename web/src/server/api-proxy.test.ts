@@ -12,6 +12,7 @@ beforeAll(async () => {
     seen = req.headers;
     res.setHeader('set-cookie', ['segmenta_session=sgs_abc; Max-Age=60; Path=/; HttpOnly; SameSite=Lax', 'other=1; Path=/']);
     res.setHeader('content-type', 'application/json');
+    res.setHeader('x-powered-by', 'Express');
     res.end(JSON.stringify({ data: { me: null } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,6 +39,11 @@ describe('proxyToApi', () => {
     expect(seen['x-forwarded-proto']).toBe('http');
     expect(response.headers.getSetCookie()).toEqual(['segmenta_session=sgs_abc; Max-Age=60; Path=/; HttpOnly; SameSite=Lax', 'other=1; Path=/']);
     await expect(response.json()).resolves.toEqual({ data: { me: null } });
+  });
+
+  it('does not tell the browser what the API runs on (X-Powered-By)', async () => {
+    const response = await proxyToApi(new Request('http://web.example/graphql', { method: 'POST', body: '{}' }), '/graphql');
+    expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
   it('passes an Authorization header (API tokens) through', async () => {

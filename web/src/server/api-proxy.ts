@@ -8,7 +8,8 @@ const DEFAULT_API_URL = 'http://127.0.0.1:4000';
 
 /** Hop-by-hop headers and ones the runtime recomputes; forwarding them breaks the exchange. */
 const DROPPED_REQUEST_HEADERS = ['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding', 'upgrade'];
-const DROPPED_RESPONSE_HEADERS = ['connection', 'content-encoding', 'content-length', 'keep-alive', 'transfer-encoding'];
+/** The same, and X-Powered-By: the web origin does not advertise what the API is built on. */
+const DROPPED_RESPONSE_HEADERS = ['connection', 'content-encoding', 'content-length', 'keep-alive', 'transfer-encoding', 'x-powered-by'];
 
 export function apiUrl(): string {
   return (process.env.API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
@@ -20,9 +21,8 @@ export async function proxyToApi(request: Request, path: string): Promise<Respon
   const headers = new Headers(request.headers);
   for (const name of DROPPED_REQUEST_HEADERS) headers.delete(name);
   // Cookie and Authorization pass through as they came (the session cookie is the API's), and so does
-  // X-Forwarded-For, which Next fills with the browser's address: the API's sign-in limits count per
-  // client. Behind a reverse proxy that appends the address, the API reads the right one; with the web
-  // server exposed directly, a client can write its own X-Forwarded-For (put a proxy in front).
+  // X-Forwarded-For: the web server (scripts/server.mjs) has already replaced the client's own with
+  // its socket address (or a trusted proxy's vouched-for chain), and the API's limits count by it.
   headers.set('x-forwarded-host', incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
   const hasBody = !['GET', 'HEAD'].includes(request.method);
