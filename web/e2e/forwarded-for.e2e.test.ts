@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The red team rotated X-Forwarded-For through the web origin and was never limited: Next passed
  * the client's own header on, and the API believes the web server's. Hitting the per-address
  * sign-in limit on purpose would lock the whole e2e run's address out, so this file starts its
- * own built API (fresh SQLite, no demo data, SIGN_IN_ATTEMPTS=1: 10 failures per address) and its
+ * own built API (fresh SQLite, no demo data, SIGN_IN_CLIENT_FAILURES=10: 10 failures per address) and its
  * own web server in front of it.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,7 +57,7 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${webPort}`;
   const env = { ...process.env, NODE_ENV: 'production' as const, TRUSTED_PROXIES: '', TRUST_PROXY: '' };
   services.push(
-    spawn(process.execPath, ['api/dist/main.js'], { cwd: root, stdio: 'ignore', env: { ...env, DATABASE_URL: `sqlite:${join(dataDir, 'xff.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0', ADMIN_PASSWORD: 'xff-admin-password-1', SIGN_IN_ATTEMPTS: '1' } }),
+    spawn(process.execPath, ['api/dist/main.js'], { cwd: root, stdio: 'ignore', env: { ...env, DATABASE_URL: `sqlite:${join(dataDir, 'xff.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0', ADMIN_PASSWORD: 'xff-admin-password-1', SIGN_IN_CLIENT_FAILURES: '10' } }),
     spawn(process.execPath, ['web/scripts/start.mjs'], { cwd: root, stdio: 'ignore', env: { ...env, WEB_PORT: String(webPort), API_URL: apiUrl } }),
   );
   if (!(await answers(`${apiUrl}/healthz`, 90)) || !(await answers(`${webUrl}/login`, 60))) throw new Error('forwarded-for e2e: the API or the web server did not start');

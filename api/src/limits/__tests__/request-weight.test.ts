@@ -23,7 +23,8 @@ describe('rate limits weigh each aliased count and each batch item (issue 12: 30
     fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 
   it('a document with 30 aliased previews spends 30 points: the second one is refused with 429 RATE_LIMITED', async () => {
-    const token = await api.createToken([Scope.SEGMENTS_READ]);
+    // crm:read: the previews filter on client.city (personal) and expect exact counts.
+    const token = await api.createToken([Scope.CRM_READ, Scope.SEGMENTS_READ]);
     const thirty = { query: `{ ${Array.from({ length: 30 }, (_, i) => PREVIEW(`p${i}`)).join(' ')} }` };
     const first = await post(thirty, token);
     expect(first.status).toBe(200);
@@ -36,7 +37,8 @@ describe('rate limits weigh each aliased count and each batch item (issue 12: 30
   });
 
   it('a batch of 10 items with 5 aliased counts each spends 50 points: over the 30 left of a budget of 40', async () => {
-    const token = await api.createToken([Scope.SEGMENTS_READ]);
+    // crm:read: the previews filter on client.city (personal) and expect exact counts.
+    const token = await api.createToken([Scope.CRM_READ, Scope.SEGMENTS_READ]);
     const item = { query: `{ ${Array.from({ length: 5 }, (_, i) => `s${i}: segments(first: ${i}) { totalCount }`).join(' ')} }` };
     // A batch of 10 cheap items: 10 points, passes.
     expect((await post(Array.from({ length: 10 }, () => ({ query: '{ __typename }' })), token)).status).toBe(200);
