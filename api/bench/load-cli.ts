@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       console.log(`seeding scale ${args.scale} into ${db.kind}…`);
       await seedDemoData(db, { scale: args.scale });
     }
-    const { secret } = await issueApiToken(db.fork(), adminKey, { name: 'load test', scopes: [Scope.SEGMENTS_READ] });
+    const { secret } = await issueApiToken(db.fork(), adminKey, { name: 'load test', scopes: [Scope.CRM_READ, Scope.SEGMENTS_READ] });
     const segments = await referenceSegments(db, new Date());
     // The API under test: its own process, limits above what this test sends.
     process.env.RATE_LIMIT_POINTS = String(10_000_000);

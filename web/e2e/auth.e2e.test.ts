@@ -121,6 +121,8 @@ describe('signing in, roles, users and tokens (browser)', () => {
     // The password field was cleared; the e-mail stays. Enter submits.
     await expect(visitor.page.getByTestId('login-password').inputValue()).resolves.toBe('');
     await visitor.page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    // A wrong password holds the next try for that e-mail from this address for a second (progressive delays).
+    await visitor.page.waitForTimeout(1_200);
     await Promise.all([visitor.page.waitForURL((url) => url.pathname === '/segments'), visitor.page.getByTestId('login-password').press('Enter')]);
     expect(new URL(visitor.page.url()).searchParams.get('q')).toBe(stamp);
     await visitor.page.getByTestId('user-menu').waitFor();
