@@ -71,7 +71,7 @@ export function LoginPage({ next }: { next: string | null }) {
           </div>
           {problem && (
             <Alert color={problem.kind === 'unreachable' ? 'orange' : 'red'} role="alert" data-testid="login-error" data-kind={problem.kind}>
-              {problem.kind === 'tooMany' ? t('tooMany', { minutes: problem.minutes }) : t(problem.kind)}
+              {problem.kind === 'tooMany' ? t('tooMany', { minutes: problem.minutes }) : problem.kind === 'tooManySeconds' ? t('tooManySeconds', { seconds: problem.seconds }) : t(problem.kind)}
             </Alert>
           )}
           <TextInput
