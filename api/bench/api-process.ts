@@ -23,7 +23,8 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A free loopback port (the bench's other servers, PostGraphile, take theirs here too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().on('error', reject);
     server.listen(0, '127.0.0.1', () => {

@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './api-process';
 
 /**
  * PostGraphile 4 with postgraphile-plugin-connection-filter, the generic GraphQL-over-PostgreSQL
@@ -33,16 +33,6 @@ function ensureInstalled(): void {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const specs = Object.entries(VERSIONS).map(([name, version]) => `${name}@${version}`);
   execFileSync(npm, ['install', '--prefix', POSTGRAPHILE_DIR, '--no-audit', '--no-fund', '--save-exact', ...specs], { stdio: 'inherit' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface PostGraphileProcess {
