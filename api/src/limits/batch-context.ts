@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../common/context';
-import { Loaders } from '../common/loaders';
 
 /**
  * Apollo runs the operations of a batched request at the same time, each with a shallow copy of
@@ -13,8 +12,7 @@ export function ownUnitOfWorkPerBatchedOperation(): ApolloServerPlugin<Context> 
   return {
     async requestDidStart({ contextValue, requestIsBatched }) {
       if (!requestIsBatched) return;
-      contextValue.em = contextValue.em.fork();
-      contextValue.loaders = new Loaders(contextValue.em);
+      contextValue.newUnitOfWork();
     },
   };
 }

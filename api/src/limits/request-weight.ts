@@ -32,9 +32,27 @@ export function weightOfBody(req: Request, maxTokens: number): number {
   return Math.max(1, points);
 }
 
+/**
+ * Weights of the documents seen last, by operation name and text: clients send the same few
+ * documents again and again, and parsing one costs more than the rest of this check.
+ */
+const WEIGHT_CACHE_SIZE = 500;
+const weightCache = new Map<string, number>();
+
 function weightOfOperation(item: unknown, maxTokens: number): number {
   const { query, operationName } = (item ?? {}) as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string' || !MENTIONS_HEAVY.test(query)) return 1;
+  const key = `${maxTokens}\u0000${typeof operationName === 'string' ? operationName : ''}\u0000${query}`;
+  let weight = weightCache.get(key);
+  if (weight === undefined) {
+    weight = weightOfDocument(query, operationName, maxTokens);
+    if (weightCache.size >= WEIGHT_CACHE_SIZE) weightCache.delete(weightCache.keys().next().value as string);
+    weightCache.set(key, weight);
+  }
+  return weight;
+}
+
+function weightOfDocument(query: string, operationName: unknown, maxTokens: number): number {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens, noLocation: true });
