@@ -42,7 +42,7 @@ export function internalRequest(): RequestMeta {
  * operation of a batch a shallow copy (Object.assign onto the same prototype).
  */
 class RequestContext implements Context {
-  private unitOfWork: { em: SqlEntityManager; loaders: Loaders } | null = null;
+  private unitOfWork: { em: SqlEntityManager | null; loaders: Loaders } | null = null;
 
   constructor(
     private readonly database: Database,
@@ -52,16 +52,17 @@ class RequestContext implements Context {
     public request: RequestMeta,
   ) {}
 
-  private work(): { em: SqlEntityManager; loaders: Loaders } {
+  private work(): { em: SqlEntityManager | null; loaders: Loaders } {
     if (!this.unitOfWork) {
-      const em = this.database.fork();
-      this.unitOfWork = { em, loaders: new Loaders(em) };
+      const work: { em: SqlEntityManager | null; loaders: Loaders } = { em: null, loaders: new Loaders(() => (work.em ??= this.database.fork())) };
+      this.unitOfWork = work;
     }
     return this.unitOfWork;
   }
 
   get em(): SqlEntityManager {
-    return this.work().em;
+    const work = this.work();
+    return (work.em ??= this.database.fork());
   }
 
   get loaders(): Loaders {

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
@@ -96,14 +97,16 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
     const predicate = filtered?.predicates.values().next().value;
-    const meta = ctx.em.getMetadata().get(kind.entity.name);
+    const meta = ctx.db.orm.getMetadata().get(kind.entity.name);
     const selected = selectedFields(info, ['edges', 'node']);
     const properties = propertiesFor(meta, selected, { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
     // Collections load through a managed owner; every other page uses light read-only rows.
     const light = properties && !requestsCollection(meta, selected, options.fieldNeeds)
       ? { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: (sql: string, params: unknown[]) => ctx.db.read<{ [column: string]: unknown }>(sql, params) }
       : undefined;
-    const connection = toConnection(Connection, await findPage(ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light }));
+    // A light page only builds SQL with the entity manager (the rows come through db.read): the
+    // process's one does, and the request's is not forked for it.
+    const connection = toConnection(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light }));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered) connection.counter = () => countMembers(ctx, filtered);
     return connection;

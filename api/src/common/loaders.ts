@@ -10,7 +10,12 @@ import DataLoader from 'dataloader';
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly em: SqlEntityManager) {}
+  /** `em` may be given as a function: the request's entity manager is then forked only when a loader first loads. */
+  constructor(private readonly emOrFork: SqlEntityManager | (() => SqlEntityManager)) {}
+
+  private get em(): SqlEntityManager {
+    return typeof this.emOrFork === 'function' ? this.emOrFork() : this.emOrFork;
+  }
 
   /** Loads entities by a unique property (`key`, `externalId`...); missing ones resolve to null. */
   byProperty<T extends object, K extends string | number>(entity: EntityName<T>, property: string): DataLoader<K, T | null> {

@@ -50,7 +50,8 @@ export async function loadCatalog(em: SqlEntityManager): Promise<FieldCatalog> {
   const version = `${row.n}:${row.last}:${row.changed instanceof Date ? row.changed.getTime() : row.changed}`;
   let cached = cache.get(em.config);
   if (cached?.version !== version) {
-    const custom = await em.find(CustomField, {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
+    // Read in a unit of work of its own: callers may pass the global entity manager (see below).
+    const custom = await em.fork().find(CustomField, {}, { orderBy: { entity: 'asc', sort: 'asc', key: 'asc' } });
     cached = { version, catalog: new FieldCatalog([...standardFields, ...custom.map(customFieldDef)]), checkedAt: Date.now() };
     cache.set(em.config, cached);
   }

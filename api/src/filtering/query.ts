@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Context } from '../common/context';
 import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './catalog';
@@ -48,7 +49,9 @@ export interface PreparedFilter {
 /** Validates against the catalog of the moment and compiles one predicate per member type. */
 export async function prepareFilter(ctx: Context, request: FilterRequest): Promise<PreparedFilter> {
   const now = request.now ?? new Date();
-  const catalog = await loadCatalog(ctx.em);
+  // Through the process's entity manager, not the request's: the catalog is shared by every
+  // request, and a count or page that needs nothing else from the ORM then never forks one.
+  const catalog = await loadCatalog(ctx.db.orm.em as SqlEntityManager);
   const composed = request.origin !== 'saved';
   const forbidden = composed && !seesPersonalData(ctx.actor) ? personalFieldProblems(request.tree, catalog) : [];
   const resolved = await resolveFilter(request.tree, {
@@ -58,7 +61,7 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
     timeZone: request.timeZone || ctx.config.defaultTimeZone,
     now,
     limits: ctx.config.filterLimits,
-    resolveValues: valueResolver(ctx.em),
+    resolveValues: valueResolver(() => ctx.em),
     memberScope: request.memberScope,
   });
   const problems = [...forbidden, ...resolved.problems];

@@ -16,8 +16,10 @@ const BY_GLOBAL_ID = { users: User, products: Product, pipelines: Pipeline, stag
  * Resolves the values of listed fields for the filter engine: reference codes and custom option
  * codes to keys, global ids to the keys of records that exist. One query per kind of list.
  */
-export function valueResolver(em: SqlEntityManager): ValueResolver {
+/** `em` may be a function: the request's entity manager is then forked only for a filter with such values. */
+export function valueResolver(emOrFork: SqlEntityManager | (() => SqlEntityManager)): ValueResolver {
   return async (source: ValuesSource, raw: string[]) => {
+    const em = typeof emOrFork === 'function' ? emOrFork() : emOrFork;
     const found = new Map<string, number | string>();
     switch (source.kind) {
       case 'static':
