@@ -39,7 +39,8 @@ let userCounter = 0;
 
 /** The API over a fresh, migrated database with the defaults (built-in admin, reference lists, pipeline). */
 export async function startTestApi(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApi> {
-  const { db, url, drop } = await freshDatabase(kind);
+  // Heavy-read settings are the database's (its pool and gate), so they are handed to it.
+  const { db, url, drop } = await freshDatabase(kind, overrides.heavyReads);
   const config = { ...loadConfig({}), ...overrides };
   const adminKey = await ensureDefaults(db);
   const app = await createApp(db, config);

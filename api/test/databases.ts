@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseKind } from '../src/db/orm.config';
+import type { HeavyReadSettings } from '../src/config';
 import { migrate, openDatabase, type Database } from '../src/db/orm';
 
 /** Both engines every integration test runs on. */
@@ -12,13 +13,14 @@ export const engines: DatabaseKind[] = ['sqlite', 'postgresql'];
 
 /**
  * A new, empty, migrated database of the given engine: a temp SQLite file, or a fresh database on
- * the run's PostgreSQL server. `drop()` closes and removes it.
+ * the run's PostgreSQL server. `drop()` closes and removes it. `reads`: the heavy-read pool and
+ * gate settings (default: this process's configuration, as `npm start` opens it).
  */
-export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(kind: DatabaseKind, reads?: HeavyReadSettings): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-test-'));
     const url = `sqlite:${path.join(dir, 'test.sqlite')}`;
-    const db = await openDatabase(url);
+    const db = await openDatabase(url, {}, reads);
     await migrate(db);
     return { db, url, drop: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
@@ -30,7 +32,7 @@ export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database;
   await admin.end();
   const dbUrl = new URL(serverUrl.toString());
   dbUrl.pathname = `/${name}`;
-  const db = await openDatabase(dbUrl.toString());
+  const db = await openDatabase(dbUrl.toString(), {}, reads);
   await migrate(db);
   return {
     db,

@@ -124,12 +124,24 @@ export interface PageOptions {
    * heavy-read pool and its caps on PostgreSQL), not on the ORM's connection.
    */
   light?: LightRead;
+  /**
+   * Where `totalCount` runs when the rows load as managed entities (no `light`): the request's
+   * heavy reads (`ctx.db.read`, see `heavyCount`), so a total over a large table counts against
+   * the caps and the statement timeout and never holds the ORM pool that sign-in and writes use.
+   * Absent: on the entity manager's connection (internal callers).
+   */
+  count?: LightRead['read'];
 }
 
 export interface LightRead {
   loaders: Loaders;
   sqlite: boolean;
   read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+}
+
+/** The request's heavy reads, for a page's `totalCount` (PageOptions.count). */
+export function heavyCount(ctx: { db: { read: LightRead['read'] } }): LightRead['read'] {
+  return (sql, params) => ctx.db.read(sql, params);
 }
 
 /** Light rows read through the request's heavy reads (see PageOptions.light). */
@@ -144,7 +156,7 @@ export async function findPage<T extends object>(
   sort: SortSpec,
   args: PageArgs,
   maxPageSize: number,
-  { predicate, properties = null, light }: PageOptions = {},
+  { predicate, properties = null, light, count }: PageOptions = {},
 ): Promise<Page<T>> {
   const request = readPageArgs(args, maxPageSize);
   if (request.cursor && !fitsSort(em, entity as EntityName<object>, sort, request.cursor[0])) throw foreignCursor(request.forward ? 'after' : 'before');
@@ -180,7 +192,8 @@ export async function findPage<T extends object>(
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
-  const totalCount = light ? () => readCount(query(where), light.read) : () => query(where).getCount();
+  const countRead = light?.read ?? count;
+  const totalCount = countRead ? () => readCount(query(where), countRead) : () => query(where).getCount();
   return { edges, pageInfo, totalCount };
 }
 
