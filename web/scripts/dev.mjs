@@ -1,4 +1,5 @@
-// `npm run dev -w web`: Next's dev server on WEB_PORT (default 3000).
-import { runNext } from './run-next.mjs';
+// `npm run dev -w web`: Next's dev server on WEB_HOST:WEB_PORT (default 127.0.0.1:3000), behind
+// the same X-Forwarded-For rewriting as `npm start` (see server.mjs).
+import { startServer } from './server.mjs';
 
-runNext('dev', process.argv.slice(2));
+await startServer({ dev: true });

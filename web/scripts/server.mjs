@@ -1,4 +1,4 @@
-// The web server of `npm start -w web`: Next's request handler behind a plain Node HTTP server, so
+// The web server of `npm start -w web` and `npm run dev -w web`: Next's request handler behind a plain Node HTTP server, so
 // the forwarding headers are rewritten from the socket before Next sees them (forwarded-for.mjs);
 // `next start` offers no hook for that, and Next keeps a client's own X-Forwarded-For.
 //
@@ -22,8 +22,12 @@ export function serverSettings(env = process.env) {
   };
 }
 
-/** Builds nothing: serves the `next build` output in web/.next. Resolves once it listens. */
-export async function startServer() {
+/**
+ * Resolves once it listens. Production (default) builds nothing: it serves the `next build` output
+ * in web/.next. `{ dev: true }` is Next's dev server (compiles on request, hot reload) behind the
+ * same header rewriting: `next dev` alone would pass a client's X-Forwarded-For on to the API.
+ */
+export async function startServer({ dev = false } = {}) {
   let settings;
   try {
     settings = serverSettings();
@@ -32,13 +36,13 @@ export async function startServer() {
     process.exit(1);
   }
   const { port, hostname, isTrusted } = settings;
-  process.env.NODE_ENV ??= 'production';
+  process.env.NODE_ENV ??= dev ? 'development' : 'production';
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   // Keep Next from picking up the API's PORT by any other route.
   delete process.env.PORT;
   // Imported only now: Next and React pick their production builds from NODE_ENV when loaded.
   const { default: next } = await import('next');
-  const app = next({ dev: false, dir: webDir, hostname, port });
+  const app = next({ dev, dir: webDir, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
