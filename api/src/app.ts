@@ -129,8 +129,12 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   await apollo.start();
 
   app.get('/healthz', async (_req, res) => {
+    const ping = () => db.orm.em.getConnection().execute('select 1');
     try {
-      await db.orm.em.getConnection().execute('select 1');
+      // Once more on failure: right after a database restart or failover the pool may still hand
+      // out a connection whose backend is gone (its error event not yet seen); the pool drops it
+      // on that failure, and the second try asks a live one. Down is when both fail.
+      await ping().catch(ping);
       res.json({ status: 'ok', database: db.kind });
     } catch {
       res.status(503).json({ status: 'unavailable', database: db.kind });
