@@ -8,11 +8,11 @@ import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from
 const RUN = Date.now().toString(36).toUpperCase();
 
 type Item = { id: string; code: string; label: string };
-type Field = { id: string; label: string; valueType: string; values: Array<{ value: string; label: string; groupId?: string | null }> | null };
+type Field = { id: string; label: string; valueType: string; personal: boolean; values: Array<{ value: string; label: string; groupId?: string | null }> | null };
 
 const referenceItems = async (list: string) => (await graphqlRequest<{ referenceItems: Item[] }>(`query($l: ReferenceList!) { referenceItems(list: $l) { id code label } }`, { l: list })).referenceItems;
 const segmentFields = async (source: string) =>
-  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id label valueType values { value label groupId } } }`, { s: source })).segmentFields;
+  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id label valueType personal values { value label groupId } } }`, { s: source })).segmentFields;
 const filterValues = async (field: string, search: string) =>
   (
     await graphqlRequest<{ filterValues: { edges: Array<{ node: { value: string; label: string; groupId: string | null } }> } }>(
@@ -257,6 +257,10 @@ describe('admin pages (browser)', () => {
     const options = page.getByTestId('field-create-option');
     await options.nth(0).fill('Gold');
     await options.nth(1).fill('Silver');
+    // A list field starts out not personal (text fields do); the admin marks this one.
+    const personal = page.getByTestId('field-create-personal');
+    expect(await personal.isChecked()).toBe(false);
+    await personal.check();
     await page.getByTestId('field-create-submit').click();
     const row = page.locator(`[data-testid="custom-field"][data-code="${code}"]`);
     await row.waitFor();
@@ -273,6 +277,12 @@ describe('admin pages (browser)', () => {
     expect(stored).toEqual({ code, type: 'LIST', options: [{ code: 'GOLD', label: 'Gold' }, { code: 'SILVER', label: 'Silver' }] });
     const builderField = (await segmentFields('CLIENTS')).find((f) => f.id === `custom.contact.${code}`);
     expect(builderField?.values?.map((v) => v.label)).toEqual(['Gold', 'Silver']);
+    expect(builderField?.personal).toBe(true);
+    // Cleared in the table: the builder's catalog follows at once.
+    expect(await row.getByTestId('field-personal').isChecked()).toBe(true);
+    await row.getByTestId('field-personal').uncheck();
+    await expect.poll(async () => (await segmentFields('CLIENTS')).find((f) => f.id === `custom.contact.${code}`)?.personal, { timeout: 15_000 }).toBe(false);
+    expect(await row.getByTestId('field-personal').isChecked()).toBe(false);
 
     // The options editor lists both; delete the field through the UI.
     await row.getByTestId('field-options-toggle').click();

@@ -29,6 +29,13 @@ export class CustomField extends Record {
   @Property({ type: 'integer' })
   sort: number = 0;
 
+  @Field({
+    description:
+      'Personal data (a salary, an anniversary, a note about the person): callers without crm:read may not filter on it, and its small counts are reported as "fewer than". STRING fields are personal unless an admin says otherwise; other types only when marked.',
+  })
+  @Property({ type: 'boolean', default: false })
+  personal: boolean = false;
+
   @OneToMany(() => CustomFieldOption, (o) => o.field, { orderBy: { sort: 'asc', key: 'asc' } })
   options = new Collection<CustomFieldOption>(this);
 

@@ -34,8 +34,8 @@ export function customFieldDef(custom: CustomField): FieldDef {
     type,
     scope: place.scope,
     sources: [place.source],
-    // Free text holds whatever people type about a person (names, notes, addresses): personal by its type.
-    personal: custom.type === CustomFieldType.STRING,
+    // Marked by the admin; STRING fields start out personal (custom-field.service.ts).
+    personal: custom.personal,
     operators: type === T.MULTI_ENUM ? [Op.HAS_ANY, Op.HAS_ALL, Op.HAS_NONE, Op.IS_EMPTY, Op.IS_NOT_EMPTY] : OPERATORS_BY_TYPE[type],
     access: { kind: 'custom', fieldKey: custom.key, entity: custom.entity, customType: custom.type },
     values: type === T.ENUM || type === T.MULTI_ENUM ? { kind: 'customOptions', fieldKey: custom.key } : undefined,

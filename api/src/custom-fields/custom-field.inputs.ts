@@ -52,6 +52,9 @@ export class CreateCustomFieldInput {
   @Field(() => Int, { nullable: true })
   sort?: number;
 
+  @Field(() => Boolean, { nullable: true, description: 'Personal data (see CustomField.personal). Default: true for STRING fields, false for the others.' })
+  personal?: boolean | null;
+
   @Field(() => [CustomFieldOptionInput], { nullable: true, description: 'Choices of a LIST or MULTI_LIST field.' })
   options?: CustomFieldOptionInput[];
 }
@@ -63,6 +66,9 @@ export class UpdateCustomFieldInput {
 
   @Field(() => Int, { nullable: true })
   sort?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Marks the field as personal data, or not (see CustomField.personal).' })
+  personal?: boolean | null;
 }
 
 @InputType()

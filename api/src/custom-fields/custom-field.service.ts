@@ -6,7 +6,7 @@ import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { CustomFieldOption } from './custom-field-option.entity';
 import { CustomField } from './custom-field.entity';
-import { LIST_TYPES } from './custom-field.enums';
+import { CustomFieldType, LIST_TYPES } from './custom-field.enums';
 import type { CreateCustomFieldInput, CustomFieldOptionInput, UpdateCustomFieldInput, UpdateCustomFieldOptionInput } from './custom-field.inputs';
 import { make } from '../common/make';
 
@@ -58,6 +58,8 @@ export async function createField(ctx: Context, input: CreateCustomFieldInput): 
     label: label as string,
     type: input.type,
     sort: input.sort ?? (last ? last.sort + 10 : 10),
+    // Free text holds whatever people type about a person (names, notes, addresses): personal unless said otherwise.
+    personal: input.personal ?? input.type === CustomFieldType.STRING,
   });
   options.forEach((option, index) =>
     make(ctx.em, CustomFieldOption, { field: ref(field), code: option.code, label: option.label.trim(), sort: option.sort ?? (index + 1) * 10 }),
@@ -74,6 +76,7 @@ export async function updateField(ctx: Context, id: string, input: UpdateCustomF
   if (errors.length) return { entity: null, errors };
   if (label !== undefined) field.label = label;
   if (input.sort != null) field.sort = input.sort;
+  if (input.personal != null) field.personal = input.personal;
   await ctx.em.flush();
   return { entity: field, errors: [] };
 }

@@ -3,6 +3,7 @@ import { Migration20261122100000_segments } from './Migration20261122100000_segm
 import { Migration20261122200000_auth } from './Migration20261122200000_auth';
 import { Migration20261123000000_audit } from './Migration20261123000000_audit';
 import { Migration20261203000000_phone_review } from './Migration20261203000000_phone_review';
+import { Migration20261203100000_custom_field_personal } from './Migration20261203100000_custom_field_personal';
 
 /** Explicit, ordered: the same list runs on SQLite and PostgreSQL, from `src` and from `dist`. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261122200000_auth', class: Migration20261122200000_auth },
   { name: 'Migration20261123000000_audit', class: Migration20261123000000_audit },
   { name: 'Migration20261203000000_phone_review', class: Migration20261203000000_phone_review },
+  { name: 'Migration20261203100000_custom_field_personal', class: Migration20261203100000_custom_field_personal },
 ];

@@ -58,6 +58,22 @@ describe.each(engines)('personal data on %s', (engine) => {
     for (const id of ['client.country', 'client.createdAt', 'client.source', 'deal.amount', 'order.total', 'segment.membership', 'custom.contact.UF_SCORE']) expect(personal[id], id).toBe(false);
   });
 
+  it('lets an admin mark a custom field of any type personal, or a free-text one not: the mark decides what a viewer may filter on', async () => {
+    const created = await api.exec('mutation { createCustomField(input: { entity: CONTACT, code: "UF_SALARY", label: "Salary", type: NUMBER, personal: true }) { field { id personal } errors { code } } }');
+    expect(created.createCustomField.field.personal).toBe(true);
+    const note = await api.exec('mutation { createCustomField(input: { entity: CONTACT, code: "UF_TAGLINE", label: "Tagline", type: STRING }) { field { id personal } errors { code } } }');
+    expect(note.createCustomField.field.personal).toBe(true);
+    const check = (field: string) =>
+      api.execAs(viewer, 'query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, filter: $f) { valid problems { code } } }', { f: and(rule(field, 'IS_NOT_EMPTY')) });
+    expect((await check('custom.contact.UF_SALARY')).data.checkFilter).toEqual({ valid: false, problems: [{ code: 'FIELD_NOT_ALLOWED' }] });
+    expect((await check('custom.contact.UF_TAGLINE')).data.checkFilter).toEqual({ valid: false, problems: [{ code: 'FIELD_NOT_ALLOWED' }] });
+    // The admin decides the tagline is public and the salary stays personal; the catalog follows at once.
+    const updated = await api.exec('mutation($id: ID!) { updateCustomField(id: $id, input: { personal: false }) { field { personal } errors { code } } }', { id: note.createCustomField.field.id });
+    expect(updated.updateCustomField).toEqual({ field: { personal: false }, errors: [] });
+    expect((await check('custom.contact.UF_TAGLINE')).data.checkFilter).toEqual({ valid: true, problems: [] });
+    expect((await check('custom.contact.UF_SALARY')).data.checkFilter.valid).toBe(false);
+  });
+
   it('refuses the prefix-extraction oracle: 30 aliased BEGINS_WITH previews by a viewer get FIELD_NOT_ALLOWED and no count', async () => {
     const prefixes = 'ABCDEFGHIJKLMNOPQRSTUVWXYZĄĆĘŁ'.split('').slice(0, 30);
     const { query, variables } = aliasedPreviews(prefixes.map((p) => and(rule('contact.firstName', 'BEGINS_WITH', { string: p }))));

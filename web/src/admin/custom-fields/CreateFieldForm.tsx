@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionIcon, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslations } from 'use-intl';
@@ -23,6 +23,9 @@ export function CreateFieldForm({ entity, takenCodes, onCreated }: { entity: Cus
   const [label, setLabel] = useState('');
   const [type, setType] = useState<CustomFieldType>('STRING');
   const [options, setOptions] = useState<string[]>(['', '']);
+  // Unset until the admin ticks or clears it: text fields start out personal, the rest not (as the API decides).
+  const [personalChoice, setPersonalChoice] = useState<boolean | null>(null);
+  const personal = personalChoice ?? type === 'STRING';
   const { code, setCode, reset } = useSuggestedCode(label, (l) => fieldCodeFromLabel(l, takenCodes));
   const [errors, setErrors] = useState<readonly AdminUserError[]>([]);
   const [localLabelError, setLocalLabelError] = useState<string | null>(null);
@@ -32,13 +35,14 @@ export function CreateFieldForm({ entity, takenCodes, onCreated }: { entity: Cus
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!label.trim()) return setLocalLabelError(t('create.required'));
-    const result = await create({ input: { entity, label: label.trim(), code, type, options: listType ? optionInputs(options) : null } }, CHANGES);
+    const result = await create({ input: { entity, label: label.trim(), code, type, personal, options: listType ? optionInputs(options) : null } }, CHANGES);
     if (result.error) return setErrors([{ code: 'WRITE_FAILED', message: result.error.message, path: [] }]);
     const payload = result.data!.createCustomField;
     if (payload.errors.length) return setErrors(payload.errors);
     setErrors([]);
     setLabel('');
     setOptions(['', '']);
+    setPersonalChoice(null);
     reset();
     onCreated(payload.field!.id, payload.field!.label);
   };
@@ -101,6 +105,13 @@ export function CreateFieldForm({ entity, takenCodes, onCreated }: { entity: Cus
         <Text size="xs" c="dimmed">
           {ta('code.description')}
         </Text>
+        <Checkbox
+          label={t('personal.label')}
+          description={t('personal.description')}
+          checked={personal}
+          onChange={(event) => setPersonalChoice(event.currentTarget.checked)}
+          data-testid="field-create-personal"
+        />
         {listType && (
           <Stack gap="xs" data-testid="field-create-options">
             <Text size="sm" fw={500} id="new-field-options">

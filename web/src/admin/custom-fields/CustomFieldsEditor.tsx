@@ -1,7 +1,7 @@
 'use client';
 
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
-import { Fragment, useMemo, useState } from 'react';
+import { Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslations } from 'use-intl';
 import type { CustomFieldEntity } from '@/graphql/gql/graphql';
@@ -36,7 +36,15 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
   const [openOptions, setOpenOptions] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [status, setStatus] = useStatus();
+  const [personalShown, setPersonalShown] = useState<Record<string, boolean>>({});
   const fields = data?.customFields ?? [];
+  // A choice stays shown until the refetched list says the same (then the list is the truth again).
+  useEffect(() => {
+    setPersonalShown((shown) => {
+      const left = Object.fromEntries(Object.entries(shown).filter(([id, value]) => data?.customFields.find((f) => f.id === id)?.personal !== value));
+      return Object.keys(left).length === Object.keys(shown).length ? shown : left;
+    });
+  }, [data]);
 
   if (error && !data) return <ErrorState error={error} title={t('loadError')} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data) return <LoadingState />;
@@ -48,6 +56,14 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
     if (problem) return errorText(problem);
     setStatus(t('renamed', { name: label }));
     return null;
+  };
+  const markPersonal = async (id: string, name: string, personal: boolean) => {
+    // The box shows the choice at once; it goes back to the stored value if the write fails.
+    setPersonalShown((shown) => ({ ...shown, [id]: personal }));
+    const result = await update({ id, input: { personal } }, CHANGES);
+    const problem = result.error?.message ?? (result.data?.updateCustomField.errors[0] && errorText(result.data.updateCustomField.errors[0]));
+    if (problem) setPersonalShown(({ [id]: _failed, ...rest }) => rest);
+    setStatus(problem || t(personal ? 'personal.on' : 'personal.off', { name }));
   };
   const move = async (index: number, delta: -1 | 1) => {
     for (const change of resequence(fields, index, delta)) {
@@ -74,6 +90,7 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
                 <Table.Th>{ta('code.label')}</Table.Th>
                 <Table.Th>{t('table.type')}</Table.Th>
                 <Table.Th>{t('table.options')}</Table.Th>
+                <Table.Th>{t('table.personal')}</Table.Th>
                 <Table.Th w="11rem">
                   <span className="sr-only">{ta('actions')}</span>
                 </Table.Th>
@@ -115,6 +132,15 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
                         )}
                       </Table.Td>
                       <Table.Td>
+                        <Checkbox
+                          checked={personalShown[field.id] ?? field.personal}
+                          onChange={(event) => void markPersonal(field.id, field.label, event.currentTarget.checked)}
+                          disabled={moving.fetching}
+                          aria-label={t('personal.toggle', { name: field.label })}
+                          data-testid="field-personal"
+                        />
+                      </Table.Td>
+                      <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
                           <MoveButtons name={field.label} index={index} count={fields.length} busy={moving.fetching} onMove={(delta) => void move(index, delta)} />
                           <Button
@@ -132,7 +158,7 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
                     </Table.Tr>
                     {optionsOpen && (
                       <Table.Tr id={`options-${field.id}`}>
-                        <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
+                        <Table.Td colSpan={7} bg="var(--mantine-color-gray-0)">
                           <OptionsEditor field={field} onStatus={setStatus} />
                         </Table.Td>
                       </Table.Tr>

@@ -8,6 +8,7 @@ export const CustomFieldsQuery = graphql(`
       label
       type
       sort
+      personal
       options {
         id
         code
@@ -27,6 +28,7 @@ export const CreateCustomFieldMutation = graphql(`
         label
         type
         sort
+        personal
         options {
           id
           code
@@ -51,6 +53,7 @@ export const UpdateCustomFieldMutation = graphql(`
         id
         label
         sort
+        personal
       }
       errors {
         code
