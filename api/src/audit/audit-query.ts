@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../common/context';
-import { findPage, type Page, heavyCount } from '../common/connection';
+import { findPage, type Page, heavyRead } from '../common/connection';
 import { fromGlobalId, keyOf } from '../common/global-id';
 import { OrderDirection, type PageArgs } from '../common/paging';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
@@ -49,5 +49,5 @@ export function auditWhere(filter: AuditConditions | null | undefined): FilterQu
 
 /** One keyset page of the audit log, newest first. */
 export function auditPage(ctx: Context, filter: AuditConditions | null | undefined, page: PageArgs): Promise<Page<AuditEvent>> {
-  return findPage(ctx.em, AuditEvent, auditWhere(filter), NEWEST_FIRST, page, ctx.config.maxPageSize, { count: heavyCount(ctx) });
+  return findPage(ctx.em, AuditEvent, auditWhere(filter), NEWEST_FIRST, page, ctx.config.maxPageSize, { count: heavyRead(ctx) });
 }

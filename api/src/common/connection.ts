@@ -126,7 +126,7 @@ export interface PageOptions {
   light?: LightRead;
   /**
    * Where `totalCount` runs when the rows load as managed entities (no `light`): the request's
-   * heavy reads (`ctx.db.read`, see `heavyCount`), so a total over a large table counts against
+   * heavy reads (`ctx.db.read`, see `heavyRead`), so a total over a large table counts against
    * the caps and the statement timeout and never holds the ORM pool that sign-in and writes use.
    * Absent: on the entity manager's connection (internal callers).
    */
@@ -139,14 +139,14 @@ export interface LightRead {
   read: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 }
 
-/** The request's heavy reads, for a page's `totalCount` (PageOptions.count). */
-export function heavyCount(ctx: { db: { read: LightRead['read'] } }): LightRead['read'] {
+/** A statement run as one of the request's heavy reads (ctx.db.read): light rows, and totals (PageOptions.count). */
+export function heavyRead(ctx: { db: { read: LightRead['read'] } }): LightRead['read'] {
   return (sql, params) => ctx.db.read(sql, params);
 }
 
 /** Light rows read through the request's heavy reads (see PageOptions.light). */
 export function lightRead(ctx: { loaders: Loaders; db: { kind: string; read: LightRead['read'] } }): LightRead {
-  return { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: (sql, params) => ctx.db.read(sql, params) };
+  return { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: heavyRead(ctx) };
 }
 
 export async function findPage<T extends object>(

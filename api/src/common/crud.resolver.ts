@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, registerEnumType, Resolver, type ClassType } from 'type-graphql';
 import { propertiesFor, requestsCollection, selectedFields } from './projection';
-import { connectionType, findPage, orderInput, toConnection, type SortSpec, heavyCount } from './connection';
+import { connectionType, findPage, heavyRead, lightRead, orderInput, toConnection, type SortSpec } from './connection';
 import type { Context } from './context';
 import type { Scope } from '../auth/actor';
 import { Requires } from '../auth/guards';
@@ -102,11 +102,11 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     const properties = propertiesFor(meta, selected, { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
     // Collections load through a managed owner; every other page uses light read-only rows.
     const light = properties && !requestsCollection(meta, selected, options.fieldNeeds)
-      ? { loaders: ctx.loaders, sqlite: ctx.db.kind === 'sqlite', read: (sql: string, params: unknown[]) => ctx.db.read<{ [column: string]: unknown }>(sql, params) }
+      ? lightRead(ctx)
       : undefined;
     // A light page only builds SQL with the entity manager (the rows come through db.read): the
     // process's one does, and the request's is not forked for it.
-    const connection = toConnection(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyCount(ctx) }));
+    const connection = toConnection(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyRead(ctx) }));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered) connection.counter = () => countMembers(ctx, filtered);
     return connection;

@@ -1,7 +1,7 @@
 import { Requires } from '../auth/guards';
 import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { connectionType, findPage, toConnection, heavyCount } from '../common/connection';
+import { connectionType, findPage, toConnection, heavyRead } from '../common/connection';
 import { encodeCursor, OrderDirection, PageArgs, pageInfoOf, readPageArgs } from '../common/paging';
 import type { Context } from '../common/context';
 import { toGlobalId } from '../common/global-id';
@@ -121,7 +121,7 @@ export class SegmentFieldsResolver {
     if (kind === 'users' || kind === 'products' || kind === 'segments') {
       const entity = { users: User, products: Product, segments: Segment }[kind];
       const where = needle ? { nameFolded: { $like: like } } : {};
-      const result = await findPage(ctx.em, entity as typeof User, where, { property: 'nameFolded', direction: OrderDirection.ASC }, page, 100, { count: heavyCount(ctx) });
+      const result = await findPage(ctx.em, entity as typeof User, where, { property: 'nameFolded', direction: OrderDirection.ASC }, page, 100, { count: heavyRead(ctx) });
       const type = entity.name;
       return toConnection(FieldValueConnection, {
         ...result,

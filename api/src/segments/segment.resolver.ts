@@ -3,7 +3,7 @@ import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { AuditAction } from '../audit/audit.enums';
 import type { Context } from '../common/context';
-import { connectionType, findPage, orderInput, toConnection, type SortSpec, heavyCount } from '../common/connection';
+import { connectionType, findPage, orderInput, toConnection, type SortSpec, heavyRead } from '../common/connection';
 import { fold } from '../common/fold';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { DeletePayload, payloadType } from '../common/payloads';
@@ -71,7 +71,7 @@ export class SegmentResolver {
       conditions.push({ key: { $in: tagged.map((t) => t.segment.key) } });
     }
     const sort: SortSpec = orderBy ? { ...SORT[orderBy.field as SegmentOrderField], direction: orderBy.direction } : { ...SORT.UPDATED_AT, direction: OrderDirection.DESC };
-    const result = await findPage(ctx.em, Segment, conditions.length ? { $and: conditions } : {}, sort, page, ctx.config.maxPageSize, { count: heavyCount(ctx) });
+    const result = await findPage(ctx.em, Segment, conditions.length ? { $and: conditions } : {}, sort, page, ctx.config.maxPageSize, { count: heavyRead(ctx) });
     return toConnection(SegmentConnection, result);
   }
 

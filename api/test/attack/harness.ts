@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { expect, vi } from 'vitest';
@@ -248,4 +249,22 @@ export function report(title: string): void {
   console.log(`[attack] ${title}: ${total} inputs\n${[...lines, ...extra].join('\n')}`);
   tried.clear();
   notes.clear();
+}
+
+/**
+ * Holds an ACCESS EXCLUSIVE lock on a PostgreSQL table from a connection of its own, until
+ * `release()`: every statement reading it waits (planning included) until its time limit. Makes
+ * statements slow deterministically, without spending CPU on a shared machine.
+ */
+export async function lockTable(databaseUrl: string, table: string): Promise<{ release(): Promise<void> }> {
+  const lock = new Client({ connectionString: databaseUrl });
+  await lock.connect();
+  await lock.query('BEGIN');
+  await lock.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+  return {
+    async release() {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      await lock.end();
+    },
+  };
 }

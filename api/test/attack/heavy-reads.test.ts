@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../src/auth/actor';
 import { keyOf } from '../../src/common/global-id';
 import { UserRole } from '../../src/users/user.entity';
-import { startAttackApi, type AttackApi } from './harness';
+import { lockTable, startAttackApi, type AttackApi } from './harness';
 
 /**
  * Reads that cannot starve the service (issue 12, item 2), attacked over real HTTP.
@@ -105,10 +104,7 @@ describe('three 200-rule previews on postgresql cannot take /healthz, sign-in or
   afterAll(async () => api?.close());
 
   it('each answers within 1 s throughout; the previews answer QUERY_TIMEOUT within the limit + 1 s, or SERVER_BUSY; no internal error', async () => {
-    const lock = new Client({ connectionString: api.url });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('LOCK TABLE contact IN ACCESS EXCLUSIVE MODE');
+    const lock = await lockTable(api.url, 'contact');
     const timings: number[] = [];
     let heavy: Promise<Array<{ status: number; json: any }>>;
     try {
@@ -144,8 +140,7 @@ describe('three 200-rule previews on postgresql cannot take /healthz, sign-in or
       }
       for (const ms of timings) expect(ms).toBeLessThan(LIMIT_MS + 1000);
     } finally {
-      await lock.query('ROLLBACK').catch(() => undefined);
-      await lock.end();
+      await lock.release();
     }
     // Every connection went back clean: the same previews now answer with their figures.
     const after = await Promise.all(tokens.map((token, i) => api.http({ query: PREVIEW, variables: { input: { filter: bigFilter(i + 1) } } }, { authorization: `Bearer ${token}` })));

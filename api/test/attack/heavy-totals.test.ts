@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../src/auth/actor';
 import { config as processConfig } from '../../src/config';
-import { startAttackApi, type AttackApi } from './harness';
+import { lockTable, startAttackApi, type AttackApi } from './harness';
 
 /**
  * Totals of lists whose rows load as entities (segments, audit log, users and products in value
@@ -40,10 +39,7 @@ describe('totals of entity lists on postgresql count against the heavy-read caps
   afterAll(async () => api?.close());
 
   it('a token at its cap gets SERVER_BUSY for segments { totalCount }; another token gets the figure; after the cap frees, so does the first', async () => {
-    const lock = new Client({ connectionString: api.url });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('LOCK TABLE contact IN ACCESS EXCLUSIVE MODE');
+    const lock = await lockTable(api.url, 'contact');
     let held: Promise<unknown> = Promise.resolve();
     try {
       // Two different counts (identical reads would share one turn): both wait on the lock.
@@ -62,8 +58,7 @@ describe('totals of entity lists on postgresql count against the heavy-read caps
       expect(codesOf(free.json)).toEqual([]);
       expect((free.json as any).data.segments.totalCount).toBeGreaterThanOrEqual(0);
     } finally {
-      await lock.query('ROLLBACK').catch(() => undefined);
-      await lock.end();
+      await lock.release();
       await held;
     }
     const after = await api.http(SEGMENT_TOTAL, { authorization: `Bearer ${holder}` });
