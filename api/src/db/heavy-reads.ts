@@ -8,11 +8,17 @@ import type { TimeLimit } from './heavy-read-gate';
  * the ORM's pool to themselves (found by the red team: three 200-rule previews took every pooled
  * connection and /healthz, sign-in and other users waited 184 s, then failed with KnexTimeoutError).
  *
- * The time limit is enforced from both sides. The server's `SET LOCAL statement_timeout` covers
- * planning and execution; the client's own timer covers everything else (waiting for a
- * connection, a server that does not honour the setting): at the deadline it cancels the backend
- * with pg_cancel_backend on a separate connection, and at the deadline + GIVE_UP_MS the caller has
- * QUERY_TIMEOUT whatever the server did, and the connection is destroyed rather than reused.
+ * The time limit is enforced from both sides. The server's `statement_timeout` (a session setting
+ * of these connections, equal to the limit) covers planning and execution; the client's own timer
+ * covers everything else (waiting for a connection, the time already spent, a server that does
+ * not honour the setting): at the deadline it cancels the backend with pg_cancel_backend on a
+ * separate connection, and at the deadline + GIVE_UP_MS the caller has QUERY_TIMEOUT whatever the
+ * server did, and the connection is destroyed rather than reused.
+ *
+ * A read is the statement alone, one round trip and one statement for the server: the settings
+ * live on the connection (read-only from its start, the timeout set again only when a read asks
+ * for another one). Wrapping each read in BEGIN READ ONLY; SET LOCAL …; COMMIT made the server
+ * run four statements for one (measured in `npm run bench -- --only fixed`).
  */
 export const NAME = 'segmenta-heavy-read';
 /** How long after the deadline the caller is answered even if the server has not stopped. */
@@ -22,6 +28,8 @@ const QUERY_CANCELED = '57014';
 
 export class PostgresHeavyReads {
   private readonly pool: Pool;
+  /** The statement_timeout each pooled connection has now (ms, 0: none), as settle() set it. */
+  private readonly timeouts = new WeakMap<PoolClient, number>();
 
   constructor(
     private readonly settings: ClientConfig,
@@ -29,30 +37,30 @@ export class PostgresHeavyReads {
     /** Inlines the parameters the way MikroORM does for every other statement of the app. */
     private readonly format: (sql: string, params: unknown[]) => string,
   ) {
-    this.pool = new Pool({ ...settings, application_name: NAME, max: size, idleTimeoutMillis: 30_000 });
+    // Read-only for the connection's whole life: every read runs in a transaction of its own that
+    // cannot write, without a BEGIN READ ONLY per read.
+    this.pool = new Pool({ ...settings, application_name: NAME, max: size, idleTimeoutMillis: 30_000, options: [settings.options, '-c default_transaction_read_only=on'].filter(Boolean).join(' ') });
     // An idle connection that breaks (server restart) must not crash the process; the next read reconnects.
     this.pool.on('error', () => undefined);
   }
 
   async read<T>(sql: string, params: unknown[], limit: TimeLimit | null): Promise<T[]> {
-    const statement = this.format(sql, params).replace(/[\s;]+$/, '');
+    const statement = this.format(sql, params);
     const client = await this.connect(limit);
-    if (!limit) {
-      try {
-        return (await client.query(statement)).rows as T[];
-      } finally {
-        client.release();
-      }
-    }
-    const remaining = Math.max(1, Math.ceil(limit.deadline - performance.now()));
-    // One round trip: the transaction, the setting, the statement, the commit. LOCAL ends with the
-    // transaction, so the pooled connection keeps no setting. Line breaks: a trailing `-- comment`
-    // in the statement cannot swallow the COMMIT.
-    const query = client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${remaining};\n${statement}\n; COMMIT`) as unknown as Promise<QueryResult[]>;
     let cancelling: Promise<void> | null = null;
     let outcome: 'ok' | 'failed' | 'abandoned' = 'failed';
+    let query: Promise<QueryResult> = Promise.resolve(null as unknown as QueryResult);
     try {
-      const results = await new Promise<QueryResult[]>((resolve, reject) => {
+      await this.settle(client, limit?.timeoutMs ?? 0);
+      if (!limit) {
+        query = client.query(statement);
+        const result = await query;
+        outcome = 'ok';
+        return result.rows as T[];
+      }
+      const remaining = Math.max(1, Math.ceil(limit.deadline - performance.now()));
+      query = client.query(statement);
+      const result = await new Promise<QueryResult>((resolve, reject) => {
         const cancelTimer = setTimeout(() => (cancelling = this.cancel(client)), remaining);
         const giveUpTimer = setTimeout(() => {
           outcome = 'abandoned';
@@ -68,11 +76,22 @@ export class PostgresHeavyReads {
         );
       });
       outcome = 'ok';
-      // One result per statement: BEGIN, SET, the read, COMMIT.
-      return results[2].rows as T[];
+      return result.rows as T[];
     } finally {
       this.giveBack(client, query, outcome, cancelling);
     }
+  }
+
+  /**
+   * The connection's statement_timeout made the one this read asks for (0: none), in one SET when
+   * it differs from what the connection has; a failed SET leaves the setting unknown, so the next
+   * read sets it again.
+   */
+  private async settle(client: PoolClient, timeoutMs: number): Promise<void> {
+    if (this.timeouts.get(client) === timeoutMs) return;
+    this.timeouts.delete(client);
+    await client.query(`SET statement_timeout = ${Math.max(0, Math.floor(timeoutMs))}`);
+    this.timeouts.set(client, timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -104,9 +123,10 @@ export class PostgresHeavyReads {
   }
 
   /**
-   * Back to the pool clean: after a failure the aborted transaction is rolled back; after a cancel
-   * the cancel request is awaited first, so it can never reach the next statement on that
-   * connection. A connection whose statement never answered is destroyed.
+   * Back to the pool clean: after a cancel the cancel request is awaited first, so it can never
+   * reach the next statement on that connection. A read is one statement in autocommit, so a
+   * failed one leaves no transaction behind; the connection is asked once whether it still answers,
+   * and dropped if not. A connection whose statement never answered is destroyed.
    */
   private giveBack(client: PoolClient, query: Promise<unknown>, outcome: 'ok' | 'failed' | 'abandoned', cancelling: Promise<void> | null): void {
     void (async () => {
@@ -117,8 +137,10 @@ export class PostgresHeavyReads {
       }
       await cancelling;
       if (outcome === 'ok') return client.release();
+      // What the failed statement did to the session is unknown: the next read sets the timeout again.
+      this.timeouts.delete(client);
       try {
-        await client.query('ROLLBACK');
+        await client.query('SELECT 1');
         client.release();
       } catch (error) {
         client.release(error as Error);

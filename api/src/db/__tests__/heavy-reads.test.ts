@@ -6,7 +6,8 @@ import type { Database } from '../orm';
 /**
  * PostgreSQL's time limit enforced from the client (issue 12: QUERY_TIMEOUT came after 184 s, not
  * 15 s). The statement here turns the server's own timeout off for itself (SET LOCAL … = 0, run
- * as a statement of its own in the same round trip), so only the client can stop it.
+ * as a statement of its own in the same round trip), so only the client can stop it. And a read is
+ * one statement on a connection that holds its settings: read-only, the timeout it asked for.
  */
 describe('heavy reads on postgresql: the client cancels at the limit', () => {
   let db: Database;
@@ -36,5 +37,18 @@ describe('heavy reads on postgresql: the client cancels at the limit', () => {
     expect(rows.map(([row]) => row.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Each ran under its own fresh limit (none inherited the 0 the cancelled one set).
     for (const [row] of rows) expect(parseInt(row.timeout, 10)).toBeGreaterThan(0);
+  });
+
+  it('runs each read read-only under the timeout it asks for, set on the connection only when it changes', async () => {
+    const settings = async (timeoutMs: number) =>
+      (await db.read<{ timeout: string; readOnly: string }>(`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS "readOnly"`, [], { timeoutMs }))[0];
+    expect(await settings(1234)).toEqual({ timeout: '1234ms', readOnly: 'on' });
+    expect(await settings(2500)).toEqual({ timeout: '2500ms', readOnly: 'on' });
+    const [none] = await db.read<{ timeout: string }>(`SELECT current_setting('statement_timeout') AS timeout`, [], {});
+    expect(none.timeout).toBe('0');
+    const error = (await db.read('CREATE TABLE heavy_read_write_attempt (id int)', [], { timeoutMs: 1000 }).catch((e) => e)) as Error;
+    expect(error.message).toMatch(/read-only transaction/);
+    // The failed statement's connection serves the next read.
+    expect((await settings(1000)).readOnly).toBe('on');
   });
 });
