@@ -6,10 +6,12 @@ import { exportHandler } from './segments/export';
 import { createExportCapacity, type ExportCapacity } from './segments/export-capacity';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import http from 'node:http';
+import http, { type ServerResponse } from 'node:http';
 import type { Config } from './config';
 import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
 import { jsonErrors, jsonNotFound } from './common/http-errors';
+import { graphqlEndpoint, isGraphqlPost } from './common/graphql-endpoint';
+import { checkAsMiddleware, type ApiRequest } from './common/http-request';
 import { securityHeaders } from './common/security-headers';
 import { inputGuard, maxInputDepth } from './common/input-guard';
 import { authenticate } from './auth/authenticate';
@@ -29,13 +31,19 @@ export interface App {
 }
 
 /** What the API knows of the HTTP exchange: the client, its session cookie, where to set cookies. */
-function requestMeta(req: express.Request, res: express.Response): RequestMeta {
+function requestMeta(req: ApiRequest, res: ServerResponse): RequestMeta {
   return {
     ip: req.ip ?? 'unknown',
-    userAgent: req.get('user-agent') ?? null,
+    userAgent: req.headers['user-agent'] ?? null,
     sessionSecret: sessionSecretFrom(req.headers.cookie),
-    cookies: { set: (header) => res.append('Set-Cookie', header), secure: req.secure },
+    cookies: { set: (header) => appendSetCookie(res, header), secure: req.secure === true },
   };
+}
+
+function appendSetCookie(res: ServerResponse, header: string): void {
+  const earlier = res.getHeader('Set-Cookie');
+  const cookies = earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [String(earlier)];
+  res.setHeader('Set-Cookie', [...cookies, header]);
 }
 
 /**
@@ -43,8 +51,8 @@ function requestMeta(req: express.Request, res: express.Response): RequestMeta {
  * is read (rate limit, import body size), the context after. An invalid credential rejects, and
  * the context answers it as before (401); the limits then count the request by client address.
  */
-function actorPerRequest(db: Database, config: Config): (req: express.Request) => Promise<Actor | null> {
-  const actors = new WeakMap<express.Request, Promise<Actor | null>>();
+function actorPerRequest(db: Database, config: Config): (req: ApiRequest) => Promise<Actor | null> {
+  const actors = new WeakMap<ApiRequest, Promise<Actor | null>>();
   return (req) => {
     let actor = actors.get(req);
     if (!actor) {
@@ -93,9 +101,8 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders({ landingPage: config.landingPage }));
-  const httpServer = http.createServer(app);
   const actorOf = actorPerRequest(db, config);
-  const knownActor = (req: express.Request) => actorOf(req).catch(() => null);
+  const knownActor = (req: ApiRequest) => actorOf(req).catch(() => null);
   const limits = createLimits(config, {
     subjectOf: async (req) => (await knownActor(req))?.subject,
     // Only a credential that may run an import mutation may send an import-sized body.
@@ -104,6 +111,11 @@ export async function createApp(db: Database, config: Config): Promise<App> {
       return IMPORT_SCOPES.some((scope) => hasScope(actor, scope));
     },
   });
+  // POST /graphql, every count, page and mutation, is answered without Express (graphql-endpoint.ts);
+  // Express serves the rest. The server must exist before Apollo (the drain plugin holds it), the
+  // endpoint after: it is set below, before createApp returns and anyone can listen.
+  let graphqlPost!: http.RequestListener;
+  const httpServer = http.createServer((req, res) => (isGraphqlPost(req) ? graphqlPost(req, res) : app(req, res)));
   const exports = createExportCapacity(db, config);
   // Stopping the server (SIGTERM, tests) drains HTTP first, which ends the downloads, then closes
   // the export pool, so no export connection outlives the app.
@@ -141,17 +153,13 @@ export async function createApp(db: Database, config: Config): Promise<App> {
     }
   });
   app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config, exports));
-  app.use(
-    '/graphql',
-    ...limits.graphqlHttp,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const ctx = createContext(db, config, null, requestMeta(req, res));
-        ctx.actor = await actorOf(req);
-        return ctx;
-      },
-    }),
-  );
+  const contextOf = async (req: ApiRequest, res: ServerResponse) => {
+    const ctx = createContext(db, config, null, requestMeta(req, res));
+    ctx.actor = await actorOf(req);
+    return ctx;
+  };
+  graphqlPost = graphqlEndpoint({ apollo, trustProxy: config.trustProxy, admit: limits.graphqlHttp, context: contextOf });
+  app.use('/graphql', checkAsMiddleware(limits.graphqlHttp), expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }));
   app.use(jsonNotFound());
   app.use(jsonErrors());
 

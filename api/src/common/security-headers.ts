@@ -18,11 +18,17 @@ function asksForLandingPage(req: Request): boolean {
   return req.method === 'GET' && req.path.replace(/\/+$/, '') === '/graphql' && req.accepts(GRAPHQL_MEDIA_TYPES) === 'text/html';
 }
 
+/** What every API answer carries (but the landing page, whose policy is LANDING_PAGE_CSP). */
+export const API_SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Content-Security-Policy', API_CSP],
+];
+
 export function securityHeaders(options: { landingPage: boolean }): RequestHandler {
   return (req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', options.landingPage && asksForLandingPage(req) ? LANDING_PAGE_CSP : API_CSP);
+    for (const [name, value] of API_SECURITY_HEADERS) res.setHeader(name, value);
+    if (options.landingPage && asksForLandingPage(req)) res.setHeader('Content-Security-Policy', LANDING_PAGE_CSP);
     next();
   };
 }

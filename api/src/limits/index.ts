@@ -1,14 +1,15 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Context } from '../common/context';
+import { allOf, type ApiRequest, type RequestCheck } from '../common/http-request';
 import type { Config } from '../config';
 import { ownUnitOfWorkPerBatchedOperation } from './batch-context';
 import { batchSizeLimit, graphqlBodyParser, importBodyLimit } from './body-limit';
 import { documentLimitsPlugin } from './document-limits';
 import { isImportRequestBody } from './import-operations';
-import { createRateLimiter, rateLimitMiddleware, type RateLimiter, type RateLimitOptions } from './rate-limit';
+import { createRateLimiter, rateLimitCheck, rateLimitMiddleware, type RateLimiter, type RateLimitOptions } from './rate-limit';
 import { weightOfBody } from './request-weight';
 
 export { withLimitCode } from './document-limits';
@@ -35,15 +36,15 @@ export interface LimitsOptions {
    */
   subjectOf: RateLimitOptions['subjectOf'];
   /** Whether a request may send an import-sized body (body-limit.ts). Default: every request. */
-  mayImport?: (req: Request) => boolean | Promise<boolean>;
+  mayImport?: (req: ApiRequest) => boolean | Promise<boolean>;
 }
 
 export interface Limits {
   /** Spread into the ApolloServer options. */
   apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'hideSchemaDetailsFromClientErrors' | 'allowBatchedHttpRequests' | 'parseOptions'>;
   apolloPlugins: ApolloServerPlugin<Context>[];
-  /** In front of the GraphQL middleware on /graphql: body, batch size, rate limit. */
-  graphqlHttp: Array<RequestHandler | ErrorRequestHandler>;
+  /** In front of GraphQL on /graphql: reads the body within its limit, then batch size, rate limit. */
+  graphqlHttp: RequestCheck;
   /** In front of the CSV export route: the same rate limit (one point per download). */
   exportHttp: RequestHandler;
   /** The request budget, shared by /graphql and /export. */
@@ -67,8 +68,8 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
       ownUnitOfWorkPerBatchedOperation(),
       (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<Context>,
     ],
-    graphqlHttp: [
-      ...graphqlBodyParser({
+    graphqlHttp: allOf(
+      graphqlBodyParser({
         limit: config.maxBodyBytes,
         importLimit: importBodyLimit(config.maxImportBytes),
         mayImport: options.mayImport ?? (() => true),
@@ -76,8 +77,8 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
       }),
       batchSizeLimit(limits.maxBatchSize),
       // Each batched operation, and each count or page it asks for, spends a point (request-weight.ts).
-      rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf, pointsOf: (req) => weightOfBody(req, limits.maxTokens) }),
-    ],
+      rateLimitCheck(rateLimiter, { subjectOf: options.subjectOf, pointsOf: (req) => weightOfBody(req, limits.maxTokens) }),
+    ),
     exportHttp: rateLimitMiddleware(rateLimiter, { subjectOf: options.subjectOf }),
     rateLimiter,
   };

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /** Every code the limits answer with; clients can switch on `extensions.code`. */
 export enum LimitCode {
@@ -29,17 +29,25 @@ export function limitError(code: LimitCode, message: string, options: { status?:
 }
 
 /**
- * The same refusal from plain Express middleware (before Apollo runs): the GraphQL response shape,
- * JSON, so a client reads it like any other GraphQL error and never gets an HTML error page.
+ * The same refusal from HTTP handling before Apollo runs: the GraphQL response shape, JSON, so a
+ * client reads it like any other GraphQL error and never gets an HTML error page. Plain Node (no
+ * Express): the /graphql fast path (common/graphql-endpoint.ts) answers with it as well.
  */
 export function sendLimitError(
-  res: Response,
+  res: ServerResponse,
   status: number,
   code: LimitCode,
   message: string,
   details: Record<string, unknown> = {},
 ): void {
-  res.status(status).type('application/json').json({ errors: [{ message, extensions: { code, ...details } }] });
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...details } }] });
+}
+
+/** A JSON answer on a bare Node response (Express's `res.json` without Express). */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }
 
 /** "1 MB", "16 MB", "512 KB": sizes in messages a person reads. */

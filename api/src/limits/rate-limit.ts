@@ -1,4 +1,5 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
+import { checkAsMiddleware, type ApiRequest, type RequestCheck } from '../common/http-request';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LimitCode, sendLimitError } from './limit-error';
 
@@ -44,29 +45,31 @@ export interface RateLimitOptions {
    * Who is asking: the actor's subject (`user:3`, `token:7`), or null for a request without a
    * credential, which is then counted per client IP.
    */
-  subjectOf: (req: Request) => string | null | undefined | Promise<string | null | undefined>;
+  subjectOf: (req: ApiRequest) => string | null | undefined | Promise<string | null | undefined>;
   /** Points one request takes (/graphql: one per operation and per heavy read, request-weight.ts). Default 1. */
-  pointsOf?: (req: Request) => number;
+  pointsOf?: (req: ApiRequest) => number;
 }
 
 /** Over budget: HTTP 429, `Retry-After`, and the GraphQL error shape with code RATE_LIMITED. */
-export function rateLimitMiddleware(limiter: RateLimiter | null, options: RateLimitOptions): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    if (!limiter) return next();
-    try {
-      const subject = (await options.subjectOf(req)) ?? `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-      const decision = await consumeRate(limiter, subject, Math.max(1, options.pointsOf?.(req) ?? 1));
-      if (decision.allowed) return next();
-      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-      sendLimitError(
-        res,
-        429,
-        LimitCode.RATE_LIMITED,
-        `Too many requests: the budget is ${limiter.points} per ${limiter.duration} s (each batched operation, and each count or page in it, counts one). Try again in ${decision.retryAfterSeconds} s.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-      );
-    } catch (error) {
-      next(error);
-    }
+export function rateLimitCheck(limiter: RateLimiter | null, options: RateLimitOptions): RequestCheck {
+  return async (req, res) => {
+    if (!limiter) return true;
+    const subject = (await options.subjectOf(req)) ?? `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    const decision = await consumeRate(limiter, subject, Math.max(1, options.pointsOf?.(req) ?? 1));
+    if (decision.allowed) return true;
+    res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+    sendLimitError(
+      res,
+      429,
+      LimitCode.RATE_LIMITED,
+      `Too many requests: the budget is ${limiter.points} per ${limiter.duration} s (each batched operation, and each count or page in it, counts one). Try again in ${decision.retryAfterSeconds} s.`,
+      { retryAfterSeconds: decision.retryAfterSeconds },
+    );
+    return false;
   };
+}
+
+/** The same check as Express middleware (the CSV export route). */
+export function rateLimitMiddleware(limiter: RateLimiter | null, options: RateLimitOptions): RequestHandler {
+  return checkAsMiddleware(rateLimitCheck(limiter, options));
 }

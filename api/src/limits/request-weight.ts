@@ -1,5 +1,5 @@
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import type { Request } from 'express';
+import type { ApiRequest } from '../common/http-request';
 
 /**
  * What one /graphql request spends of the rate limit: each operation of a batch counts, and each
@@ -25,7 +25,7 @@ export const HEAVY_FIELDS = new Set([
 const MENTIONS_HEAVY = new RegExp(`\\b(${[...HEAVY_FIELDS, 'filter'].join('|')})\\b`);
 
 /** Points for the whole request body (a JSON array is a batch): at least 1 per operation. */
-export function weightOfBody(req: Request, maxTokens: number): number {
+export function weightOfBody(req: ApiRequest, maxTokens: number): number {
   const items: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
   let points = 0;
   for (const item of items) points += weightOfOperation(item, maxTokens);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlBodyParser } from '../body-limit';
+import { checkAsMiddleware } from '../../common/http-request';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { Scope, TOKEN_SCOPES } from '../../auth/actor';
@@ -183,7 +184,7 @@ describe('the import body limit, when a request may not use it', () => {
     let asked = 0;
     const app = express();
     const parser = graphqlBodyParser({ limit: 1000, importLimit: 100_000, mayImport: () => allowed, isImport: () => (asked++, true) });
-    app.post('/graphql', ...parser, (req: express.Request, res: express.Response) => void res.json({ received: JSON.stringify(req.body).length }));
+    app.post('/graphql', checkAsMiddleware(parser), (req: express.Request, res: express.Response) => void res.json({ received: JSON.stringify(req.body).length }));
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

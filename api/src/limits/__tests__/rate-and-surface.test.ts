@@ -72,7 +72,7 @@ describe('rate limiter building blocks (reused for login attempts)', () => {
     const limiter = createRateLimiter({ points: 2, windowSeconds: 60 }, 'test');
     const app = express();
     // The subject comes from a header here; the API passes the request's actor.
-    app.get('/', rateLimitMiddleware(limiter, { subjectOf: (req) => req.header('x-subject') ?? null }), (_req, res) => void res.send('ok'));
+    app.get('/', rateLimitMiddleware(limiter, { subjectOf: (req) => (req.headers['x-subject'] as string | undefined) ?? null }), (_req, res) => void res.send('ok'));
     const server = http.createServer(app);
     const base = await listen(server);
     try {
