@@ -4,7 +4,9 @@
  * PostgreSQL server from the machine's binaries unless DATABASE_URL is given), starts the API as
  * `npm start` does (its own process, rate limits set above the test's rate), and keeps N
  * connections busy with the web editor's live count (`previewSegment` member count and recipient
- * counts per channel) over the reference segments, for the given time. Meanwhile `/healthz` is
+ * counts per channel) over the reference segments, for the given time. Each connection is one
+ * person with an API token of their own: the per-credential caps (HEAVY_READS_PER_CREDENTIAL,
+ * the evaluation budget) hold each of them, not all of them as one integrator. Meanwhile `/healthz` is
  * polled every 250 ms. Prints requests, p50/p99 latency, errors and the health check's worst
  * answer; exits with 1 on any error, any failed health check, or no completed request.
  */
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Scope } from '../src/auth/actor';
+import { ApiToken } from '../src/auth/api-token.entity';
 import { issueApiToken } from '../src/auth/api-token.service';
 import { Contact } from '../src/contacts/contact.entity';
 import { migrate, openDatabase } from '../src/db/orm';
@@ -94,21 +97,34 @@ async function main(): Promise<void> {
       console.log(`seeding scale ${args.scale} into ${db.kind}…`);
       await seedDemoData(db, { scale: args.scale });
     }
-    const { secret } = await issueApiToken(db.fork(), adminKey, { name: 'load test', scopes: [Scope.CRM_READ, Scope.SEGMENTS_READ] });
+    const secrets: string[] = [];
+    for (let i = 0; i < args.connections; i++) {
+      secrets.push((await issueApiToken(db.fork(), adminKey, { name: `load test ${i + 1}`, scopes: [Scope.CRM_READ, Scope.SEGMENTS_READ] })).secret);
+    }
     const segments = await referenceSegments(db, new Date());
     // The API under test: its own process, limits above what this test sends.
     process.env.RATE_LIMIT_POINTS = String(10_000_000);
     const api = await startApiProcess(databaseUrl);
     try {
       const query = 'query($input: SegmentDefinitionInput!) { previewSegment(input: $input) { errors { code } memberCount { value } recipientCounts { channel value } } }';
-      const requests = segments.map((segment) => ({
-        method: 'POST' as const,
-        path: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ query, variables: { input: { source: segment.list === 'leads' ? 'LEADS' : 'CLIENTS', filter: segment.filter } } }),
-      }));
       let graphqlErrors = 0;
       let firstError = '';
+      const onResponse = (status: number, body: string) => {
+        if (status === 200 && !body.includes('"errors":[]')) {
+          graphqlErrors++;
+          firstError ||= body.slice(0, 300);
+        }
+      };
+      /** The reference segments' live counts in turn, as the person holding `secret` asks them. */
+      const requestsOf = (secret: string) =>
+        segments.map((segment) => ({
+          method: 'POST' as const,
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ query, variables: { input: { source: segment.list === 'leads' ? 'LEADS' : 'CLIENTS', filter: segment.filter } } }),
+          onResponse,
+        }));
+      let connectionsSetUp = 0;
       const health = watchHealth(api.base);
       console.log(`${db.kind}, scale ${args.scale}: ${args.connections} connections for ${args.seconds} s, live counts of ${segments.length} reference segments in turn…`);
       const result = await autocannon({
@@ -118,21 +134,19 @@ async function main(): Promise<void> {
         // Longer than the server's own limit (QUERY_TIMEOUT_MS, 15 s): every request gets the
         // server's answer, a count or a typed QUERY_TIMEOUT (counted as an error), never a client give-up.
         timeout: 30,
-        requests: requests.map((request) => ({
-          ...request,
-          onResponse: (status: number, body: string) => {
-            if (status === 200 && !body.includes('"errors":[]') ) {
-              graphqlErrors++;
-              firstError ||= body.slice(0, 300);
-            }
-          },
-        })),
+        requests: requestsOf(secrets[0]),
+        // Each connection (autocannon's client) gets its own token, so its own requests.
+        setupClient: (client: { setRequests(requests: unknown[]): void }) => client.setRequests(requestsOf(secrets[connectionsSetUp++ % secrets.length])),
       });
       const healthReport = await health.stop();
+      // Each token made a request (its lastUsedAt is written on first use): one credential per connection.
+      const tokensUsed = await db.fork().count(ApiToken, { name: { $like: 'load test %' }, lastUsedAt: { $ne: null } });
       const summary = {
         engine: db.kind,
         scale: args.scale,
         connections: args.connections,
+        tokens: secrets.length,
+        tokensUsed,
         seconds: args.seconds,
         requests: result.requests.total,
         perSecond: Math.round(result.requests.average),
@@ -143,7 +157,7 @@ async function main(): Promise<void> {
       };
       console.log(JSON.stringify(summary, null, 2));
       if (firstError) console.log(`first error: ${firstError}`);
-      const failed = summary.errors > 0 || healthReport.failures > 0 || summary.requests === 0;
+      const failed = summary.errors > 0 || healthReport.failures > 0 || summary.requests === 0 || tokensUsed < secrets.length;
       process.exitCode = failed ? 1 : 0;
     } finally {
       await api.stop();
