@@ -24,9 +24,6 @@ export function reach(member: MemberType, subject: Subject): Reach {
   return REACH[member][subject] ?? { kind: 'none' };
 }
 
-/** The table of a subject reached through a foreign key. */
-export const SUBJECT_TABLE: Partial<Record<Subject, string>> = { company: 'company', contact: 'contact', lead: 'lead' };
-
 /** Related records of a scope: their table (or derived table) and the column naming each member type. */
 export interface ScopeSource {
   /** SQL for the FROM item, aliased by the caller; purchases are a derived table. */

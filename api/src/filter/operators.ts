@@ -21,9 +21,6 @@ export const OPERATORS_BY_TYPE = {
 /** Operators that take no value. */
 export const VALUELESS: ReadonlySet<Op> = new Set([Op.IS_EMPTY, Op.IS_NOT_EMPTY]);
 
-/** Operators that say something is NOT so; on an absent value they are false all the same. */
-export const NEGATIVE: ReadonlySet<Op> = new Set([Op.NEQ, Op.NOT_IN, Op.NOT_CONTAINS, Op.NOT_BETWEEN, Op.HAS_NONE]);
-
 /** Value types whose values are chosen from a list (codes or ids), not typed in. */
 export const LISTED: ReadonlySet<T> = new Set([T.ENUM, T.REFERENCE, T.USER, T.PRODUCT, T.PIPELINE, T.STAGE, T.SEGMENT, T.MULTI_ENUM]);
 

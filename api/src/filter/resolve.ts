@@ -15,8 +15,6 @@ export interface FilterLimits {
   maxValues: number;
 }
 
-export const DEFAULT_LIMITS: FilterLimits = { maxDepth: 8, maxRules: 200, maxValues: 1000 };
-
 /** Turns the codes / ids of listed fields into keys; returns only those that exist. */
 export type ValueResolver = (source: ValuesSource, raw: string[]) => Promise<Map<string, number | string>>;
 

@@ -2,10 +2,6 @@ import { field, type FieldDef } from '../filter/catalog';
 import { FieldValueType as T, FilterOperator as Op, FilterScope } from '../filter/filter.enums';
 import { label } from '../filter/labels';
 
-/** The Bitrix24 "find product in" choices. */
-export const PURCHASE_WHERE = ['ANYWHERE', 'PAID_ORDER', 'UNPAID_ORDER', 'DEAL_IN_PROGRESS', 'DEAL_WON', 'DEAL_LOST'] as const;
-export type PurchaseWhere = (typeof PURCHASE_WHERE)[number];
-
 /** `purchase.*`: one product row of the member's orders or deals. */
 export const purchaseFields: FieldDef[] = [
   field({ id: 'purchase.product', scope: FilterScope.PURCHASES, label: label('Product', 'Товар', 'Produkt', 'Produto', 'Sản phẩm'), type: T.PRODUCT, access: { kind: 'column', subject: 'purchase', column: 'product_id', columnKind: 'key' }, values: { kind: 'products' }, searchable: true }),

@@ -2,7 +2,6 @@ import type { DashboardQuery as DashboardQueryResult, StageSemantic } from '@/gr
 
 export type DashboardData = DashboardQueryResult;
 export type DashboardPipeline = DashboardData['pipelines'][number];
-export type DashboardStage = DashboardPipeline['stages'][number];
 
 /** The record types counted on the dashboard, in display order. */
 /** The record types counted on the dashboard, in display order (labels: dashboard.records.*). */

@@ -39,7 +39,3 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
   return ranked.map((entry) => entry.primary).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
-/** The API's `Locale` enum value for a UI language. */
-export function apiLocale(locale: Locale): 'EN' | 'RU' | 'PL' | 'PT' | 'VI' {
-  return locale.toUpperCase() as 'EN' | 'RU' | 'PL' | 'PT' | 'VI';
-}

@@ -15,9 +15,6 @@ import type { FilterGroupInput, FilterNodeInput, FilterScope, FilterValueInput, 
  *   match modes and subproperties. The scoped group's `not` is the nested query's `not`.
  */
 
-/** react-querybuilder's combinator names: the API's. */
-export type QueryCombinator = 'AND' | 'OR';
-
 const SCOPE_PREFIX = '@';
 /** The operator of a match-mode rule (react-querybuilder needs one; it is not shown). */
 export const SCOPE_OPERATOR = 'SCOPE';
@@ -35,10 +32,6 @@ export function scopeOfField(field: string): FilterScope | null {
 
 const MODE_OF: Record<Quantifier, MatchMode> = { SOME: 'some', NONE: 'none', ALL: 'all', AT_LEAST: 'atLeast', AT_MOST: 'atMost', EXACTLY: 'exactly' };
 const QUANTIFIER_OF: Record<MatchMode, Quantifier> = { some: 'SOME', none: 'NONE', all: 'ALL', atLeast: 'AT_LEAST', atMost: 'AT_MOST', exactly: 'EXACTLY' };
-
-export function quantifierNeedsThreshold(quantifier: Quantifier): boolean {
-  return quantifier === 'AT_LEAST' || quantifier === 'AT_MOST' || quantifier === 'EXACTLY';
-}
 
 // ---------------------------------------------------------------------------------------------
 // API tree -> builder
