@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FieldCatalog, FieldDef } from '../src/filter/catalog';
-import { Combinator, DateUnit, FilterScope, Quantifier, type SegmentSource } from '../src/filter/filter.enums';
+import { Combinator, DateUnit, FilterScope, Quantifier, type SegmentSource, ValueSlot } from '../src/filter/filter.enums';
 import { slotFor } from '../src/filter/operators';
 import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../src/filter/tree';
 
@@ -17,29 +17,29 @@ function valueFor(def: FieldDef, operator: FilterRule['operator'], listed: strin
   switch (slot) {
     case null:
       return fc.constant(null);
-    case 'string':
+    case ValueSlot.STRING:
       return fc.constantFrom(...TEXTS).map((string) => ({ string }));
-    case 'strings':
+    case ValueSlot.STRINGS:
       return fc.uniqueArray(fc.constantFrom(...(listed.length ? listed : TEXTS)), { minLength: 1, maxLength: 3 }).map((strings) => ({ strings }));
-    case 'ids':
+    case ValueSlot.IDS:
       return fc.uniqueArray(fc.constantFrom(...listed), { minLength: 1, maxLength: 3 }).map((ids) => ({ ids }));
-    case 'number':
+    case ValueSlot.NUMBER:
       return operator === 'IN_NEXT_DAYS' ? fc.integer({ min: 0, max: 366 }).map((number) => ({ number })) : fc.integer({ min: 0, max: 6 }).map((number) => ({ number: number === 6 ? 2.5 : number }));
-    case 'numberRange':
+    case ValueSlot.NUMBER_RANGE:
       return fc
         .tuple(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }))
         .filter(([a, b]) => a !== null || b !== null)
         .map(([a, b]) => ({ numberRange: { min: a !== null && b !== null ? Math.min(a, b) : a, max: a !== null && b !== null ? Math.max(a, b) : b } }));
-    case 'date':
+    case ValueSlot.DATE:
       return dates.map((date) => ({ date }));
-    case 'dateRange':
+    case ValueSlot.DATE_RANGE:
       return fc
         .tuple(fc.option(dates, { nil: null }), fc.option(dates, { nil: null }))
         .filter(([a, b]) => a !== null || b !== null)
         .map(([a, b]) => ({ dateRange: a && b && a > b ? { from: b, to: a } : { from: a, to: b } }));
-    case 'relative':
+    case ValueSlot.RELATIVE:
       return fc.record({ amount: fc.integer({ min: 0, max: 60 }), unit: fc.constantFrom(DateUnit.DAY, DateUnit.WEEK, DateUnit.MONTH, DateUnit.YEAR) }).map((relative) => ({ relative }));
-    case 'boolean':
+    case ValueSlot.BOOLEAN:
       return fc.boolean().map((boolean) => ({ boolean }));
   }
 }

@@ -94,3 +94,20 @@ export enum FieldValueType {
   MULTI_ENUM = 'MULTI_ENUM',
 }
 registerEnumType(FieldValueType, { name: 'FieldValueType' });
+
+/** The field of `FilterValueInput` a rule's value fills (operators.ts `slotFor` decides which). */
+export enum ValueSlot {
+  STRING = 'string',
+  STRINGS = 'strings',
+  NUMBER = 'number',
+  NUMBER_RANGE = 'numberRange',
+  DATE = 'date',
+  DATE_RANGE = 'dateRange',
+  RELATIVE = 'relative',
+  BOOLEAN = 'boolean',
+  IDS = 'ids',
+}
+registerEnumType(ValueSlot, {
+  name: 'ValueSlot',
+  description: 'The field of FilterValueInput a rule value fills: STRING → string, STRINGS → strings, NUMBER_RANGE → numberRange, DATE_RANGE → dateRange, and so on.',
+});

@@ -1,4 +1,4 @@
-import { FieldValueType as T, FilterOperator as Op } from './filter.enums';
+import { FieldValueType as T, FilterOperator as Op, ValueSlot } from './filter.enums';
 
 /** Which operators each value type accepts: the one vocabulary of API, validator, compiler and UI. */
 export const OPERATORS_BY_TYPE = {
@@ -27,26 +27,28 @@ export const LISTED: ReadonlySet<T> = new Set([T.ENUM, T.REFERENCE, T.USER, T.PR
 /** Listed types whose values travel as global ids (`ids`); the others as codes (`strings`). */
 export const BY_ID: ReadonlySet<T> = new Set([T.USER, T.PRODUCT, T.PIPELINE, T.STAGE, T.SEGMENT]);
 
-export type ValueSlot = 'string' | 'strings' | 'number' | 'numberRange' | 'date' | 'dateRange' | 'relative' | 'boolean' | 'ids' | null;
-
-/** The one value slot a (type, operator) pair takes; the validator insists on exactly that slot. */
-export function slotFor(type: T, operator: Op): ValueSlot {
+/**
+ * The one value slot a (type, operator) pair takes (null: no value); the validator insists on
+ * exactly that slot, and `segmentFields` ships it with each operator, so the web's value editors
+ * follow it instead of deciding again.
+ */
+export function slotFor(type: T, operator: Op): ValueSlot | null {
   if (VALUELESS.has(operator)) return null;
-  if (LISTED.has(type)) return BY_ID.has(type) ? 'ids' : 'strings';
+  if (LISTED.has(type)) return BY_ID.has(type) ? ValueSlot.IDS : ValueSlot.STRINGS;
   switch (type) {
     case T.STRING:
-      return operator === Op.IN || operator === Op.NOT_IN ? 'strings' : 'string';
+      return operator === Op.IN || operator === Op.NOT_IN ? ValueSlot.STRINGS : ValueSlot.STRING;
     case T.NUMBER:
     case T.MONEY:
-      return operator === Op.BETWEEN || operator === Op.NOT_BETWEEN ? 'numberRange' : 'number';
+      return operator === Op.BETWEEN || operator === Op.NOT_BETWEEN ? ValueSlot.NUMBER_RANGE : ValueSlot.NUMBER;
     case T.DATE:
     case T.DATETIME:
-      if (operator === Op.BETWEEN) return 'dateRange';
-      if (operator === Op.WITHIN_LAST || operator === Op.MORE_THAN_AGO) return 'relative';
-      if (operator === Op.IN_NEXT_DAYS) return 'number';
-      return 'date';
+      if (operator === Op.BETWEEN) return ValueSlot.DATE_RANGE;
+      if (operator === Op.WITHIN_LAST || operator === Op.MORE_THAN_AGO) return ValueSlot.RELATIVE;
+      if (operator === Op.IN_NEXT_DAYS) return ValueSlot.NUMBER;
+      return ValueSlot.DATE;
     case T.BOOLEAN:
-      return 'boolean';
+      return ValueSlot.BOOLEAN;
   }
   return null;
 }

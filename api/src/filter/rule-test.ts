@@ -2,7 +2,7 @@ import { fold } from '../common/fold';
 import { UserErrorCode as Code } from '../common/user-error';
 import type { FieldDef } from './catalog';
 import { addDays, calendarSide, daysAgo, FIRST_INSTANT, LAST_DAY, LAST_INSTANT, monthDay, startOfDay, today, yearsBefore } from './dates';
-import { FieldValueType as T, FilterOperator as Op } from './filter.enums';
+import { FieldValueType as T, FilterOperator as Op, ValueSlot } from './filter.enums';
 import type { Test } from './ir';
 import { slotFor, VALUELESS } from './operators';
 import type { FilterRule, FilterValue } from './tree';
@@ -43,41 +43,41 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
     return false;
   };
   switch (expected) {
-    case 'strings':
-    case 'ids': {
+    case ValueSlot.STRINGS:
+    case ValueSlot.IDS: {
       const list = value[expected] as string[];
       if (list.length === 0) return bad('Choose at least one value.', Code.MISSING_VALUE);
       if (list.length > ctx.maxValues) return bad(`At most ${ctx.maxValues} values in one rule.`, Code.TOO_MANY_VALUES);
       return true;
     }
-    case 'string':
+    case ValueSlot.STRING:
       return (value.string as string).length <= 1000 || bad('A text value is at most 1000 characters.');
-    case 'number':
+    case ValueSlot.NUMBER:
       if (!Number.isFinite(value.number)) return bad('Not a number.');
       if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || (value.number as number) < 0 || (value.number as number) > 366)) {
         return bad('IN_NEXT_DAYS takes a whole number of days from 0 to 366.');
       }
       return true;
-    case 'numberRange': {
+    case ValueSlot.NUMBER_RANGE: {
       const { min, max } = value.numberRange ?? {};
       if (min == null && max == null) return bad('Give a minimum, a maximum or both.', Code.MISSING_VALUE);
       if (min != null && max != null && min > max) return bad('The minimum is above the maximum.');
       return true;
     }
-    case 'date':
+    case ValueSlot.DATE:
       return validDay(value.date) || bad('Not a date (YYYY-MM-DD).');
-    case 'dateRange': {
+    case ValueSlot.DATE_RANGE: {
       const { from, to } = value.dateRange ?? {};
       if (from == null && to == null) return bad('Give a start day, an end day or both.', Code.MISSING_VALUE);
       if ((from != null && !validDay(from)) || (to != null && !validDay(to))) return bad('Not a date (YYYY-MM-DD).');
       if (from != null && to != null && from > to) return bad('The start day is after the end day.');
       return true;
     }
-    case 'relative': {
+    case ValueSlot.RELATIVE: {
       const { amount } = value.relative as { amount: number };
       return (Number.isInteger(amount) && amount >= 0 && amount <= 10_000) || bad('The amount is a whole number from 0 to 10000.');
     }
-    case 'boolean':
+    case ValueSlot.BOOLEAN:
       return true;
   }
   return true;

@@ -9,7 +9,8 @@ import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { Pipeline } from '../deals/pipeline.entity';
 import type { FieldDef } from '../filter/catalog';
-import { FieldValueType, FilterOperator, FilterScope, SegmentSource } from '../filter/filter.enums';
+import { FieldValueType, FilterOperator, FilterScope, SegmentSource, ValueSlot } from '../filter/filter.enums';
+import { slotFor } from '../filter/operators';
 import { pickLocale, type Locale } from '../filter/labels';
 import { Product } from '../products/product.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';
@@ -29,7 +30,13 @@ export class FieldValue {
 
 const FieldValueConnection = connectionType(FieldValue, 'FieldValue');
 
-@ObjectType({ description: "A field the segment builder may use. Carries react-querybuilder's Field keys (name, label, operators, values, inputType, valueEditorType)." })
+@ObjectType({ description: 'An operator a field takes, and where its value goes.' })
+export class FieldOperator {
+  @Field(() => FilterOperator) operator!: FilterOperator;
+  @Field(() => ValueSlot, { nullable: true, description: 'The field of FilterValueInput the value fills; null: the operator takes no value (IS_EMPTY, IS_NOT_EMPTY).' }) slot!: ValueSlot | null;
+}
+
+@ObjectType({ description: "A field the segment builder may use. Carries react-querybuilder's Field keys (name, label, operators, values)." })
 export class SegmentField {
   @Field(() => ID, { description: 'The field id used in rules, e.g. "deal.stage".' }) id!: string;
   @Field({ description: 'Same as id (react-querybuilder reads `name`).' }) name!: string;
@@ -37,15 +44,11 @@ export class SegmentField {
   @Field(() => FieldValueType) valueType!: FieldValueType;
   @Field(() => FilterScope, { nullable: true, description: 'null = the member itself; otherwise one related record.' }) scope!: FilterScope | null;
   @Field(() => [FilterOperator]) operators!: FilterOperator[];
+  @Field(() => [FieldOperator], { description: 'The operators again (same order), each with the value slot it takes: what a value editor fills.' }) operatorSlots!: FieldOperator[];
   @Field(() => [FieldValue], { nullable: true, description: 'Allowed values of short lists; null for searchable or free values.' }) values!: FieldValue[] | null;
   @Field({ description: 'The values are too many to list: search them with filterValues.' }) searchable!: boolean;
   @Field({ description: 'Personal data (names, addresses, birthdate and age, gender, free text): a filter may use it only with the crm:read permission; without it such rules are refused with FIELD_NOT_ALLOWED.' }) personal!: boolean;
-  @Field({ description: 'react-querybuilder inputType: text, number, date.' }) inputType!: string;
-  @Field({ description: 'react-querybuilder valueEditorType: text, select, multiselect, checkbox.' }) valueEditorType!: string;
 }
-
-const INPUT_TYPE: Partial<Record<FieldValueType, string>> = { NUMBER: 'number', MONEY: 'number', DATE: 'date', DATETIME: 'date' };
-const EDITOR: Partial<Record<FieldValueType, string>> = { BOOLEAN: 'checkbox', STRING: 'text', NUMBER: 'text', MONEY: 'text', DATE: 'text', DATETIME: 'text' };
 
 /** Short value lists of the catalog, loaded once per call (one query per kind of list). */
 async function shortLists(ctx: Context) {
@@ -94,11 +97,10 @@ export class SegmentFieldsResolver {
       valueType: def.type,
       scope: def.scope,
       operators: [...def.operators],
+      operatorSlots: def.operators.map((operator) => ({ operator, slot: slotFor(def.type, operator) })),
       values: def.searchable ? null : valuesOf(def, lists, lang),
       searchable: Boolean(def.searchable),
       personal: def.personal,
-      inputType: INPUT_TYPE[def.type] ?? 'text',
-      valueEditorType: EDITOR[def.type] ?? 'multiselect',
     }));
   }
 

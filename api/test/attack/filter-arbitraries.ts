@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { FilterOperator } from '../../src/filter/filter.enums';
-import { slotFor, type ValueSlot } from '../../src/filter/operators';
+import { FilterOperator, ValueSlot } from '../../src/filter/filter.enums';
+import { slotFor } from '../../src/filter/operators';
 import type { FieldValueType } from '../../src/filter/filter.enums';
 import type { TestApi } from '../api';
 import { INJECTIONS } from './payloads';
@@ -70,31 +70,31 @@ function someOf(values: string[], orElse: fc.Arbitrary<string>): fc.Arbitrary<st
 
 /** A value in the slot the (type, operator) takes, with adversarial contents. */
 export function valueArb(field: CatalogField, operator: FilterOperator): fc.Arbitrary<Record<string, unknown> | null> {
-  const slot: ValueSlot = slotFor(field.valueType, operator);
+  const slot: ValueSlot | null = slotFor(field.valueType, operator);
   switch (slot) {
     case null:
       return fc.constantFrom(null, undefined as never);
-    case 'string':
+    case ValueSlot.STRING:
       return nastyText.map((string) => ({ string }));
-    case 'strings':
+    case ValueSlot.STRINGS:
       return someOf(field.values, nastyText).map((strings) => ({ strings }));
-    case 'ids':
+    case ValueSlot.IDS:
       return someOf(field.values, fc.constantFrom(...field.values, 'x')).map((ids) => ({ ids }));
-    case 'number':
+    case ValueSlot.NUMBER:
       return operator === FilterOperator.IN_NEXT_DAYS
         ? fc.oneof(fc.integer({ min: 0, max: 366 }), nastyNumber).map((number) => ({ number }))
         : nastyNumber.map((number) => ({ number }));
-    case 'numberRange':
+    case ValueSlot.NUMBER_RANGE:
       return fc
         .record({ min: fc.option(nastyNumber, { nil: null }), max: fc.option(nastyNumber, { nil: null }) })
         .map((r) => ({ numberRange: r }));
-    case 'date':
+    case ValueSlot.DATE:
       return day.map((date) => ({ date }));
-    case 'dateRange':
+    case ValueSlot.DATE_RANGE:
       return fc.record({ from: fc.option(day, { nil: null }), to: fc.option(day, { nil: null }) }).map((dateRange) => ({ dateRange }));
-    case 'relative':
+    case ValueSlot.RELATIVE:
       return fc.record({ amount: smallAmount, unit: fc.constantFrom('DAY', 'WEEK', 'MONTH', 'YEAR') }).map((relative) => ({ relative }));
-    case 'boolean':
+    case ValueSlot.BOOLEAN:
       return fc.boolean().map((boolean) => ({ boolean }));
   }
 }

@@ -9,11 +9,13 @@ export const SegmentFieldsQuery = graphql(`
       label
       scope
       valueType
-      inputType
-      valueEditorType
       searchable
       personal
       operators
+      operatorSlots {
+        operator
+        slot
+      }
       values {
         value
         label

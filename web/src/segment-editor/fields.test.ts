@@ -7,11 +7,10 @@ const field = (id: string, scope: CatalogField['scope'] = null, operators: Catal
   label: id.toUpperCase(),
   scope,
   valueType: 'STRING',
-  inputType: 'text',
-  valueEditorType: 'text',
   searchable: false,
   personal: id.startsWith('contact.'),
   operators,
+  operatorSlots: operators.map((operator) => ({ operator, slot: operator === 'IN' ? 'STRINGS' : 'STRING' })),
   values: null,
 });
 

@@ -6,7 +6,7 @@ import { setUpFilterFixture } from '../../../test/filter-setup';
 import { prepareFilter } from '../../filtering/query';
 import type { FieldCatalog, FieldDef } from '../catalog';
 import { countStatement, pageStatement } from '../compile';
-import { Combinator, DateUnit, FilterOperator as Op, FilterScope, Quantifier, SegmentSource } from '../filter.enums';
+import { Combinator, DateUnit, FilterOperator as Op, FilterScope, Quantifier, SegmentSource, ValueSlot } from '../filter.enums';
 import type { MemberType } from '../model';
 import { slotFor } from '../operators';
 import { FENCE_AFTER } from '../plan-fence';
@@ -41,23 +41,23 @@ function valueFor(def: FieldDef, operator: Op, listed: Map<string, string[]>): F
   switch (slotFor(def.type, operator)) {
     case null:
       return undefined;
-    case 'string':
+    case ValueSlot.STRING:
       return { string: 'Kraków' };
-    case 'strings':
+    case ValueSlot.STRINGS:
       return { strings: values.length ? values : ['Kraków', 'Gdańsk'] };
-    case 'ids':
+    case ValueSlot.IDS:
       return { ids: values };
-    case 'number':
+    case ValueSlot.NUMBER:
       return { number: operator === Op.IN_NEXT_DAYS ? 7 : 5 };
-    case 'numberRange':
+    case ValueSlot.NUMBER_RANGE:
       return { numberRange: { min: 1, max: 10 } };
-    case 'date':
+    case ValueSlot.DATE:
       return { date: '2026-01-15' };
-    case 'dateRange':
+    case ValueSlot.DATE_RANGE:
       return { dateRange: { from: '2026-01-01', to: '2026-01-31' } };
-    case 'relative':
+    case ValueSlot.RELATIVE:
       return { relative: { amount: 30, unit: DateUnit.DAY } };
-    case 'boolean':
+    case ValueSlot.BOOLEAN:
       return { boolean: true };
   }
 }

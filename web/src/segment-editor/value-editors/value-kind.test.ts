@@ -1,26 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import type { ValueSlot } from '@/graphql/gql/graphql';
 import { valueKindOf } from './value-kind';
 
-const f = (valueType: string, searchable = false) => ({ valueType, searchable }) as Parameters<typeof valueKindOf>[0];
+type Field = Parameters<typeof valueKindOf>[0];
+/** A field of `valueType` taking `operator` with the slot the API ships for it. */
+const kind = (valueType: string, operator: string, slot: ValueSlot | null) =>
+  valueKindOf({ valueType, operatorSlots: [{ operator, slot }] } as Field, operator);
 
 describe('valueKindOf', () => {
-  it('picks the slot by type and operator', () => {
-    expect(valueKindOf(f('STRING'), 'EQ')).toBe('text');
-    expect(valueKindOf(f('STRING'), 'NOT_IN')).toBe('texts');
-    expect(valueKindOf(f('MONEY'), 'BETWEEN')).toBe('numberRange');
-    expect(valueKindOf(f('NUMBER'), 'GT')).toBe('number');
-    expect(valueKindOf(f('DATETIME'), 'WITHIN_LAST')).toBe('relative');
-    expect(valueKindOf(f('DATE'), 'MORE_THAN_AGO')).toBe('relative');
-    expect(valueKindOf(f('DATE'), 'IN_NEXT_DAYS')).toBe('days');
-    expect(valueKindOf(f('DATE'), 'NOT_BETWEEN')).toBe('dateRange');
-    expect(valueKindOf(f('DATETIME'), 'ON')).toBe('date');
-    expect(valueKindOf(f('BOOLEAN'), 'EQ')).toBe('boolean');
-    expect(valueKindOf(f('REFERENCE'), 'IN')).toBe('codes');
-    expect(valueKindOf(f('MULTI_ENUM'), 'HAS_ALL')).toBe('codes');
-    expect(valueKindOf(f('PIPELINE'), 'IN')).toBe('ids');
-    expect(valueKindOf(f('STAGE'), 'IN')).toBe('stages');
-    expect(valueKindOf(f('USER', true), 'IN')).toBe('search');
-    expect(valueKindOf(f('SEGMENT', true), 'NOT_IN')).toBe('search');
-    expect(valueKindOf(f('ENUM'), 'IS_EMPTY')).toBe('none');
+  it("edits the slot the API ships with the operator, the way the field's type needs", () => {
+    expect(kind('STRING', 'EQ', 'STRING')).toBe('text');
+    expect(kind('STRING', 'NOT_IN', 'STRINGS')).toBe('texts');
+    expect(kind('MONEY', 'BETWEEN', 'NUMBER_RANGE')).toBe('numberRange');
+    expect(kind('NUMBER', 'GT', 'NUMBER')).toBe('number');
+    expect(kind('DATETIME', 'WITHIN_LAST', 'RELATIVE')).toBe('relative');
+    expect(kind('DATE', 'MORE_THAN_AGO', 'RELATIVE')).toBe('relative');
+    expect(kind('DATE', 'IN_NEXT_DAYS', 'NUMBER')).toBe('days');
+    expect(kind('DATE', 'BETWEEN', 'DATE_RANGE')).toBe('dateRange');
+    expect(kind('DATETIME', 'ON', 'DATE')).toBe('date');
+    expect(kind('BOOLEAN', 'EQ', 'BOOLEAN')).toBe('boolean');
+    expect(kind('REFERENCE', 'IN', 'STRINGS')).toBe('codes');
+    expect(kind('MULTI_ENUM', 'HAS_ALL', 'STRINGS')).toBe('codes');
+    expect(kind('PIPELINE', 'IN', 'IDS')).toBe('ids');
+    expect(kind('STAGE', 'IN', 'IDS')).toBe('stages');
+    expect(kind('USER', 'IN', 'IDS')).toBe('search');
+    expect(kind('SEGMENT', 'NOT_IN', 'IDS')).toBe('search');
+    expect(kind('ENUM', 'IS_EMPTY', null)).toBe('none');
+  });
+
+  it('follows the slot, not its own idea of the type: a number operator on a date field gets a number editor', () => {
+    expect(kind('DATE', 'GT', 'NUMBER')).toBe('number');
+  });
+
+  it('gives no editor to an operator the field does not take (a rule left from another field)', () => {
+    const city = { valueType: 'STRING', operatorSlots: [{ operator: 'EQ', slot: 'STRING' }] } as Field;
+    expect(valueKindOf(city, 'EQ')).toBe('text');
+    expect(valueKindOf(city, 'BETWEEN')).toBe('none');
   });
 });

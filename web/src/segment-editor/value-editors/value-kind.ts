@@ -4,36 +4,35 @@ import type { CatalogField } from '../fields';
 export type ValueKind = 'none' | 'text' | 'texts' | 'number' | 'numberRange' | 'days' | 'date' | 'dateRange' | 'relative' | 'boolean' | 'codes' | 'ids' | 'stages' | 'search';
 
 /**
- * The value slot for a field type and operator, as the filter language defines them: strings for
- * text and for codes of enums, reference items and list options; ids for users, products,
- * pipelines, stages and segments; number / numberRange; date / dateRange / relative; boolean.
+ * The editor for a rule's value. The slot it fills is the API's (`segmentFields … operatorSlots`,
+ * from the validator's own `slotFor`), so the builder never decides it again; the field's type
+ * only picks how that slot is edited: strings of a text field are typed, of a listed field
+ * picked; ids are picked from the pipelines, the stages of the picked pipelines, or by search
+ * (users, products, segments); a number of IN_NEXT_DAYS is a count of days. An operator the
+ * field does not take (a rule left from another field) gets no editor.
  */
-export function valueKindOf(field: Pick<CatalogField, 'valueType' | 'searchable'>, operator: string): ValueKind {
-  if (operator === 'IS_EMPTY' || operator === 'IS_NOT_EMPTY') return 'none';
-  if (operator === 'WITHIN_LAST' || operator === 'MORE_THAN_AGO') return 'relative';
-  if (operator === 'IN_NEXT_DAYS') return 'days';
-  switch (field.valueType) {
+export function valueKindOf(field: Pick<CatalogField, 'valueType' | 'operatorSlots'>, operator: string): ValueKind {
+  const slot = field.operatorSlots.find((entry) => entry.operator === operator)?.slot ?? null;
+  switch (slot) {
+    case null:
+      return 'none';
+    case 'STRING':
+      return 'text';
+    case 'STRINGS':
+      return field.valueType === 'STRING' ? 'texts' : 'codes';
+    case 'NUMBER':
+      return operator === 'IN_NEXT_DAYS' ? 'days' : 'number';
+    case 'NUMBER_RANGE':
+      return 'numberRange';
+    case 'DATE':
+      return 'date';
+    case 'DATE_RANGE':
+      return 'dateRange';
+    case 'RELATIVE':
+      return 'relative';
     case 'BOOLEAN':
       return 'boolean';
-    case 'DATE':
-    case 'DATETIME':
-      return operator === 'BETWEEN' || operator === 'NOT_BETWEEN' ? 'dateRange' : 'date';
-    case 'NUMBER':
-    case 'MONEY':
-      return operator === 'BETWEEN' || operator === 'NOT_BETWEEN' ? 'numberRange' : 'number';
-    case 'ENUM':
-    case 'MULTI_ENUM':
-    case 'REFERENCE':
-      return 'codes';
-    case 'PIPELINE':
-      return 'ids';
-    case 'STAGE':
-      return 'stages';
-    case 'USER':
-    case 'PRODUCT':
-    case 'SEGMENT':
-      return 'search';
-    default:
-      return operator === 'IN' || operator === 'NOT_IN' ? 'texts' : 'text';
+    case 'IDS':
+      return field.valueType === 'STAGE' ? 'stages' : field.valueType === 'PIPELINE' ? 'ids' : 'search';
   }
 }
