@@ -1,3 +1,4 @@
+import type { FilterOperator, FilterScope } from '@/graphql/gql/graphql';
 import { defineMessages } from '@/i18n/define-messages';
 
 /** The dynamic segment editor: builder words (react-querybuilder's own labels too), counts, preview, saving, history. */
@@ -9,7 +10,7 @@ export const segmentEditorMessages = defineMessages({
     loadFailed: 'The segment could not be loaded',
     fieldsFailed: 'The fields for the builder could not be loaded',
     families: { client: 'Client', contact: 'Contact', company: 'Company', lead: 'Lead', deal: 'Any deal', purchase: 'Any purchase', order: 'Any order', activity: 'Any activity', segment: 'Segments', custom: 'Custom fields', related: 'Related records' },
-    scopes: { DEALS: 'Deals', PURCHASES: 'Purchases', ORDERS: 'Orders', ACTIVITIES: 'Activities' },
+    scopes: { DEALS: 'Deals', PURCHASES: 'Purchases', ORDERS: 'Orders', ACTIVITIES: 'Activities' } satisfies Record<FilterScope, string>,
     matchModes: { some: 'has some', none: 'has no', all: 'has only', atLeast: 'has at least', atMost: 'has at most', exactly: 'has exactly' },
     matchWhere: 'where',
     operators: {
@@ -17,7 +18,7 @@ export const segmentEditorMessages = defineMessages({
       GT: 'greater than', GTE: 'at least', LT: 'less than', LTE: 'at most', BETWEEN: 'between', NOT_BETWEEN: 'not between',
       ON: 'on', BEFORE: 'before', AFTER: 'after', WITHIN_LAST: 'in the last', MORE_THAN_AGO: 'more than … ago', IN_NEXT_DAYS: 'in the next',
       HAS_ANY: 'has any of', HAS_ALL: 'has all of', HAS_NONE: 'has none of', IS_EMPTY: 'is empty', IS_NOT_EMPTY: 'is not empty',
-    },
+    } satisfies Record<FilterOperator, string>,
     combinators: { AND: 'all of (and)', OR: 'any of (or)' },
     builder: {
       field: 'Field', operator: 'Condition', value: 'Value', chooseField: 'Choose a field…',
@@ -56,7 +57,7 @@ export const segmentEditorMessages = defineMessages({
     loadFailed: 'Не удалось загрузить сегмент',
     fieldsFailed: 'Не удалось загрузить поля для конструктора',
     families: { client: 'Клиент', contact: 'Контакт', company: 'Компания', lead: 'Лид', deal: 'Любая сделка', purchase: 'Любая покупка', order: 'Любой заказ', activity: 'Любое дело', segment: 'Сегменты', custom: 'Пользовательские поля', related: 'Связанные записи' },
-    scopes: { DEALS: 'Сделки', PURCHASES: 'Покупки', ORDERS: 'Заказы', ACTIVITIES: 'Дела' },
+    scopes: { DEALS: 'Сделки', PURCHASES: 'Покупки', ORDERS: 'Заказы', ACTIVITIES: 'Дела' } satisfies Record<FilterScope, string>,
     matchModes: { some: 'есть хотя бы одна', none: 'нет ни одной', all: 'все', atLeast: 'не меньше', atMost: 'не больше', exactly: 'ровно' },
     matchWhere: 'где',
     operators: {
@@ -64,7 +65,7 @@ export const segmentEditorMessages = defineMessages({
       GT: 'больше', GTE: 'не меньше', LT: 'меньше', LTE: 'не больше', BETWEEN: 'между', NOT_BETWEEN: 'не между',
       ON: 'в день', BEFORE: 'до', AFTER: 'после', WITHIN_LAST: 'за последние', MORE_THAN_AGO: 'более … назад', IN_NEXT_DAYS: 'в ближайшие',
       HAS_ANY: 'есть любое из', HAS_ALL: 'есть все из', HAS_NONE: 'нет ни одного из', IS_EMPTY: 'не заполнено', IS_NOT_EMPTY: 'заполнено',
-    },
+    } satisfies Record<FilterOperator, string>,
     combinators: { AND: 'все условия (и)', OR: 'любое условие (или)' },
     builder: {
       field: 'Поле', operator: 'Условие', value: 'Значение', chooseField: 'Выберите поле…',
@@ -103,7 +104,7 @@ export const segmentEditorMessages = defineMessages({
     loadFailed: 'Nie udało się załadować segmentu',
     fieldsFailed: 'Nie udało się załadować pól kreatora',
     families: { client: 'Klient', contact: 'Kontakt', company: 'Firma', lead: 'Lead', deal: 'Dowolny deal', purchase: 'Dowolny zakup', order: 'Dowolne zamówienie', activity: 'Dowolna aktywność', segment: 'Segmenty', custom: 'Pola własne', related: 'Powiązane rekordy' },
-    scopes: { DEALS: 'Deale', PURCHASES: 'Zakupy', ORDERS: 'Zamówienia', ACTIVITIES: 'Aktywności' },
+    scopes: { DEALS: 'Deale', PURCHASES: 'Zakupy', ORDERS: 'Zamówienia', ACTIVITIES: 'Aktywności' } satisfies Record<FilterScope, string>,
     matchModes: { some: 'ma jakiś', none: 'nie ma żadnego', all: 'ma tylko', atLeast: 'ma co najmniej', atMost: 'ma co najwyżej', exactly: 'ma dokładnie' },
     matchWhere: 'gdzie',
     operators: {
@@ -111,7 +112,7 @@ export const segmentEditorMessages = defineMessages({
       GT: 'większe niż', GTE: 'co najmniej', LT: 'mniejsze niż', LTE: 'co najwyżej', BETWEEN: 'pomiędzy', NOT_BETWEEN: 'poza zakresem',
       ON: 'w dniu', BEFORE: 'przed', AFTER: 'po', WITHIN_LAST: 'w ciągu ostatnich', MORE_THAN_AGO: 'ponad … temu', IN_NEXT_DAYS: 'w ciągu najbliższych',
       HAS_ANY: 'ma dowolne z', HAS_ALL: 'ma wszystkie z', HAS_NONE: 'nie ma żadnego z', IS_EMPTY: 'jest puste', IS_NOT_EMPTY: 'nie jest puste',
-    },
+    } satisfies Record<FilterOperator, string>,
     combinators: { AND: 'wszystkie (i)', OR: 'dowolny (lub)' },
     builder: {
       field: 'Pole', operator: 'Warunek', value: 'Wartość', chooseField: 'Wybierz pole…',
@@ -150,7 +151,7 @@ export const segmentEditorMessages = defineMessages({
     loadFailed: 'Não foi possível carregar o segmento',
     fieldsFailed: 'Não foi possível carregar os campos do construtor',
     families: { client: 'Cliente', contact: 'Contato', company: 'Empresa', lead: 'Lead', deal: 'Qualquer negócio', purchase: 'Qualquer compra', order: 'Qualquer pedido', activity: 'Qualquer atividade', segment: 'Segmentos', custom: 'Campos personalizados', related: 'Registros relacionados' },
-    scopes: { DEALS: 'Negócios', PURCHASES: 'Compras', ORDERS: 'Pedidos', ACTIVITIES: 'Atividades' },
+    scopes: { DEALS: 'Negócios', PURCHASES: 'Compras', ORDERS: 'Pedidos', ACTIVITIES: 'Atividades' } satisfies Record<FilterScope, string>,
     matchModes: { some: 'tem algum', none: 'não tem nenhum', all: 'tem apenas', atLeast: 'tem pelo menos', atMost: 'tem no máximo', exactly: 'tem exatamente' },
     matchWhere: 'em que',
     operators: {
@@ -158,7 +159,7 @@ export const segmentEditorMessages = defineMessages({
       GT: 'maior que', GTE: 'pelo menos', LT: 'menor que', LTE: 'no máximo', BETWEEN: 'entre', NOT_BETWEEN: 'fora de',
       ON: 'em', BEFORE: 'antes de', AFTER: 'depois de', WITHIN_LAST: 'nos últimos', MORE_THAN_AGO: 'há mais de', IN_NEXT_DAYS: 'nos próximos',
       HAS_ANY: 'tem algum de', HAS_ALL: 'tem todos de', HAS_NONE: 'não tem nenhum de', IS_EMPTY: 'está vazio', IS_NOT_EMPTY: 'não está vazio',
-    },
+    } satisfies Record<FilterOperator, string>,
     combinators: { AND: 'todas (e)', OR: 'qualquer (ou)' },
     builder: {
       field: 'Campo', operator: 'Condição', value: 'Valor', chooseField: 'Escolha um campo…',
@@ -197,7 +198,7 @@ export const segmentEditorMessages = defineMessages({
     loadFailed: 'Không thể tải phân khúc',
     fieldsFailed: 'Không thể tải các trường cho trình tạo',
     families: { client: 'Khách hàng', contact: 'Liên hệ', company: 'Công ty', lead: 'Khách tiềm năng', deal: 'Giao dịch bất kỳ', purchase: 'Lần mua bất kỳ', order: 'Đơn hàng bất kỳ', activity: 'Hoạt động bất kỳ', segment: 'Phân khúc', custom: 'Trường tùy chỉnh', related: 'Bản ghi liên quan' },
-    scopes: { DEALS: 'Giao dịch', PURCHASES: 'Lần mua', ORDERS: 'Đơn hàng', ACTIVITIES: 'Hoạt động' },
+    scopes: { DEALS: 'Giao dịch', PURCHASES: 'Lần mua', ORDERS: 'Đơn hàng', ACTIVITIES: 'Hoạt động' } satisfies Record<FilterScope, string>,
     matchModes: { some: 'có ít nhất một', none: 'không có', all: 'chỉ có', atLeast: 'có ít nhất', atMost: 'có nhiều nhất', exactly: 'có đúng' },
     matchWhere: 'mà',
     operators: {
@@ -205,7 +206,7 @@ export const segmentEditorMessages = defineMessages({
       GT: 'lớn hơn', GTE: 'ít nhất', LT: 'nhỏ hơn', LTE: 'nhiều nhất', BETWEEN: 'trong khoảng', NOT_BETWEEN: 'ngoài khoảng',
       ON: 'vào ngày', BEFORE: 'trước', AFTER: 'sau', WITHIN_LAST: 'trong vòng', MORE_THAN_AGO: 'cách đây hơn', IN_NEXT_DAYS: 'trong … tới',
       HAS_ANY: 'có bất kỳ', HAS_ALL: 'có tất cả', HAS_NONE: 'không có', IS_EMPTY: 'trống', IS_NOT_EMPTY: 'không trống',
-    },
+    } satisfies Record<FilterOperator, string>,
     combinators: { AND: 'tất cả (và)', OR: 'bất kỳ (hoặc)' },
     builder: {
       field: 'Trường', operator: 'Điều kiện', value: 'Giá trị', chooseField: 'Chọn trường…',
