@@ -18,6 +18,7 @@ import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
 import { fold } from '../common/fold';
 import { loadCatalog } from './catalog';
+import { FIELD_FAMILIES, familyOf, SCOPE_LABELS } from './field-families';
 import { containsPattern } from '../common/like';
 
 @ObjectType({ description: 'One value a listed field can take.' })
@@ -36,6 +37,19 @@ export class FieldOperator {
   @Field(() => ValueSlot, { nullable: true, description: 'The field of FilterValueInput the value fills; null: the operator takes no value (IS_EMPTY, IS_NOT_EMPTY).' }) slot!: ValueSlot | null;
 }
 
+@ObjectType({ description: 'A group of fields in the builder, in display order: the member\'s own (client, contact, …, custom), then those of one related record (deal, purchase, order, activity).' })
+export class FieldFamily {
+  @Field(() => ID, { description: 'What SegmentField.family names: the first part of a field id ("custom" for custom.contact.UF_X).' }) id!: string;
+  @Field() label!: string;
+  @Field(() => FilterScope, { nullable: true, description: 'The scope of the related record its fields describe; null for the member\'s own fields.' }) scope!: FilterScope | null;
+}
+
+@ObjectType({ description: 'A kind of related record a scoped group tests ("has some deals where …").' })
+export class SegmentScope {
+  @Field(() => FilterScope) scope!: FilterScope;
+  @Field({ description: 'What the records are called, e.g. "Deals".' }) label!: string;
+}
+
 @ObjectType({ description: "A field the segment builder may use. Carries react-querybuilder's Field keys (name, label, operators, values)." })
 export class SegmentField {
   @Field(() => ID, { description: 'The field id used in rules, e.g. "deal.stage".' }) id!: string;
@@ -43,6 +57,7 @@ export class SegmentField {
   @Field() label!: string;
   @Field(() => FieldValueType) valueType!: FieldValueType;
   @Field(() => FilterScope, { nullable: true, description: 'null = the member itself; otherwise one related record.' }) scope!: FilterScope | null;
+  @Field(() => ID, { description: 'The FieldFamily it is listed under (fieldFamilies).' }) family!: string;
   @Field(() => [FilterOperator]) operators!: FilterOperator[];
   @Field(() => [FieldOperator], { description: 'The operators again (same order), each with the value slot it takes: what a value editor fills.' }) operatorSlots!: FieldOperator[];
   @Field(() => [FieldValue], { nullable: true, description: 'Allowed values of short lists; null for searchable or free values.' }) values!: FieldValue[] | null;
@@ -96,12 +111,37 @@ export class SegmentFieldsResolver {
       label: def.label[lang],
       valueType: def.type,
       scope: def.scope,
+      family: familyOf(def.id),
       operators: [...def.operators],
       operatorSlots: def.operators.map((operator) => ({ operator, slot: slotFor(def.type, operator) })),
       values: def.searchable ? null : valuesOf(def, lists, lang),
       searchable: Boolean(def.searchable),
       personal: def.personal,
     }));
+  }
+
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
+  @Query(() => [FieldFamily], { description: 'The groups segmentFields are listed in, in display order, labelled in the locale; only those with fields of this source.' })
+  async fieldFamilies(
+    @Arg('source', () => SegmentSource) source: SegmentSource,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<FieldFamily[]> {
+    const lang = pickLocale(locale);
+    const used = new Set((await loadCatalog(ctx.em)).forSource(source).map((def) => familyOf(def.id)));
+    return FIELD_FAMILIES.filter((family) => used.has(family.id)).map((family) => ({ id: family.id, label: family.label[lang], scope: family.scope }));
+  }
+
+  @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
+  @Query(() => [SegmentScope], { description: 'The related records a scoped group of this source may test, in display order, labelled in the locale.' })
+  async segmentScopes(
+    @Arg('source', () => SegmentSource) source: SegmentSource,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SegmentScope[]> {
+    const lang = pickLocale(locale);
+    const used = new Set((await loadCatalog(ctx.em)).forSource(source).map((def) => def.scope));
+    return (Object.keys(SCOPE_LABELS) as FilterScope[]).filter((scope) => used.has(scope)).map((scope) => ({ scope, label: SCOPE_LABELS[scope][lang] }));
   }
 
   @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)

@@ -18,7 +18,13 @@ import type { FilterGroupInput, FilterNodeInput, FilterScope, FilterValueInput, 
 const SCOPE_PREFIX = '@';
 /** The operator of a match-mode rule (react-querybuilder needs one; it is not shown). */
 export const SCOPE_OPERATOR = 'SCOPE';
-export const SCOPES: readonly FilterScope[] = ['DEALS', 'PURCHASES', 'ORDERS', 'ACTIVITIES'];
+/**
+ * The scopes a match-mode field name (`@DEALS`) may name: the language's own vocabulary, checked
+ * against the schema's FilterScope (a new scope is a type error here). What the builder offers,
+ * and how it is labelled, comes from the API (`segmentScopes`).
+ */
+const KNOWN_SCOPES = { DEALS: true, PURCHASES: true, ORDERS: true, ACTIVITIES: true } as const satisfies Record<FilterScope, true>;
+export const SCOPES = Object.keys(KNOWN_SCOPES) as FilterScope[];
 
 export function scopeFieldName(scope: FilterScope): string {
   return `${SCOPE_PREFIX}${scope}`;

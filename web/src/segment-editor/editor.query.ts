@@ -8,6 +8,7 @@ export const SegmentFieldsQuery = graphql(`
       name
       label
       scope
+      family
       valueType
       searchable
       personal
@@ -22,6 +23,15 @@ export const SegmentFieldsQuery = graphql(`
         group
         groupId
       }
+    }
+    fieldFamilies(source: $source, locale: $locale) {
+      id
+      label
+      scope
+    }
+    segmentScopes(source: $source, locale: $locale) {
+      scope
+      label
     }
   }
 `);

@@ -1,9 +1,12 @@
 import type { Field, MatchMode, OptionGroup } from 'react-querybuilder';
 import type { EditorSegmentFieldsQuery, FilterScope } from '@/graphql/gql/graphql';
-import { SCOPE_OPERATOR, SCOPES, scopeFieldName } from './conversion';
+import { SCOPE_OPERATOR, scopeFieldName } from './conversion';
 
 /** One entry of `segmentFields`: the API's catalog is the only source of fields, operators and listed values. */
 export type CatalogField = EditorSegmentFieldsQuery['segmentFields'][number];
+
+/** What the builder is made of, all from the API: the fields, the families they are grouped in, the scopes of related records. */
+export type Catalog = Pick<EditorSegmentFieldsQuery, 'segmentFields' | 'fieldFamilies' | 'segmentScopes'>;
 
 /** A react-querybuilder field with its catalog entry, which the value editors read. */
 export interface BuilderField extends Field {
@@ -12,18 +15,9 @@ export interface BuilderField extends Field {
   matchScope?: FilterScope;
 }
 
-/** Families in display order; a field's family is its id's first part (`custom.contact.X` -> custom). */
-export const FAMILIES = ['client', 'contact', 'company', 'lead', 'segment', 'custom', 'deal', 'purchase', 'order', 'activity'] as const;
-export type Family = (typeof FAMILIES)[number];
-
-export function familyOf(fieldId: string): Family {
-  const first = fieldId.split('.')[0] as Family;
-  return (FAMILIES as readonly string[]).includes(first) ? first : 'client';
-}
-
 export interface FieldLabels {
-  family: (family: Family | 'related') => string;
-  scope: (scope: FilterScope) => string;
+  /** The group of match-mode fields ("Related records"). */
+  related: string;
   operator: (operator: string) => string;
   matchMode: (mode: MatchMode) => string;
 }
@@ -56,34 +50,28 @@ function toBuilderField(field: CatalogField, labels: FieldLabels, access: FieldA
  * that scope's fields); and each scope's fields on their own too, since a bare `deal.*` rule in an
  * AND group means "some deal where" (the API gathers them) and saved filters may hold such rules.
  */
-export function buildFields(catalog: ReadonlyArray<CatalogField>, labels: FieldLabels, access: FieldAccess = { mayUsePersonal: true }): OptionGroup<BuilderField>[] {
-  const byFamily = new Map<Family, BuilderField[]>();
-  for (const field of catalog) {
-    const family = familyOf(field.id);
-    byFamily.set(family, [...(byFamily.get(family) ?? []), toBuilderField(field, labels, access)]);
-  }
-  const related: BuilderField[] = SCOPES.filter((scope) => catalog.some((field) => field.scope === scope)).map((scope) => ({
-    name: scopeFieldName(scope),
-    value: scopeFieldName(scope),
-    label: labels.scope(scope),
-    matchScope: scope,
-    matchModes: MATCH_MODES.map((mode) => ({ name: mode, value: mode, label: labels.matchMode(mode) })),
-    operators: [{ name: SCOPE_OPERATOR, value: SCOPE_OPERATOR, label: '' }],
-    defaultOperator: SCOPE_OPERATOR,
-    subproperties: catalog.filter((field) => field.scope === scope).map((field) => toBuilderField(field, labels, access)),
-  }));
-  const groups: OptionGroup<BuilderField>[] = [];
-  const memberFamilies = FAMILIES.filter((family) => !['deal', 'purchase', 'order', 'activity'].includes(family));
-  for (const family of memberFamilies) {
-    const options = byFamily.get(family);
-    if (options?.length) groups.push({ label: labels.family(family), options });
-  }
-  if (related.length) groups.push({ label: labels.family('related'), options: related });
-  for (const family of ['deal', 'purchase', 'order', 'activity'] as const) {
-    const options = byFamily.get(family);
-    if (options?.length) groups.push({ label: labels.family(family), options });
-  }
-  return groups;
+export function buildFields(catalog: Catalog, labels: FieldLabels, access: FieldAccess = { mayUsePersonal: true }): OptionGroup<BuilderField>[] {
+  const fields = catalog.segmentFields;
+  const related: BuilderField[] = catalog.segmentScopes
+    .filter(({ scope }) => fields.some((field) => field.scope === scope))
+    .map(({ scope, label }) => ({
+      name: scopeFieldName(scope),
+      value: scopeFieldName(scope),
+      label,
+      matchScope: scope,
+      matchModes: MATCH_MODES.map((mode) => ({ name: mode, value: mode, label: labels.matchMode(mode) })),
+      operators: [{ name: SCOPE_OPERATOR, value: SCOPE_OPERATOR, label: '' }],
+      defaultOperator: SCOPE_OPERATOR,
+      subproperties: fields.filter((field) => field.scope === scope).map((field) => toBuilderField(field, labels, access)),
+    }));
+  const groupOf = (family: Catalog['fieldFamilies'][number]): OptionGroup<BuilderField> => ({
+    label: family.label,
+    options: fields.filter((field) => field.family === family.id).map((field) => toBuilderField(field, labels, access)),
+  });
+  // The member's own families, then "related records", then the families of one related record.
+  const own = catalog.fieldFamilies.filter((family) => !family.scope).map(groupOf);
+  const ofRelated = catalog.fieldFamilies.filter((family) => family.scope).map(groupOf);
+  return [...own, ...(related.length ? [{ label: labels.related, options: related }] : []), ...ofRelated].filter((group) => group.options.length > 0);
 }
 
 /** Every field by name (match fields and their subproperties included), for the value editors. */

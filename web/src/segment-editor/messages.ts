@@ -1,4 +1,4 @@
-import type { FilterOperator, FilterScope } from '@/graphql/gql/graphql';
+import type { FilterOperator } from '@/graphql/gql/graphql';
 import { defineMessages } from '@/i18n/define-messages';
 
 /** The dynamic segment editor: builder words (react-querybuilder's own labels too), counts, preview, saving, history. */
@@ -9,8 +9,7 @@ export const segmentEditorMessages = defineMessages({
     readOnly: 'View only',
     loadFailed: 'The segment could not be loaded',
     fieldsFailed: 'The fields for the builder could not be loaded',
-    families: { client: 'Client', contact: 'Contact', company: 'Company', lead: 'Lead', deal: 'Any deal', purchase: 'Any purchase', order: 'Any order', activity: 'Any activity', segment: 'Segments', custom: 'Custom fields', related: 'Related records' },
-    scopes: { DEALS: 'Deals', PURCHASES: 'Purchases', ORDERS: 'Orders', ACTIVITIES: 'Activities' } satisfies Record<FilterScope, string>,
+    relatedRecords: 'Related records',
     matchModes: { some: 'has some', none: 'has no', all: 'has only', atLeast: 'has at least', atMost: 'has at most', exactly: 'has exactly' },
     matchWhere: 'where',
     operators: {
@@ -56,8 +55,7 @@ export const segmentEditorMessages = defineMessages({
     readOnly: 'Только просмотр',
     loadFailed: 'Не удалось загрузить сегмент',
     fieldsFailed: 'Не удалось загрузить поля для конструктора',
-    families: { client: 'Клиент', contact: 'Контакт', company: 'Компания', lead: 'Лид', deal: 'Любая сделка', purchase: 'Любая покупка', order: 'Любой заказ', activity: 'Любое дело', segment: 'Сегменты', custom: 'Пользовательские поля', related: 'Связанные записи' },
-    scopes: { DEALS: 'Сделки', PURCHASES: 'Покупки', ORDERS: 'Заказы', ACTIVITIES: 'Дела' } satisfies Record<FilterScope, string>,
+    relatedRecords: 'Связанные записи',
     matchModes: { some: 'есть хотя бы одна', none: 'нет ни одной', all: 'все', atLeast: 'не меньше', atMost: 'не больше', exactly: 'ровно' },
     matchWhere: 'где',
     operators: {
@@ -103,8 +101,7 @@ export const segmentEditorMessages = defineMessages({
     readOnly: 'Tylko podgląd',
     loadFailed: 'Nie udało się załadować segmentu',
     fieldsFailed: 'Nie udało się załadować pól kreatora',
-    families: { client: 'Klient', contact: 'Kontakt', company: 'Firma', lead: 'Lead', deal: 'Dowolny deal', purchase: 'Dowolny zakup', order: 'Dowolne zamówienie', activity: 'Dowolna aktywność', segment: 'Segmenty', custom: 'Pola własne', related: 'Powiązane rekordy' },
-    scopes: { DEALS: 'Deale', PURCHASES: 'Zakupy', ORDERS: 'Zamówienia', ACTIVITIES: 'Aktywności' } satisfies Record<FilterScope, string>,
+    relatedRecords: 'Powiązane rekordy',
     matchModes: { some: 'ma jakiś', none: 'nie ma żadnego', all: 'ma tylko', atLeast: 'ma co najmniej', atMost: 'ma co najwyżej', exactly: 'ma dokładnie' },
     matchWhere: 'gdzie',
     operators: {
@@ -150,8 +147,7 @@ export const segmentEditorMessages = defineMessages({
     readOnly: 'Somente leitura',
     loadFailed: 'Não foi possível carregar o segmento',
     fieldsFailed: 'Não foi possível carregar os campos do construtor',
-    families: { client: 'Cliente', contact: 'Contato', company: 'Empresa', lead: 'Lead', deal: 'Qualquer negócio', purchase: 'Qualquer compra', order: 'Qualquer pedido', activity: 'Qualquer atividade', segment: 'Segmentos', custom: 'Campos personalizados', related: 'Registros relacionados' },
-    scopes: { DEALS: 'Negócios', PURCHASES: 'Compras', ORDERS: 'Pedidos', ACTIVITIES: 'Atividades' } satisfies Record<FilterScope, string>,
+    relatedRecords: 'Registros relacionados',
     matchModes: { some: 'tem algum', none: 'não tem nenhum', all: 'tem apenas', atLeast: 'tem pelo menos', atMost: 'tem no máximo', exactly: 'tem exatamente' },
     matchWhere: 'em que',
     operators: {
@@ -197,8 +193,7 @@ export const segmentEditorMessages = defineMessages({
     readOnly: 'Chỉ xem',
     loadFailed: 'Không thể tải phân khúc',
     fieldsFailed: 'Không thể tải các trường cho trình tạo',
-    families: { client: 'Khách hàng', contact: 'Liên hệ', company: 'Công ty', lead: 'Khách tiềm năng', deal: 'Giao dịch bất kỳ', purchase: 'Lần mua bất kỳ', order: 'Đơn hàng bất kỳ', activity: 'Hoạt động bất kỳ', segment: 'Phân khúc', custom: 'Trường tùy chỉnh', related: 'Bản ghi liên quan' },
-    scopes: { DEALS: 'Giao dịch', PURCHASES: 'Lần mua', ORDERS: 'Đơn hàng', ACTIVITIES: 'Hoạt động' } satisfies Record<FilterScope, string>,
+    relatedRecords: 'Bản ghi liên quan',
     matchModes: { some: 'có ít nhất một', none: 'không có', all: 'chỉ có', atLeast: 'có ít nhất', atMost: 'có nhiều nhất', exactly: 'có đúng' },
     matchWhere: 'mà',
     operators: {

@@ -20,9 +20,8 @@ export function useBuilderFields(source: SegmentSource, pause: boolean) {
   const fields = useMemo(
     () =>
       data
-        ? buildFields(data.segmentFields, {
-            family: (family) => t(`families.${family}`),
-            scope: (scope) => t(`scopes.${scope}`),
+        ? buildFields(data, {
+            related: t('relatedRecords'),
             operator: (operator) => (t.has(`operators.${operator}` as 'operators.EQ') ? t(`operators.${operator}` as 'operators.EQ') : operator),
             matchMode: (mode) => t(`matchModes.${mode}`),
           }, { mayUsePersonal })

@@ -37,6 +37,8 @@ const EXPLICIT: { [operation: string]: Requirement } = {
   customFields: CATALOG,
   segmentFields: CATALOG,
   filterValues: CATALOG,
+  fieldFamilies: CATALOG,
+  segmentScopes: CATALOG,
   checkFilter: CATALOG,
 
   segments: anyOf(Scope.SEGMENTS_READ),
