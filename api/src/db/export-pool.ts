@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Database } from './orm';
 import { postgresCursor, sqliteIterator } from './row-stream';
+import { listenWhileCheckedOut } from './checked-out';
 import { SlotWaitTimeout, WaitingSlots } from './waiting-slots';
 
 /**
@@ -62,7 +63,7 @@ export function createExportPool(db: Database, options: { size: number; waitMs: 
   };
 
   async function* fromPostgres<T>(sql: string, params: unknown[], batchSize: number): AsyncGenerator<T[]> {
-    const client: PoolClient = await pgPool().connect();
+    const client: PoolClient = listenWhileCheckedOut(await pgPool().connect());
     let whole = false;
     try {
       // The values are written into the statement by MikroORM, as for every other query of the app

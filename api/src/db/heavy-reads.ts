@@ -1,5 +1,6 @@
 import { Client, Pool, type ClientConfig, type PoolClient, type QueryResult } from 'pg';
 import { queryTimeoutError } from '../limits/query-timeout';
+import { listenWhileCheckedOut } from './checked-out';
 import type { TimeLimit } from './heavy-read-gate';
 
 /**
@@ -100,7 +101,7 @@ export class PostgresHeavyReads {
 
   /** A connection within the time limit: past it, QUERY_TIMEOUT, and a connection that comes later goes straight back. */
   private connect(limit: TimeLimit | null): Promise<PoolClient> {
-    const pending = this.pool.connect();
+    const pending = this.pool.connect().then(listenWhileCheckedOut);
     if (!limit) return pending;
     return new Promise<PoolClient>((resolve, reject) => {
       let late = false;
@@ -153,6 +154,8 @@ export class PostgresHeavyReads {
     const pid = (client as unknown as { processID: number | null }).processID;
     if (!pid) return;
     const canceller = new Client({ ...this.settings, application_name: `${NAME}-cancel`, connectionTimeoutMillis: GIVE_UP_MS, query_timeout: GIVE_UP_MS });
+    // Its failures are the awaited calls' own; an event after them must not end the process.
+    canceller.on('error', () => undefined);
     try {
       await canceller.connect();
       await canceller.query('SELECT pg_cancel_backend($1)', [pid]);

@@ -67,7 +67,11 @@ function textsIn(value: unknown): string[] {
   while (stack.length) {
     const v = stack.pop();
     if (typeof v === 'string') out.push(v);
-    else if (v && typeof v === 'object') stack.push(...Object.values(v));
+    else if (v && typeof v === 'object') {
+      // Keys are the caller's text too: graphql-js quotes a bad value whole ({ pG_: 0 } once looked like driver text).
+      if (!Array.isArray(v)) out.push(...Object.keys(v));
+      stack.push(...Object.values(v));
+    }
   }
   return out;
 }
