@@ -1,6 +1,6 @@
 import type { FieldCatalog } from '../src/filter/catalog';
 import { toGlobalId } from '../src/common/global-id';
-import { loadCatalog } from '../src/filtering/catalog';
+import { loadCatalog } from '../src/filtering/field-catalog';
 import type { TestApi } from './api';
 import type { FixtureKeys } from './filter-fixture';
 

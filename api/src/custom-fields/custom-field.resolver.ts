@@ -1,6 +1,6 @@
 import { Requires } from '../auth/guards';
 import { Scope } from '../auth/actor';
-import { forgetCatalog } from '../filtering/catalog';
+import { forgetCatalog } from '../filtering/field-catalog';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { DeletePayload, payloadType } from '../common/payloads';

@@ -9,7 +9,7 @@ import { and, FALSE } from '../filter/sql';
 import { SegmentKind } from '../segments/segment.enums';
 import { Segment } from '../segments/segment.entity';
 import { sourceBase } from '../segments/source-base';
-import { loadCatalog } from './catalog';
+import { loadCatalog } from './field-catalog';
 import { membersOf } from './members-of';
 import { countRules, membershipRuleRefs, referenceProblems, type ReferenceNode } from './reference-limits';
 import { valueResolver } from './values';

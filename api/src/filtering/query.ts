@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Context } from '../common/context';
 import { UserErrors, type UserError } from '../common/user-error';
-import { loadCatalog } from './catalog';
+import { loadCatalog } from './field-catalog';
 import { compileMemberPredicate, countStatement } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
 import type { FilterScope, SegmentSource } from '../filter/filter.enums';

@@ -3,7 +3,7 @@ import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FieldDef } from '../filter/catalog';
 import type { FilterGroup, FilterRule } from '../filter/tree';
-import { loadCatalog } from '../filtering/catalog';
+import { loadCatalog } from '../filtering/field-catalog';
 import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';
 
