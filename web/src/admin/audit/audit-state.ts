@@ -52,7 +52,8 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function validDay(text: string | null | undefined): string | null {
   const match = text ? DAY.exec(text.trim()) : null;
   if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
+  // The pattern has exactly three groups: all three are there.
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   const date = new Date(year, month - 1, day);
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? match[0] : null;
 }
@@ -65,7 +66,7 @@ export function dayOf(date: Date): string {
 
 /** A local date at midnight of a YYYY-MM-DD day, `plusDays` later. */
 export function dateOfDay(day: string, plusDays = 0): Date {
-  const [year, month, date] = day.split('-').map(Number);
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
   return new Date(year, month - 1, date + plusDays);
 }
 
