@@ -10,6 +10,7 @@ import http, { type ServerResponse } from 'node:http';
 import type { Config } from './config';
 import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
 import { jsonErrors, jsonNotFound } from './common/http-errors';
+import { compileTrust } from './common/client-address';
 import { graphqlEndpoint, isGraphqlPost } from './common/graphql-endpoint';
 import { checkAsMiddleware, type ApiRequest } from './common/http-request';
 import { securityHeaders } from './common/security-headers';
@@ -98,7 +99,8 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   const app = express();
   // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
   // server on the same machine), so sign-in limits see the browser's address and HTTPS is detected.
-  app.set('trust proxy', config.trustProxy);
+  const trust = compileTrust(config.trustProxy);
+  app.set('trust proxy', trust);
   app.disable('x-powered-by');
   app.use(securityHeaders({ landingPage: config.landingPage }));
   const actorOf = actorPerRequest(db, config);
@@ -158,7 +160,7 @@ export async function createApp(db: Database, config: Config): Promise<App> {
     ctx.actor = await actorOf(req);
     return ctx;
   };
-  graphqlPost = graphqlEndpoint({ apollo, trustProxy: config.trustProxy, admit: limits.graphqlHttp, context: contextOf });
+  graphqlPost = graphqlEndpoint({ apollo, trust, admit: limits.graphqlHttp, context: contextOf });
   app.use('/graphql', checkAsMiddleware(limits.graphqlHttp), expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }));
   app.use(jsonNotFound());
   app.use(jsonErrors());

@@ -1,13 +1,14 @@
 import proxyAddr from 'proxy-addr';
 import type { IncomingMessage } from 'node:http';
 
-type Trust = (address: string, hop: number) => boolean;
+export type Trust = (address: string, hop: number) => boolean;
 
 /**
  * Which proxies' X-Forwarded-For / -Proto are believed (TRUST_PROXY, config.trustProxy), compiled the
  * way Express compiles its `trust proxy` setting: true trusts every hop, a number that many hops,
- * a string a comma-separated list of addresses, subnets and names (`loopback`). The /graphql fast
- * path (graphql-endpoint.ts) has no Express to ask, and must see the same client as the routes that do.
+ * a string a comma-separated list of addresses, subnets and names (`loopback`). Compiled once in
+ * createApp and given to Express and to the /graphql fast path (graphql-endpoint.ts) alike, so both
+ * see the same client.
  */
 export function compileTrust(setting: string | number | boolean): Trust {
   if (setting === true) return () => true;

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../limits/limit-error';
-import { clientAddressOf, compileTrust } from './client-address';
+import { clientAddressOf, type Trust } from './client-address';
+import { sendInternalError } from './http-errors';
 import type { ApiRequest, RequestCheck } from './http-request';
 import { API_SECURITY_HEADERS } from './security-headers';
 
@@ -15,8 +15,8 @@ import { API_SECURITY_HEADERS } from './security-headers';
  */
 export interface GraphqlEndpointOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** config.trustProxy: whose X-Forwarded-For / -Proto to believe. */
-  trustProxy: string | number | boolean;
+  /** Whose X-Forwarded-For / -Proto to believe (compileTrust of TRUST_PROXY, the one Express has too). */
+  trust: Trust;
   /** The limits in front of GraphQL (body within its size, batch size, rate limit). */
   admit: RequestCheck;
   context: (req: ApiRequest, res: ServerResponse) => Promise<TContext>;
@@ -32,7 +32,7 @@ export function isGraphqlPost(req: IncomingMessage): boolean {
 }
 
 export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEndpointOptions<TContext>) {
-  const trust = compileTrust(options.trustProxy);
+  const { trust } = options;
   return async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
     const req = incoming as ApiRequest;
     for (const [name, value] of API_SECURITY_HEADERS) res.setHeader(name, value);
@@ -51,10 +51,12 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
       for await (const chunk of answer.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      // As jsonErrors() answers for Express's routes: logged, and a generic JSON 500.
-      console.error('[http] unexpected error:', error);
-      if (res.headersSent) return void res.destroy();
-      sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      // Mid-answer (a streamed result) nothing more can be said: the connection is cut.
+      if (res.headersSent) {
+        console.error('[http] unexpected error:', error);
+        return void res.destroy();
+      }
+      sendInternalError(res, error);
     }
   };
 }

@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import { sendJson } from '../limits/limit-error';
 
 /** What body-parser's error types mean, in words for the client (its own messages quote the body). */
 const REASONS: Record<string, string> = {
@@ -27,9 +29,14 @@ export function jsonErrors(): ErrorRequestHandler {
       const message = REASONS[String(error?.type)] ?? 'The request could not be read.';
       return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     }
-    console.error('[http] unexpected error:', error);
-    res.status(500).json({ errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    sendInternalError(res, error);
   };
+}
+
+/** Our own failure outside GraphQL: logged, and a generic JSON 500 (Express's routes and the /graphql fast path alike). */
+export function sendInternalError(res: ServerResponse, error: unknown): void {
+  console.error('[http] unexpected error:', error);
+  sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }
 
 /**
