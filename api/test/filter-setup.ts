@@ -1,3 +1,4 @@
+import { crmValues } from '../src/common/crm-field';
 import type { FieldCatalog } from '../src/filter/catalog';
 import { toGlobalId } from '../src/common/global-id';
 import { loadCatalog } from '../src/filtering/field-catalog';
@@ -49,8 +50,8 @@ export async function setUpFilterFixture(api: TestApi): Promise<{ keys: FixtureK
   const catalog = await loadCatalog(api.context().em);
   const listed = new Map<string, string[]>();
   for (const def of catalog.fields) {
-    const values = def.values;
-    if (!values) continue;
+    if (!def.values) continue;
+    const values = crmValues(def.values);
     if (values.kind === 'static') listed.set(def.id, values.options.map((o) => o.value));
     if (values.kind === 'reference') listed.set(def.id, [...items.filter((i) => i.list === values.list).slice(0, 4).map((i) => String(i.code))]);
     if (values.kind === 'users') listed.set(def.id, users.map((k) => toGlobalId('User', k)));

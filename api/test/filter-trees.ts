@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { FieldCatalog, FieldDef } from '../src/filter/catalog';
-import { Combinator, DateUnit, FilterScope, Quantifier, type SegmentSource, ValueSlot } from '../src/filter/filter.enums';
+import { Combinator, DateUnit, Quantifier, ValueSlot } from '../src/filter/filter.enums';
+import { FilterScope, type SegmentSource } from '../src/common/crm-enums';
 import { slotFor } from '../src/filter/operators';
 import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../src/filter/tree';
 
@@ -67,7 +68,7 @@ export function treeArbitrary(
   // deal.stage needs a pipeline beside it (a validation rule tested on its own), so it is left out here.
   const usable = memberScope
     ? catalog.fields.filter((f) => f.scope === memberScope && f.id !== 'deal.stage')
-    : catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && f.access.kind !== 'membership' && (!f.scope || scopes.includes(f.scope)));
+    : catalog.forSource(source).filter((f) => f.id !== 'deal.stage' && f.access.kind !== 'membership' && (!f.scope || scopes.includes(f.scope as FilterScope)));
   const memberFields = usable;
   const scopedFields = (scope: FilterScope) => usable.filter((f) => f.scope === scope);
   const combinator = fc.constantFrom(Combinator.AND, Combinator.OR);

@@ -1,6 +1,6 @@
 import { fold } from '../src/common/fold';
 import { toGlobalId } from '../src/common/global-id';
-import { ClientType, SegmentSource } from '../src/filter/filter.enums';
+import { ClientType, SegmentSource } from '../src/common/crm-enums';
 import { SegmentKind } from '../src/segments/segment.enums';
 import { Segment } from '../src/segments/segment.entity';
 import type { TestApi } from './api';

@@ -1,5 +1,7 @@
-import { field, type FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op, FilterScope, SegmentSource } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { FilterScope, SegmentSource } from '../common/crm-enums';
 import { label } from '../filter/labels';
 
 const both = [SegmentSource.CLIENTS, SegmentSource.LEADS];

@@ -13,9 +13,9 @@ import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
-import type { FilterScope, SegmentSource } from '../filter/filter.enums';
-import { FilterGroupInput } from '../filter/filter.inputs';
-import type { MemberType } from '../filter/model';
+import type { FilterScope, SegmentSource } from './crm-enums';
+import { FilterGroupInput } from '../filtering/filter.inputs';
+import type { MemberType } from './crm-enums';
 import { toFilterTree } from '../filter/tree';
 import { countMembers, preparedOrThrow, type PreparedFilter } from '../filtering/query';
 

@@ -1,4 +1,5 @@
-import { field, type FieldDef } from '../filter/catalog';
+import { field } from '../common/crm-field';
+import type { FieldDef } from '../filter/catalog';
 import { FieldValueType as T } from '../filter/filter.enums';
 import { label } from '../filter/labels';
 import { ReferenceList } from '../reference-lists/reference-item.entity';

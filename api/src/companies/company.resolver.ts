@@ -1,6 +1,6 @@
 import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
-import { SegmentSource } from '../filter/filter.enums';
+import { SegmentSource } from '../common/crm-enums';
 import { CompanyInput } from './company.inputs';
 import { companyKind } from './company.kind';
 

@@ -1,4 +1,6 @@
-import { field, type FieldDef } from '../filter/catalog';
+import { field } from '../common/crm-field';
+import { communicationsAccess } from '../communications/communication.filtering';
+import type { FieldDef } from '../filter/catalog';
 import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
 import { label } from '../filter/labels';
 import { OPERATORS_BY_TYPE } from '../filter/operators';
@@ -17,7 +19,7 @@ export const clientFields: FieldDef[] = [
     label: label('Client type', 'Тип клиента', 'Typ klienta', 'Tipo de cliente', 'Loại khách hàng'),
     type: T.ENUM,
     operators: [Op.IN, Op.NOT_IN],
-    access: { kind: 'clientType' },
+    access: { kind: 'memberType', of: ['contact', 'company'] },
     values: { kind: 'static', options: [
       { value: 'CONTACT', label: label('Contact', 'Контакт', 'Kontakt', 'Contato', 'Liên hệ') },
       { value: 'COMPANY', label: label('Company', 'Компания', 'Firma', 'Empresa', 'Công ty') },
@@ -27,7 +29,7 @@ export const clientFields: FieldDef[] = [
   field({ id: 'client.responsible', label: label('Responsible person', 'Ответственный', 'Osoba odpowiedzialna', 'Responsável', 'Người phụ trách'), type: T.USER, access: { kind: 'column', subject: 'client', column: 'responsible_id', columnKind: 'key' }, values: { kind: 'users' }, searchable: true }),
   field({ id: 'client.createdAt', label: label('Created', 'Дата создания', 'Utworzono', 'Criado em', 'Ngày tạo'), type: T.DATETIME, access: { kind: 'column', subject: 'client', column: 'created_at', columnKind: 'datetime' } }),
   field({ id: 'client.lastActivityAt', label: label('Last activity', 'Последняя активность', 'Ostatnia aktywność', 'Última atividade', 'Hoạt động gần nhất'), type: T.DATETIME, access: { kind: 'column', subject: 'client', column: 'last_activity_at', columnKind: 'datetime' } }),
-  field({ id: 'client.communications', label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: { kind: 'communications', subject: 'client' }, values: { kind: 'static', options: CHANNELS } }),
+  field({ id: 'client.communications', label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: communicationsAccess('client'), values: { kind: 'static', options: CHANNELS } }),
   // A city is part of an address; a country is kept open: too coarse to point at a person, and counts are bounded anyway.
   field({ id: 'client.city', personal: true, label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'client', column: 'city_folded', columnKind: 'text' } }),
   field({ id: 'client.country', label: label('Country', 'Страна', 'Kraj', 'País', 'Quốc gia'), type: T.STRING, access: { kind: 'column', subject: 'client', column: 'country_folded', columnKind: 'text' } }),
@@ -47,7 +49,7 @@ export const contactFields: FieldDef[] = [
     operators: [...OPERATORS_BY_TYPE[T.DATE], Op.IN_NEXT_DAYS],
     access: { kind: 'column', subject: 'contact', column: 'birthdate', columnKind: 'date', monthDayColumn: 'birth_month_day' },
   }),
-  field({ id: 'contact.age', personal: true, label: label('Age', 'Возраст', 'Wiek', 'Idade', 'Tuổi'), type: T.NUMBER, access: { kind: 'age', column: 'birthdate' } }),
+  field({ id: 'contact.age', personal: true, label: label('Age', 'Возраст', 'Wiek', 'Idade', 'Tuổi'), type: T.NUMBER, access: { kind: 'yearsSince', subject: 'contact', column: 'birthdate' } }),
   field({
     id: 'contact.gender',
     // Gender is sensitive on its own and, with age and city, narrows a group down to a person.

@@ -1,10 +1,12 @@
 import type { FieldDef } from '../filter/catalog';
-import { field } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op, FilterScope, SegmentSource } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { FilterScope, SegmentSource } from '../common/crm-enums';
 import { label } from '../filter/labels';
 import { OPERATORS_BY_TYPE } from '../filter/operators';
 import type { CustomField } from './custom-field.entity';
 import { CustomFieldEntity, CustomFieldType } from './custom-field.enums';
+import { customValueAccess } from './custom-value-access';
 
 const VALUE_TYPE: Record<CustomFieldType, T> = {
   [CustomFieldType.STRING]: T.STRING,
@@ -37,7 +39,7 @@ export function customFieldDef(custom: CustomField): FieldDef {
     // Marked by the admin; STRING fields start out personal (custom-field.service.ts).
     personal: custom.personal,
     operators: type === T.MULTI_ENUM ? [Op.HAS_ANY, Op.HAS_ALL, Op.HAS_NONE, Op.IS_EMPTY, Op.IS_NOT_EMPTY] : OPERATORS_BY_TYPE[type],
-    access: { kind: 'custom', fieldKey: custom.key, entity: custom.entity, customType: custom.type },
+    access: customValueAccess(custom.key, custom.entity, custom.type),
     values: type === T.ENUM || type === T.MULTI_ENUM ? { kind: 'customOptions', fieldKey: custom.key } : undefined,
   });
 }

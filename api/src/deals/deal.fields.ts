@@ -1,5 +1,7 @@
-import { field, type FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op, FilterScope } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { FilterScope } from '../common/crm-enums';
 import { label } from '../filter/labels';
 import { ReferenceList } from '../reference-lists/reference-item.entity';
 

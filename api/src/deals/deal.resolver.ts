@@ -1,6 +1,6 @@
 import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
-import { FilterScope, SegmentSource } from '../filter/filter.enums';
+import { FilterScope, SegmentSource } from '../common/crm-enums';
 import { DealInput } from './deal.inputs';
 import { dealKind } from './deal.kind';
 

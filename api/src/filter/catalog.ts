@@ -1,47 +1,60 @@
-import type { CustomFieldEntity, CustomFieldType } from '../custom-fields/custom-field.enums';
-import type { ReferenceList } from '../reference-lists/reference-item.entity';
-import { FieldValueType, FilterScope, type FilterOperator, SegmentSource } from './filter.enums';
+import type { Sql } from './dialect';
+import { FieldValueType, type FilterOperator } from './filter.enums';
+import type { Test } from './ir';
 import type { Label } from './labels';
+import type { DerivedEvalContext, DerivedSqlContext, Row } from './model';
 import { OPERATORS_BY_TYPE } from './operators';
 
 /**
- * What a field's value is read from. `subject` names the row the column lives on; the compiler
- * and the oracle know how each member type reaches each subject (see model.ts), and treat a
- * subject the member cannot reach (a contact field on a company) as an absent value.
+ * What a field's value is read from. `subject` names the row the value lives on; the compiler
+ * and the oracle know from the registered model (model.ts) how each member type reaches each
+ * subject, and treat a subject the member cannot reach (a contact field on a company) as an
+ * absent value.
  */
-export type Subject = 'client' | 'contact' | 'company' | 'lead' | 'deal' | 'order' | 'activity' | 'purchase';
+export type FieldAccess =
+  | { kind: 'column'; subject: string; column: string; columnKind: ColumnKind; monthDayColumn?: string }
+  /** Whole years since the day in `column` (age from a birthdate): tested as a range of days. */
+  | { kind: 'yearsSince'; subject: string; column: string }
+  /** Which member type the member is (CONTACT, COMPANY): members of other types have no such value. */
+  | { kind: 'memberType'; of: readonly string[] }
+  /** Member of saved segments: compiled by the caller (see MembershipCompiler). */
+  | { kind: 'membership' }
+  | DerivedAccess;
+
+/**
+ * A value only its domain knows how to read (communications, custom field values, "find product
+ * in"): the domain gives the SQL over the subject row and the oracle's answer for it, and the
+ * property tests hold the two to each other like every other field.
+ */
+export interface DerivedAccess {
+  kind: 'derived';
+  subject: string;
+  /** The predicate over the subject row aliased `alias`. */
+  sql(alias: string, test: Test, at: DerivedSqlContext): Sql;
+  /** The oracle: does the subject row pass `test`. */
+  evaluate(subjectRow: Row, test: Test, at: DerivedEvalContext): boolean;
+}
 
 /** How values of a column are stored (and so bound): folded text, numbers, days, instants, flags, keys. */
 export type ColumnKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'key' | 'enum';
 
-export type FieldAccess =
-  | { kind: 'column'; subject: Subject; column: string; columnKind: ColumnKind; monthDayColumn?: string }
-  | { kind: 'communications'; subject: 'client' | 'lead' }
-  | { kind: 'clientType' }
-  | { kind: 'age'; column: string }
-  | { kind: 'purchaseWhere' }
-  /** Member of saved segments: compiled by the caller (see MembershipCompiler). */
-  | { kind: 'membership' }
-  | { kind: 'custom'; fieldKey: number; entity: CustomFieldEntity; customType: CustomFieldType };
-
-/** Where the allowed values of a listed field come from. */
-export type ValuesSource =
-  | { kind: 'static'; options: Array<{ value: string; label: Label }> }
-  | { kind: 'reference'; list: ReferenceList }
-  | { kind: 'users' }
-  | { kind: 'products' }
-  | { kind: 'pipelines' }
-  | { kind: 'stages' }
-  | { kind: 'segments' }
-  | { kind: 'customOptions'; fieldKey: number };
+/**
+ * Where the allowed values of a listed field come from: the engine only groups rules by it (one
+ * lookup per source) and hands it to the caller's ValueResolver, which knows the kinds.
+ */
+export interface ValuesSource {
+  readonly kind: string;
+  readonly [detail: string]: unknown;
+}
 
 export interface FieldDef {
   id: string;
   label: Label;
   type: FieldValueType;
-  /** null = the member itself; otherwise one related record of the member. */
-  scope: FilterScope | null;
-  sources: readonly SegmentSource[];
+  /** null = the member itself; otherwise one related record of the member (a registered scope). */
+  scope: string | null;
+  /** The sources (kinds of segment) whose filters may use the field. */
+  sources: readonly string[];
   operators: readonly FilterOperator[];
   access: FieldAccess;
   values?: ValuesSource;
@@ -54,20 +67,19 @@ export interface FieldDef {
   personal: boolean;
 }
 
-type FieldSpec = Omit<FieldDef, 'operators' | 'sources' | 'scope' | 'personal'> & {
+export type FieldSpec = Omit<FieldDef, 'operators' | 'sources' | 'scope' | 'personal'> & {
   operators?: readonly FilterOperator[];
-  sources?: readonly SegmentSource[];
-  scope?: FilterScope | null;
+  sources: readonly string[];
+  scope?: string | null;
   personal?: boolean;
 };
 
-/** A field with the defaults domains mostly want: the type's operators, the Clients source, no scope, not personal. */
+/** A field with the defaults domains mostly want: the type's operators, no scope, not personal. */
 export function field(spec: FieldSpec): FieldDef {
   return {
     ...spec,
     personal: spec.personal ?? false,
     scope: spec.scope ?? null,
-    sources: spec.sources ?? [SegmentSource.CLIENTS],
     operators: spec.operators ?? OPERATORS_BY_TYPE[spec.type],
   };
 }
@@ -84,14 +96,7 @@ export class FieldCatalog {
     return this.byId.get(id);
   }
 
-  forSource(source: SegmentSource): FieldDef[] {
+  forSource(source: string): FieldDef[] {
     return this.fields.filter((f) => f.sources.includes(source));
   }
 }
-
-export const SCOPE_SUBJECT: Record<FilterScope, Subject> = {
-  [FilterScope.DEALS]: 'deal',
-  [FilterScope.ORDERS]: 'order',
-  [FilterScope.ACTIVITIES]: 'activity',
-  [FilterScope.PURCHASES]: 'purchase',
-};

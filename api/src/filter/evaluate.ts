@@ -1,18 +1,14 @@
-import { CustomFieldType } from '../custom-fields/custom-field.enums';
-import type { FieldDef, Subject } from './catalog';
-import { SCOPE_SUBJECT } from './catalog';
-import { Combinator, FilterScope, Quantifier } from './filter.enums';
+import type { FieldAccess } from './catalog';
+import { Combinator, Quantifier } from './filter.enums';
 import type { IrGroup, IrNode, IrRule, Test } from './ir';
-import { COMMUNICATION_OWNER, CUSTOM_SUBJECT, reach, SCOPES, type MemberType } from './model';
+import { ownerColumn, reach, scopeDef, type FilterModel, type Row, type Snapshot } from './model';
 
-/** Rows of every table the filter reads, as plain objects keyed by column name (instants in ms, booleans as booleans). */
-export type Row = Record<string, unknown>;
-export type Snapshot = Record<'contact' | 'company' | 'lead' | 'deal' | 'crm_order' | 'activity' | 'product_row' | 'communication' | 'custom_field_value', Row[]>;
+export type { Row, Snapshot } from './model';
 
 /** A saved dynamic segment of the Clients source as the oracle sees it: its resolved filter and member types. */
 export interface OracleSegment {
   ir: IrGroup;
-  members: MemberType[];
+  members: string[];
 }
 
 /**
@@ -21,43 +17,45 @@ export interface OracleSegment {
  * `segments` are those `segment.membership` rules may name (each decided once per record).
  */
 export class Oracle {
-  private readonly companies: Map<unknown, Row>;
-  private readonly purchases: Row[];
+  /** Rows by table and id, for members reaching a subject through a foreign key. */
+  private readonly byId = new Map<string, Map<unknown, Row>>();
+  private readonly scopeRowCache = new Map<string, Row[]>();
   private readonly memberOf = new Map<string, boolean>();
 
   constructor(
+    private readonly model: FilterModel,
     private readonly data: Snapshot,
     private readonly segments = new Map<number, OracleSegment>(),
-  ) {
-    this.companies = new Map(data.company.map((c) => [c.id, c]));
-    const orders = new Map(data.crm_order.map((o) => [o.id, o]));
-    const deals = new Map(data.deal.map((d) => [d.id, d]));
-    this.purchases = data.product_row.flatMap((pr): Row[] => {
-      if (pr.order_id != null) {
-        const o = orders.get(pr.order_id) as Row;
-        return [{ ...pr, contact_id: o.contact_id, company_id: o.company_id, found_in: 'ORDER', paid: o.paid, deal_semantic: null }];
-      }
-      const d = deals.get(pr.deal_id) as Row;
-      return [{ ...pr, contact_id: d.contact_id, company_id: d.company_id, found_in: 'DEAL', paid: null, deal_semantic: d.stage_semantic }];
-    });
-  }
+  ) {}
 
   /** Keys of the members of one type that match. */
-  members(ir: IrGroup, member: MemberType): number[] {
-    return this.data[member].filter((row) => this.group(ir, member, row, null)).map((row) => row.id as number).sort((a, b) => a - b);
+  members(ir: IrGroup, member: string): number[] {
+    return this.tableRows(this.model.members[member]?.table ?? member).filter((row) => this.group(ir, member, row, null)).map((row) => row.id as number).sort((a, b) => a - b);
   }
 
-  private scopeRows(scope: FilterScope): Row[] {
-    const table = { [FilterScope.DEALS]: 'deal', [FilterScope.ORDERS]: 'crm_order', [FilterScope.ACTIVITIES]: 'activity' } as const;
-    return scope === FilterScope.PURCHASES ? this.purchases : this.data[table[scope]];
+  private tableRows(table: string): Row[] {
+    return this.data[table] ?? [];
   }
 
-  private group(g: IrGroup, member: MemberType, row: Row, scopeRow: { scope: FilterScope; row: Row } | null): boolean {
+  private scopeRows(scope: string): Row[] {
+    let rows = this.scopeRowCache.get(scope);
+    if (!rows) this.scopeRowCache.set(scope, (rows = scopeDef(this.model, scope).rows(this.data)));
+    return rows;
+  }
+
+  private rowById(table: string, id: unknown): Row | undefined {
+    let index = this.byId.get(table);
+    if (!index) this.byId.set(table, (index = new Map(this.tableRows(table).map((r) => [r.id, r]))));
+    return index.get(id);
+  }
+
+  private group(g: IrGroup, member: string, row: Row, scopeRow: { scope: string; row: Row } | null): boolean {
     let result: boolean;
     if (g.scope && !scopeRow) {
-      const owner = SCOPES[g.scope].owner[member] as string;
-      const related = this.scopeRows(g.scope).filter((r) => r[owner] === row.id);
-      const matching = related.filter((r) => this.combine(g, member, row, { scope: g.scope as FilterScope, row: r })).length;
+      const scope = g.scope;
+      const owner = ownerColumn(this.model, scope, member);
+      const related = this.scopeRows(scope).filter((r) => r[owner] === row.id);
+      const matching = related.filter((r) => this.combine(g, member, row, { scope, row: r })).length;
       result = quantify(g.quantifier, g.threshold, matching, related.length);
     } else {
       result = this.combine(g, member, row, scopeRow);
@@ -65,50 +63,39 @@ export class Oracle {
     return g.not ? !result : result;
   }
 
-  private combine(g: IrGroup, member: MemberType, row: Row, scopeRow: { scope: FilterScope; row: Row } | null): boolean {
+  private combine(g: IrGroup, member: string, row: Row, scopeRow: { scope: string; row: Row } | null): boolean {
     const each = (child: IrNode) => (child.type === 'group' ? this.group(child, member, row, scopeRow) : this.rule(child, member, row, scopeRow));
     return g.combinator === Combinator.AND ? g.children.every(each) : g.children.some(each);
   }
 
   /** The row a subject lives on, or undefined when the member cannot reach it (absent value). */
-  private subjectRow(subject: Subject, member: MemberType, row: Row, scopeRow: { scope: FilterScope; row: Row } | null): Row | undefined {
-    if (scopeRow) return SCOPE_SUBJECT[scopeRow.scope] === subject ? scopeRow.row : undefined;
-    const path = reach(member, subject);
+  private subjectRow(subject: string, member: string, row: Row, scopeRow: { scope: string; row: Row } | null): Row | undefined {
+    if (scopeRow) return scopeDef(this.model, scopeRow.scope).subject === subject ? scopeRow.row : undefined;
+    const path = reach(this.model, member, subject);
     if (path.kind === 'self') return row;
-    if (path.kind === 'via') return row[path.column] == null ? undefined : this.companies.get(row[path.column]);
+    if (path.kind === 'via') return row[path.column] == null ? undefined : this.rowById(path.table, row[path.column]);
     return undefined;
   }
 
-  private rule(rule: IrRule, member: MemberType, row: Row, scopeRow: { scope: FilterScope; row: Row } | null): boolean {
-    const { access } = rule.field;
+  private rule(rule: IrRule, member: string, row: Row, scopeRow: { scope: string; row: Row } | null): boolean {
+    const access: FieldAccess = rule.field.access;
     const test = rule.test;
-    const on = (subject: Subject, decide: (subjectRow: Row) => boolean) => {
+    const on = (subject: string, decide: (subjectRow: Row) => boolean) => {
       const target = this.subjectRow(subject, member, row, scopeRow);
       return target === undefined ? test.kind === 'empty' && !test.negate : decide(target);
     };
     switch (access.kind) {
       case 'column':
         return on(access.subject, (r) => valueTest(access.monthDayColumn && test.kind === 'monthDays' ? r[access.monthDayColumn] : r[access.column], test, access.columnKind === 'text'));
-      case 'age':
-        return on('contact', (r) => valueTest(r[access.column], test, false));
-      case 'clientType': {
-        if (member === 'lead') return test.kind === 'empty' && !test.negate;
+      case 'yearsSince':
+        return on(access.subject, (r) => valueTest(r[access.column], test, false));
+      case 'memberType': {
+        if (!access.of.includes(member)) return test.kind === 'empty' && !test.negate;
         const t = test as Extract<Test, { kind: 'in' }>;
         return t.values.includes(member.toUpperCase()) !== t.negate;
       }
-      case 'communications':
-        return on(access.subject, (r) => {
-          const owner = COMMUNICATION_OWNER[member];
-          return setTest(new Set(this.data.communication.filter((c) => c[owner] === r.id).map((c) => c.channel)), test);
-        });
-      case 'purchaseWhere':
-        return on('purchase', (r) => {
-          const t = test as Extract<Test, { kind: 'in' }>;
-          const found = t.values.some((where) => foundIn(String(where), r));
-          return found !== t.negate;
-        });
-      case 'custom':
-        return on(CUSTOM_SUBJECT[access.entity], (r) => this.custom(rule.field, r, test));
+      case 'derived':
+        return on(access.subject, (r) => access.evaluate(r, test, { member, data: this.data }));
       case 'membership': {
         if (scopeRow) throw new Error('segment.membership is never scoped.');
         const t = test as Extract<Test, { kind: 'in' }>;
@@ -117,7 +104,7 @@ export class Oracle {
     }
   }
 
-  private isMember(key: number, member: MemberType, row: Row): boolean {
+  private isMember(key: number, member: string, row: Row): boolean {
     const segment = this.segments.get(key);
     if (!segment) throw new Error(`The oracle was not given segment ${key}.`);
     if (!segment.members.includes(member)) return false;
@@ -125,15 +112,6 @@ export class Oracle {
     let hit = this.memberOf.get(id);
     if (hit === undefined) this.memberOf.set(id, (hit = this.group(segment.ir, member, row, null)));
     return hit;
-  }
-
-  private custom(def: FieldDef, subjectRow: Row, test: Test): boolean {
-    const access = def.access as Extract<FieldDef['access'], { kind: 'custom' }>;
-    const values = this.data.custom_field_value.filter((v) => v.field_id === access.fieldKey && v.record_id === subjectRow.id);
-    if (test.kind === 'empty') return (values.length === 0) !== test.negate;
-    if (test.kind === 'has') return setTest(new Set(values.map((v) => v.option_id)), test);
-    const column = { STRING: 'string_folded', NUMBER: 'number_value', DATE: 'date_value', BOOLEAN: 'boolean_value', LIST: 'option_id', MULTI_LIST: 'option_id' }[access.customType];
-    return values.some((v) => valueTest(v[column], test, access.customType === CustomFieldType.STRING));
   }
 }
 
@@ -154,27 +132,15 @@ function quantify(quantifier: Quantifier, n: number, matching: number, total: nu
   }
 }
 
-function foundIn(where: string, r: Row): boolean {
-  switch (where) {
-    case 'ANYWHERE':
-      return true;
-    case 'PAID_ORDER':
-      return r.found_in === 'ORDER' && r.paid === true;
-    case 'UNPAID_ORDER':
-      return r.found_in === 'ORDER' && r.paid === false;
-    default:
-      return r.found_in === 'DEAL' && r.deal_semantic === where.replace('DEAL_', '');
-  }
-}
-
-function setTest(set: Set<unknown>, test: Test): boolean {
+/** A set of values (channels, options) against a `has` test. */
+export function setTest(set: Set<unknown>, test: Test): boolean {
   const t = test as Extract<Test, { kind: 'has' }>;
   const matched = t.mode === 'all' ? t.values.every((v) => set.has(v)) : t.values.some((v) => set.has(v));
   return matched !== t.negate;
 }
 
 /** One value against a test; absent (null) values pass nothing but IS_EMPTY. */
-function valueTest(value: unknown, test: Test, isText: boolean): boolean {
+export function valueTest(value: unknown, test: Test, isText: boolean): boolean {
   const present = value !== null && value !== undefined;
   switch (test.kind) {
     case 'empty': {

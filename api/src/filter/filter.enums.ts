@@ -17,28 +17,6 @@ export enum Quantifier {
 }
 registerEnumType(Quantifier, { name: 'Quantifier' });
 
-/** What a scoped group's rules test: one related record of the member. */
-export enum FilterScope {
-  DEALS = 'DEALS',
-  PURCHASES = 'PURCHASES',
-  ORDERS = 'ORDERS',
-  ACTIVITIES = 'ACTIVITIES',
-}
-registerEnumType(FilterScope, { name: 'FilterScope' });
-
-export enum SegmentSource {
-  CLIENTS = 'CLIENTS',
-  LEADS = 'LEADS',
-}
-registerEnumType(SegmentSource, { name: 'SegmentSource', description: 'Clients (contacts and/or companies) or leads.' });
-
-export enum ClientType {
-  CONTACT = 'CONTACT',
-  COMPANY = 'COMPANY',
-  ANY = 'ANY',
-}
-registerEnumType(ClientType, { name: 'ClientType' });
-
 export enum FilterOperator {
   EQ = 'EQ',
   NEQ = 'NEQ',

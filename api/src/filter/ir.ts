@@ -1,5 +1,6 @@
 import type { FieldDef } from './catalog';
-import type { Combinator, FilterScope, Quantifier } from './filter.enums';
+import type { Combinator, Quantifier } from './filter.enums';
+import type { FilterScope } from '../common/crm-enums';
 
 /**
  * The resolved tree both the SQL compiler and the in-memory oracle consume: fields looked up,
@@ -27,15 +28,15 @@ export interface IrRule {
   field: FieldDef;
   test: Test;
   /** Where the rule is in the submitted tree, for problems found after resolving (stages, references). */
-  path?: string[];
+  path: string[];
 }
 
 export interface IrGroup {
   type: 'group';
   combinator: Combinator;
   not: boolean;
-  /** Set on scoped groups (explicit or gathered from bare scoped rules). */
-  scope: FilterScope | null;
+  /** Set on scoped groups (explicit or gathered from bare scoped rules): a registered scope. */
+  scope: string | null;
   quantifier: Quantifier;
   threshold: number;
   children: IrNode[];

@@ -1,11 +1,10 @@
 import { UserError, UserErrorCode as Code } from '../common/user-error';
 import type { FieldCatalog, FieldDef, ValuesSource } from './catalog';
-import { Combinator, FilterScope, Quantifier, SegmentSource } from './filter.enums';
-import type { IrGroup, IrNode, IrRule } from './ir';
-import type { MemberType } from './model';
-import { SCOPES } from './model';
-import { LISTED } from './operators';
 import { isValidZone } from './dates';
+import { Combinator, Quantifier } from './filter.enums';
+import type { IrGroup, IrNode, IrRule } from './ir';
+import type { FilterModel } from './model';
+import { LISTED } from './operators';
 import { buildTest, checkSlots, listedKeys, type RuleContext } from './rule-test';
 import type { FilterGroup, FilterNode, FilterRule } from './tree';
 
@@ -19,16 +18,18 @@ export interface FilterLimits {
 export type ValueResolver = (source: ValuesSource, raw: string[]) => Promise<Map<string, number | string>>;
 
 export interface ResolveOptions {
+  model: FilterModel;
   catalog: FieldCatalog;
-  source: SegmentSource;
+  /** The kind of segment (the CRM's SegmentSource): fields say which sources may use them. */
+  source: string;
   /** Member types the filter will be evaluated for (scopes must exist for all of them). */
-  members: MemberType[];
+  members: readonly string[];
   timeZone: string;
   now: Date;
   limits: FilterLimits;
   resolveValues: ValueResolver;
   /** The members are themselves records of this scope (the deals list): its fields test them directly. */
-  memberScope?: FilterScope;
+  memberScope?: string;
 }
 
 export interface Resolved {
@@ -76,11 +77,13 @@ export async function resolveFilter(tree: FilterGroup, options: ResolveOptions):
     if (!checkSlots(rule, def, path, ctx)) continue;
     const keys = LISTED.has(def.type) ? listedKeys(rule, def, path, ctx) : null;
     if (LISTED.has(def.type) && keys === null) continue;
-    if (problems.length === 0) tests.set(rule, { type: 'rule', field: def, test: buildTest(rule, def, keys, ctx), path } as IrRule);
+    if (problems.length === 0) tests.set(rule, { type: 'rule', field: def, test: buildTest(rule, def, keys, ctx), path });
   }
   if (problems.length) return { ir: null, problems };
   const ir = toIr(tree, options.memberScope ?? null, tests);
-  checkStagesHavePipelines(options.memberScope ? { ...ir, scope: options.memberScope } : ir, problem);
+  // The domains' checks see the members' own scope as the root's (deal rules of the deals list).
+  const root = options.memberScope ? { ...ir, scope: options.memberScope } : ir;
+  for (const check of options.model.checks) check(root, problem);
   return problems.length ? { ir: null, problems } : { ir, problems };
 }
 
@@ -88,7 +91,7 @@ function checkStructure(
   group: FilterGroup,
   path: string[],
   depth: number,
-  scope: FilterScope | null,
+  scope: string | null,
   options: ResolveOptions,
   problem: (path: string[], code: Code, message: string) => void,
   walk: Walk,
@@ -100,11 +103,13 @@ function checkStructure(
   const ownScope = group.scope ?? null;
   if (ownScope && scope) problem([...path, 'scope'], Code.SCOPE_MISMATCH, 'A scoped group cannot sit inside another scoped group.');
   if (ownScope) {
-    const missing = options.members.filter((m) => !SCOPES[ownScope].owner[m]);
+    const owners = options.model.scopes[ownScope]?.owner;
+    if (!owners) problem([...path, 'scope'], Code.SCOPE_MISMATCH, `There is no scope "${ownScope}".`);
+    const missing = owners ? options.members.filter((m) => !owners[m]) : [];
     if (missing.length) problem([...path, 'scope'], Code.SCOPE_MISMATCH, `${missing.join(' and ')} records have no ${ownScope.toLowerCase()}.`);
   }
   if (!ownScope && group.quantifier && group.quantifier !== Quantifier.SOME) {
-    problem([...path, 'quantifier'], Code.SCOPE_MISMATCH, 'A quantifier needs a scope (DEALS, PURCHASES, ORDERS or ACTIVITIES).');
+    problem([...path, 'quantifier'], Code.SCOPE_MISMATCH, `A quantifier needs a scope (${orList(Object.keys(options.model.scopes))}).`);
   }
   const needsThreshold = [Quantifier.AT_LEAST, Quantifier.AT_MOST, Quantifier.EXACTLY].includes(group.quantifier as Quantifier);
   if (needsThreshold && (group.threshold == null || !Number.isInteger(group.threshold) || group.threshold < 0)) {
@@ -128,7 +133,7 @@ function checkStructure(
 function checkRule(
   rule: FilterRule,
   path: string[],
-  scope: FilterScope | null,
+  scope: string | null,
   options: ResolveOptions,
   problem: (path: string[], code: Code, message: string) => void,
   walk: Walk,
@@ -149,7 +154,7 @@ function checkRule(
   if (scope && def.scope !== scope) {
     return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} does not describe one of the ${scope.toLowerCase()} this group is about.`);
   }
-  if (def.scope && options.members.some((m) => !SCOPES[def.scope as FilterScope].owner[m])) {
+  if (def.scope && options.members.some((m) => !options.model.scopes[def.scope as string]?.owner[m])) {
     return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} does not apply to these records.`);
   }
   if (!def.operators.includes(rule.operator)) {
@@ -159,10 +164,10 @@ function checkRule(
 }
 
 /** Builds IR groups; bare scoped rules of an AND group become one implicit SOME group per scope. */
-function toIr(group: FilterGroup, inScope: FilterScope | null, tests: Map<FilterRule, IrRule>): IrGroup {
+function toIr(group: FilterGroup, inScope: string | null, tests: Map<FilterRule, IrRule>): IrGroup {
   const scope = group.scope ?? null;
   const children: IrNode[] = [];
-  const gathered = new Map<FilterScope, IrRule[]>();
+  const gathered = new Map<string, IrRule[]>();
   for (const node of group.rules ?? []) {
     if (node.group) {
       children.push(toIr(node.group, scope ?? inScope, tests));
@@ -190,22 +195,11 @@ function toIr(group: FilterGroup, inScope: FilterScope | null, tests: Map<Filter
   };
 }
 
-function implicitGroup(scope: FilterScope, rules: IrRule[]): IrGroup {
+function implicitGroup(scope: string, rules: IrRule[]): IrGroup {
   return { type: 'group', combinator: Combinator.AND, not: false, scope, quantifier: Quantifier.SOME, threshold: 0, children: rules };
 }
 
-/** Bitrix24's rule: a stage only means something within a pipeline, so it needs a pipeline rule beside it. */
-function checkStagesHavePipelines(group: IrGroup, problem: (path: string[], code: Code, message: string) => void): void {
-  if (group.scope === FilterScope.DEALS) {
-    const rules: IrRule[] = [];
-    const collect = (g: IrGroup) => g.children.forEach((c) => (c.type === 'rule' ? rules.push(c) : collect(c)));
-    collect(group);
-    if (!rules.some((r) => r.field.id === 'deal.pipeline')) {
-      for (const stage of rules.filter((r) => r.field.id === 'deal.stage')) {
-        problem([...(stage as IrRule & { path: string[] }).path, 'field'], Code.STAGE_WITHOUT_PIPELINE,
-          'Select the deal pipeline filter and specify one or more pipelines from which deals will move into the segment.');
-      }
-    }
-  }
-  group.children.forEach((c) => c.type === 'group' && checkStagesHavePipelines(c, problem));
+/** "A, B, C or D". */
+function orList(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

@@ -204,7 +204,7 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
   const op = rule.operator;
   const v = rule.value ?? {};
   if (VALUELESS.has(op)) return { kind: 'empty', negate: op === Op.IS_NOT_EMPTY };
-  if (def.access.kind === 'age') return ageTest(def, op, v, ctx);
+  if (def.access.kind === 'yearsSince') return ageTest(def, op, v, ctx);
   if (keys) {
     if (op === Op.HAS_ANY || op === Op.HAS_ALL || op === Op.HAS_NONE) return { kind: 'has', mode: op === Op.HAS_ALL ? 'all' : 'any', values: keys, negate: op === Op.HAS_NONE };
     return { kind: 'in', values: keys, negate: op === Op.NOT_IN };

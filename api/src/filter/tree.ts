@@ -1,4 +1,4 @@
-import type { Combinator, DateUnit, FilterOperator, FilterScope, Quantifier } from './filter.enums';
+import type { Combinator, DateUnit, FilterOperator, Quantifier } from './filter.enums';
 
 /**
  * The filter tree as plain JSON: what `FilterGroupInput` becomes at the edge, what segments store
@@ -30,7 +30,8 @@ export interface FilterNode {
 export interface FilterGroup {
   combinator: Combinator;
   not?: boolean;
-  scope?: FilterScope | null;
+  /** A registered scope (the CRM's FilterScope): the group tests one related record of the member. */
+  scope?: string | null;
   quantifier?: Quantifier | null;
   threshold?: number | null;
   rules: FilterNode[];

@@ -1,27 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { activityFields } from '../activities/activity.fields';
-import { companyFields } from '../companies/company.fields';
-import { clientFields, contactFields } from '../contacts/contact.fields';
 import { CustomField } from '../custom-fields/custom-field.entity';
 import { customFieldDef } from '../custom-fields/custom-field.fields';
-import { dealFields } from '../deals/deal.fields';
-import { FieldCatalog, type FieldDef } from '../filter/catalog';
-import { leadFields } from '../leads/lead.fields';
-import { orderFields, purchaseFields } from '../products/purchase.fields';
-import { membershipFields } from '../segments/segment.fields';
+import { FieldCatalog } from '../filter/catalog';
+import { standardFields } from './crm-model';
 
-/** Every standard field, contributed by the domains; the filter engine itself knows none of them. */
-export const standardFields: FieldDef[] = [
-  ...clientFields,
-  ...contactFields,
-  ...companyFields,
-  ...dealFields,
-  ...purchaseFields,
-  ...orderFields,
-  ...activityFields,
-  ...leadFields,
-  ...membershipFields,
-];
+export { standardFields } from './crm-model';
 
 /** One cached catalog per database (keyed by the ORM's configuration object). */
 const cache = new WeakMap<object, { version: string; catalog: FieldCatalog; checkedAt: number }>();

@@ -1,4 +1,4 @@
-import { FilterScope } from '../filter/filter.enums';
+import { FilterScope } from '../common/crm-enums';
 import { label, type Label } from '../filter/labels';
 
 /**

@@ -9,7 +9,9 @@ import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { Pipeline } from '../deals/pipeline.entity';
 import type { FieldDef } from '../filter/catalog';
-import { FieldValueType, FilterOperator, FilterScope, SegmentSource, ValueSlot } from '../filter/filter.enums';
+import { FieldValueType, FilterOperator, ValueSlot } from '../filter/filter.enums';
+import { FilterScope, SegmentSource } from '../common/crm-enums';
+import { crmValues } from '../common/crm-field';
 import { slotFor } from '../filter/operators';
 import { pickLocale, type Locale } from '../filter/labels';
 import { Product } from '../products/product.entity';
@@ -76,8 +78,8 @@ async function shortLists(ctx: Context) {
 }
 
 function valuesOf(def: FieldDef, lists: Awaited<ReturnType<typeof shortLists>>, locale: Locale): FieldValue[] | null {
-  const v = def.values;
-  if (!v) return null;
+  if (!def.values) return null;
+  const v = crmValues(def.values);
   switch (v.kind) {
     case 'static':
       return v.options.map((o) => ({ value: o.value, label: o.label[locale] }));
@@ -110,7 +112,8 @@ export class SegmentFieldsResolver {
       name: def.id,
       label: def.label[lang],
       valueType: def.type,
-      scope: def.scope,
+      // Catalog fields come from the domains' registrations, whose scopes are FilterScope values.
+      scope: def.scope as FilterScope | null,
       family: familyOf(def.id),
       operators: [...def.operators],
       operatorSlots: def.operators.map((operator) => ({ operator, slot: slotFor(def.type, operator) })),

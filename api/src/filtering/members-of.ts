@@ -1,5 +1,5 @@
-import { ClientType, SegmentSource } from '../filter/filter.enums';
-import type { MemberType } from '../filter/model';
+import { ClientType, SegmentSource } from '../common/crm-enums';
+import type { MemberType } from '../common/crm-enums';
 
 /** The member types of a source, in member order (company, contact, lead: how member pages sort). */
 export function membersOf(source: SegmentSource, clientType: ClientType = ClientType.ANY): MemberType[] {

@@ -3,7 +3,9 @@ import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { compileMemberPredicate, type MembershipCompiler } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
 import type { IrGroup, IrNode } from '../filter/ir';
-import { COMMUNICATION_OWNER, MEMBER_TABLE, type MemberType } from '../filter/model';
+import { COMMUNICATION_OWNER } from '../communications/communication.filtering';
+import { crmModel, tableOf } from './crm-model';
+import type { MemberType } from '../common/crm-enums';
 import { resolveFilter } from '../filter/resolve';
 import { and, FALSE } from '../filter/sql';
 import { SegmentKind } from '../segments/segment.enums';
@@ -88,6 +90,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
       }
       entry.members = membersOf(segment.source, segment.clientType);
       const resolved = await resolveFilter(segment.filter, {
+        model: crmModel,
         catalog: await loadCatalog(ctx.em),
         source: segment.source,
         members: entry.members,
@@ -119,9 +122,11 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
   /** `SELECT m.id FROM <members> m LEFT JOIN seg_n …` for a predicate that read these segments. */
   const selectOf = (member: MemberType, predicate: Sql, read: Set<number>): Sql => {
     const joins = [...read].map((key) => ` LEFT JOIN ${cteName(key)} ON ${cteName(key)}.id = m.id`).join('');
-    return { sql: `SELECT m.id FROM ${MEMBER_TABLE[member]} m${joins} WHERE ${predicate.sql}`, params: predicate.params };
+    return { sql: `SELECT m.id FROM ${tableOf(member)} m${joins} WHERE ${predicate.sql}`, params: predicate.params };
   };
-  const compiler: MembershipCompiler = (key, member) => {
+  // The engine hands back the member type it was given: one of ours.
+  const compiler: MembershipCompiler = (key, engineMember) => {
+    const member = engineMember as MemberType;
     const entry = loaded.get(key);
     if (!entry || !entry.members.includes(member)) return FALSE;
     if (!entry.ir) return staticMembersPredicate(key, member);
@@ -132,7 +137,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
       }
       compiling.add(`${key}:${member}`);
       reading.push(new Set());
-      const predicate = and([sourceBase(entry.segment.source, member, ctx.db.kind), compileMemberPredicate(entry.ir, member, dialect, compiler)]);
+      const predicate = and([sourceBase(entry.segment.source, member, ctx.db.kind), compileMemberPredicate(crmModel, entry.ir, member, dialect, compiler)]);
       const read = reading.pop() as Set<number>;
       compiling.delete(`${key}:${member}`);
       // Set after its own references: a Map keeps insertion order, so dependencies come first.
@@ -144,7 +149,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
 
   const predicate = (root: IrGroup, member: MemberType): Sql => {
     reading.push(new Set());
-    const compiled = compileMemberPredicate(root, member, dialect, compiler);
+    const compiled = compileMemberPredicate(crmModel, root, member, dialect, compiler);
     const read = reading.pop() as Set<number>;
     const ctes = [...(bodies.get(member) ?? [])];
     if (!read.size) return compiled;

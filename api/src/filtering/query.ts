@@ -2,11 +2,12 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Context } from '../common/context';
 import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './field-catalog';
+import { crmModel, tableOf } from './crm-model';
 import { compileMemberPredicate, countStatement } from '../filter/compile';
 import { dialectFor, type Sql } from '../filter/dialect';
-import type { FilterScope, SegmentSource } from '../filter/filter.enums';
+import type { FilterScope, SegmentSource } from '../common/crm-enums';
 import type { IrGroup } from '../filter/ir';
-import type { MemberType } from '../filter/model';
+import type { MemberType } from '../common/crm-enums';
 import { resolveFilter } from '../filter/resolve';
 import type { FilterGroup } from '../filter/tree';
 import { chargeEvaluation } from '../privacy/evaluation-budget';
@@ -55,6 +56,7 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
   const composed = request.origin !== 'saved';
   const forbidden = composed && !seesPersonalData(ctx.actor) ? personalFieldProblems(request.tree, catalog) : [];
   const resolved = await resolveFilter(request.tree, {
+    model: crmModel,
     catalog,
     source: request.source,
     members: request.members,
@@ -76,7 +78,7 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
   const membership = referencedSegments(ir).size ? await membershipCompiler(ctx, ir, now, request.overrides) : null;
   if (membership?.problems.length) return { problems: membership.problems, ir: null, predicates };
   for (const member of request.members) {
-    predicates.set(member, membership ? membership.predicate(ir, member) : compileMemberPredicate(ir, member, dialectFor(ctx.db.kind)));
+    predicates.set(member, membership ? membership.predicate(ir, member) : compileMemberPredicate(crmModel, ir, member, dialectFor(ctx.db.kind)));
   }
   // The last guard on what reaches the database: no statement is built from an oversized predicate.
   const oversized = [...predicates.values()].map((p) => sqlSizeProblem(p.sql, ctx.config.referenceLimits)).find((p) => p !== null);
@@ -93,7 +95,7 @@ export async function preparedOrThrow(ctx: Context, request: FilterRequest): Pro
 
 /** The number of members: one statement, summing per member type when there are several. */
 export async function countMembers(ctx: Context, prepared: PreparedFilter): Promise<number> {
-  const counts = [...prepared.predicates].map(([member, predicate]) => countStatement(predicate, member));
+  const counts = [...prepared.predicates].map(([member, predicate]) => countStatement(predicate, tableOf(member)));
   const statement: Sql =
     counts.length === 1
       ? counts[0]

@@ -24,7 +24,7 @@ export function countRules(node: IrNode): number {
 
 export function membershipRuleRefs(node: IrNode, into: MembershipRuleRef[] = []): MembershipRuleRef[] {
   if (node.type === 'group') node.children.forEach((child) => membershipRuleRefs(child, into));
-  else if (node.field.access.kind === 'membership' && node.test.kind === 'in') into.push({ path: node.path ?? [], keys: node.test.values.map(Number) });
+  else if (node.field.access.kind === 'membership' && node.test.kind === 'in') into.push({ path: node.path, keys: node.test.values.map(Number) });
   return into;
 }
 

@@ -3,6 +3,7 @@ import { keyOf } from '../common/global-id';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { Pipeline } from '../deals/pipeline.entity';
 import { Stage } from '../deals/stage.entity';
+import { crmValues } from '../common/crm-field';
 import type { ValuesSource } from '../filter/catalog';
 import type { ValueResolver } from '../filter/resolve';
 import { Product } from '../products/product.entity';
@@ -18,7 +19,8 @@ const BY_GLOBAL_ID = { users: User, products: Product, pipelines: Pipeline, stag
  */
 /** `em` may be a function: the request's entity manager is then forked only for a filter with such values. */
 export function valueResolver(emOrFork: SqlEntityManager | (() => SqlEntityManager)): ValueResolver {
-  return async (source: ValuesSource, raw: string[]) => {
+  return async (engineSource: ValuesSource, raw: string[]) => {
+    const source = crmValues(engineSource);
     const em = typeof emOrFork === 'function' ? emOrFork() : emOrFork;
     const found = new Map<string, number | string>();
     switch (source.kind) {

@@ -1,6 +1,9 @@
 import { CHANNELS } from '../contacts/contact.fields';
-import { field, type FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op, SegmentSource } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import { communicationsAccess } from '../communications/communication.filtering';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { SegmentSource } from '../common/crm-enums';
 import { label } from '../filter/labels';
 import { ReferenceList } from '../reference-lists/reference-item.entity';
 
@@ -31,5 +34,5 @@ export const leadFields: FieldDef[] = [
   field({ id: 'lead.createdAt', sources: LEADS, label: label('Created', 'Дата создания', 'Utworzono', 'Criado em', 'Ngày tạo'), type: T.DATETIME, access: { kind: 'column', subject: 'lead', column: 'created_at', columnKind: 'datetime' } }),
   field({ id: 'lead.lastActivityAt', sources: LEADS, label: label('Last activity', 'Последняя активность', 'Ostatnia aktywność', 'Última atividade', 'Hoạt động gần nhất'), type: T.DATETIME, access: { kind: 'column', subject: 'lead', column: 'last_activity_at', columnKind: 'datetime' } }),
   field({ id: 'lead.city', personal: true, sources: LEADS, label: label('City', 'Город', 'Miasto', 'Cidade', 'Thành phố'), type: T.STRING, access: { kind: 'column', subject: 'lead', column: 'city_folded', columnKind: 'text' } }),
-  field({ id: 'lead.communications', sources: LEADS, label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: { kind: 'communications', subject: 'lead' }, values: { kind: 'static', options: CHANNELS } }),
+  field({ id: 'lead.communications', sources: LEADS, label: label('Communications', 'Средства связи', 'Komunikacja', 'Comunicações', 'Phương thức liên lạc'), type: T.MULTI_ENUM, access: communicationsAccess('lead'), values: { kind: 'static', options: CHANNELS } }),
 ];

@@ -1,6 +1,9 @@
-import { field, type FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op, FilterScope } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { FilterScope } from '../common/crm-enums';
 import { label } from '../filter/labels';
+import { foundInAccess } from './found-in';
 
 /** `purchase.*`: one product row of the member's orders or deals. */
 export const purchaseFields: FieldDef[] = [
@@ -11,7 +14,7 @@ export const purchaseFields: FieldDef[] = [
     label: label('Find product in', 'Искать товар в', 'Szukaj produktu w', 'Procurar produto em', 'Tìm sản phẩm trong'),
     type: T.ENUM,
     operators: [Op.IN, Op.NOT_IN],
-    access: { kind: 'purchaseWhere' },
+    access: foundInAccess,
     values: { kind: 'static', options: [
       { value: 'ANYWHERE', label: label('Anywhere', 'Везде', 'Wszędzie', 'Em qualquer lugar', 'Mọi nơi') },
       { value: 'PAID_ORDER', label: label('Paid orders', 'Оплаченные заказы', 'Opłacone zamówienia', 'Pedidos pagos', 'Đơn đã thanh toán') },

@@ -1,6 +1,8 @@
 import type { Channel } from '../communications/communication.enums';
 import type { Sql } from '../filter/dialect';
-import { COMMUNICATION_OWNER, MEMBER_TABLE, type MemberType } from '../filter/model';
+import { COMMUNICATION_OWNER } from '../communications/communication.filtering';
+import { tableOf } from '../filtering/crm-model';
+import type { MemberType } from '../common/crm-enums';
 import type { Audience } from './audience';
 
 /**
@@ -24,11 +26,11 @@ export function ownerOf(encoded: number | string): { type: MemberType; key: numb
 /** The owner of a communication row `c` as one encoded (rank, key) integer; null when it has none. */
 export const COMMUNICATION_OWNER_SQL = `CASE WHEN c.company_id IS NOT NULL THEN ${SPAN} + c.company_id WHEN c.contact_id IS NOT NULL THEN ${2 * SPAN} + c.contact_id WHEN c.lead_id IS NOT NULL THEN ${3 * SPAN} + c.lead_id END`;
 
-const idsOf = (type: MemberType, predicate: Sql): Sql => ({ sql: `SELECT m.id FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}`, params: predicate.params });
+const idsOf = (type: MemberType, predicate: Sql): Sql => ({ sql: `SELECT m.id FROM ${tableOf(type)} m WHERE ${predicate.sql}`, params: predicate.params });
 
 /** Number of members: one statement, per-type counts added up. */
 export function memberCountStatement(audience: Audience): Sql {
-  const parts = audience.members.map(({ type, predicate }) => ({ sql: `(SELECT COUNT(*) FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql})`, params: predicate.params }));
+  const parts = audience.members.map(({ type, predicate }) => ({ sql: `(SELECT COUNT(*) FROM ${tableOf(type)} m WHERE ${predicate.sql})`, params: predicate.params }));
   return { sql: `SELECT ${parts.map((p) => p.sql).join(' + ')} AS n`, params: parts.flatMap((p) => p.params) };
 }
 
@@ -44,7 +46,7 @@ export function memberPageStatement(audience: Audience, after: { rank: number; k
     if (after && rank < after.rank) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [], wholeRows: true };
     const from = after && rank === after.rank ? ' AND m.id > ?' : '';
     return {
-      sql: `SELECT ${rank} AS member_rank, m.* FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?`,
+      sql: `SELECT ${rank} AS member_rank, m.* FROM ${tableOf(type)} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?`,
       params: [...predicate.params, ...(from ? [after?.key] : []), limit],
       wholeRows: true,
     };
@@ -55,7 +57,7 @@ export function memberPageStatement(audience: Audience, after: { rank: number; k
     if (after && rank < after.rank) continue;
     const from = after && rank === after.rank ? ' AND m.id > ?' : '';
     branches.push({
-      sql: `SELECT * FROM (SELECT ${rank} AS member_rank, m.id AS id FROM ${MEMBER_TABLE[type]} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?) b${rank}`,
+      sql: `SELECT * FROM (SELECT ${rank} AS member_rank, m.id AS id FROM ${tableOf(type)} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?) b${rank}`,
       params: [...predicate.params, ...(from ? [after?.key] : []), limit],
     });
   }
@@ -67,7 +69,7 @@ export function memberPageStatement(audience: Audience, after: { rank: number; k
 export function isMemberStatement(audience: Audience, type: MemberType, key: number): Sql | null {
   const entry = audience.members.find((m) => m.type === type);
   if (!entry) return null;
-  return { sql: `SELECT 1 AS hit FROM ${MEMBER_TABLE[type]} m WHERE m.id = ? AND ${entry.predicate.sql}`, params: [key, ...entry.predicate.params] };
+  return { sql: `SELECT 1 AS hit FROM ${tableOf(type)} m WHERE m.id = ? AND ${entry.predicate.sql}`, params: [key, ...entry.predicate.params] };
 }
 
 const notStopped = (alias: string, channel: Channel): Sql => ({

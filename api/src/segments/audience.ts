@@ -1,8 +1,8 @@
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Sql } from '../filter/dialect';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
-import type { MemberType } from '../filter/model';
+import { ClientType, SegmentSource } from '../common/crm-enums';
+import type { MemberType } from '../common/crm-enums';
 import { and } from '../filter/sql';
 import type { FilterGroup } from '../filter/tree';
 import { staticMembersPredicate, type ReferencedDefinition } from '../filtering/membership';

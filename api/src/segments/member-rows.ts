@@ -2,7 +2,7 @@ import type { Context } from '../common/context';
 import { lightEntities } from '../common/light-rows';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
-import type { MemberType } from '../filter/model';
+import type { MemberType } from '../common/crm-enums';
 import { Lead } from '../leads/lead.entity';
 import type { MemberObject } from './audience.types';
 

@@ -5,7 +5,7 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
-import type { MemberType } from '../filter/model';
+import type { MemberType } from '../common/crm-enums';
 import { audienceOf } from './audience';
 import { isMemberStatement } from './audience-sql';
 import { Segment } from './segment.entity';

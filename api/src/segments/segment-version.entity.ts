@@ -2,7 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } fro
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
+import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/filter-tree.scalar';
 import type { FilterGroup } from '../filter/tree';
 import { User } from '../users/user.entity';

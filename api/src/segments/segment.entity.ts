@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { AuditedRecord } from '../common/audited-record.entity';
 import { fold } from '../common/fold';
 import { Node } from '../common/node';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
+import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/filter-tree.scalar';
 import type { FilterGroup } from '../filter/tree';
 import { SegmentKind } from './segment.enums';

@@ -1,5 +1,7 @@
-import { field, type FieldDef } from '../filter/catalog';
-import { FieldValueType as T, SegmentSource } from '../filter/filter.enums';
+import { field } from '../common/crm-field';
+import type { FieldDef } from '../filter/catalog';
+import { FieldValueType as T } from '../filter/filter.enums';
+import { SegmentSource } from '../common/crm-enums';
 import { label } from '../filter/labels';
 
 /** The field id of membership rules (stored filters name it; cycle and in-use checks look for it). */

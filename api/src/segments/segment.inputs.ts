@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
-import { FilterGroupInput } from '../filter/filter.inputs';
+import { ClientType, SegmentSource } from '../common/crm-enums';
+import { FilterGroupInput } from '../filtering/filter.inputs';
 import { SegmentKind } from './segment.enums';
 
 @InputType({ description: 'What decides who is in a dynamic segment; previewSegment takes it unsaved.' })

@@ -6,7 +6,7 @@ import { fold } from '../common/fold';
 import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode as Code } from '../common/user-error';
 import { isValidZone } from '../filter/dates';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
+import { ClientType, SegmentSource } from '../common/crm-enums';
 import type { FilterGroup } from '../filter/tree';
 import { filterHash } from '../privacy/evaluation-budget';
 import { audienceOf } from './audience';

@@ -1,6 +1,6 @@
 import type { Sql } from '../filter/dialect';
-import { SegmentSource } from '../filter/filter.enums';
-import type { MemberType } from '../filter/model';
+import { SegmentSource } from '../common/crm-enums';
+import type { MemberType } from '../common/crm-enums';
 import { TRUE } from '../filter/sql';
 
 /**

@@ -3,7 +3,7 @@ import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
-import { ClientType, SegmentSource } from '../filter/filter.enums';
+import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/filter-tree.scalar';
 import { pickLocale } from '../filter/labels';
 import type { FilterGroup } from '../filter/tree';

@@ -1,4 +1,5 @@
-import { Combinator, DateUnit, FilterOperator as Op, FilterScope, Quantifier } from '../filter/filter.enums';
+import { Combinator, DateUnit, FilterOperator as Op, Quantifier } from '../filter/filter.enums';
+import { FilterScope } from '../common/crm-enums';
 import { label, type Label } from '../filter/labels';
 import type { FilterGroup, FilterNode, FilterValue } from '../filter/tree';
 

@@ -8,9 +8,10 @@ import { membersOf, prepareFilter } from '../../filtering/query';
 import type { FieldCatalog } from '../catalog';
 import { setUpFilterFixture as setUp } from '../../../test/filter-setup';
 import { pageStatement } from '../compile';
+import { crmModel, tableOf } from '../../filtering/crm-model';
 import { Oracle } from '../evaluate';
-import { ClientType, FilterScope, SegmentSource } from '../filter.enums';
-import type { MemberType } from '../model';
+import { ClientType, FilterScope, SegmentSource } from '../../common/crm-enums';
+import type { MemberType } from '../../common/crm-enums';
 
 const ZONES = ['UTC', 'Europe/Warsaw', 'Asia/Ho_Chi_Minh', 'America/Sao_Paulo'];
 
@@ -29,13 +30,13 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
     await fc.assert(
       fc.asyncProperty(datasetArbitrary(keys), fc.array(treeArbitrary(catalog, source, listed, scopes, memberScope), { minLength: 1, maxLength: 4 }), fc.constantFrom(...ZONES), async (data, trees, timeZone) => {
         await loadDataset(api.db, data);
-        const oracle = new Oracle(data);
+        const oracle = new Oracle(crmModel, data);
         for (const tree of trees) {
           const ctx = api.context();
           const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
           expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
           for (const member of members) {
-            const statement = pageStatement(prepared.predicates.get(member)!, member, null, 100_000);
+            const statement = pageStatement(prepared.predicates.get(member)!, tableOf(member), null, 100_000);
             const rows = (await ctx.em.getConnection().execute(statement.sql, statement.params)) as Array<{ id: number | string }>;
             const fromSql = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
             expect(fromSql, `${member}: ${JSON.stringify(tree)}`).toEqual(oracle.members(prepared.ir!, member));

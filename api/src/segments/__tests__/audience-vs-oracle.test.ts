@@ -7,9 +7,10 @@ import { setUpFilterFixture } from '../../../test/filter-setup';
 import { treeArbitrary } from '../../../test/filter-trees';
 import { toGlobalId } from '../../common/global-id';
 import type { FieldCatalog } from '../../filter/catalog';
+import { crmModel } from '../../filtering/crm-model';
 import { Oracle, type Row } from '../../filter/evaluate';
-import { ClientType, FilterScope, SegmentSource } from '../../filter/filter.enums';
-import type { MemberType } from '../../filter/model';
+import { ClientType, FilterScope, SegmentSource } from '../../common/crm-enums';
+import type { MemberType } from '../../common/crm-enums';
 import { membersOf, prepareFilter } from '../../filtering/query';
 
 const RANK: Record<string, number> = { company: 1, contact: 2, lead: 3 };
@@ -59,7 +60,7 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
 
         const prepared = await prepareFilter(api.context(), { tree, source, members: memberTypes, timeZone: 'UTC', now: new Date() });
         expect(prepared.problems).toEqual([]);
-        const oracle = new Oracle(data);
+        const oracle = new Oracle(crmModel, data);
         const withChannel = new Set(data.communication.filter((c) => c.lead_id != null).map((c) => c.lead_id));
         const members = memberTypes.flatMap((type: MemberType) =>
           oracle

@@ -7,8 +7,10 @@ import { setUpFilterFixture } from '../../../test/filter-setup';
 import { bombLevel, insertSegmentDirectly, memberOf } from '../../../test/segment-chains';
 import type { ReferenceLimits } from '../../config';
 import { keyOf } from '../../common/global-id';
-import { Oracle, type OracleSegment, type Snapshot } from '../../filter/evaluate';
-import { ClientType, SegmentSource } from '../../filter/filter.enums';
+import { crmModel } from '../../filtering/crm-model';
+import { Oracle, type OracleSegment } from '../../filter/evaluate';
+import type { Snapshot } from '../../../test/filter-fixture';
+import { ClientType, SegmentSource } from '../../common/crm-enums';
 import { membersOf, prepareFilter } from '../../filtering/query';
 import { referenceProblems, type ReferenceNode } from '../../filtering/reference-limits';
 import { audienceOf } from '../audience';
@@ -96,7 +98,7 @@ describe.each(engines)('segment references that cannot explode on %s', (engine) 
         const started = Date.now();
         const counted = (await api.exec(COUNT, { id: level.id })).segment.memberCount.value;
         expect(Date.now() - started, `count of level ${k}`).toBeLessThan(5000);
-        const oracle = new Oracle(data, segments);
+        const oracle = new Oracle(crmModel, data, segments);
         const expected = members.reduce((sum, member) => sum + oracle.members(prepared.ir!, member).length, 0);
         expect(counted, `level ${k}`).toBe(expected);
       }
