@@ -15,9 +15,16 @@ const reports = path.join(root, '.test-reports');
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+/**
+ * Runs `npx --no-install ...args` in the foreground; true when it exited 0.
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 const npx = (args, options = {}) => spawnSync('npx', ['--no-install', ...args], { cwd: root, stdio: 'inherit', env, ...options }).status === 0;
 
+/** @type {Array<[name: string, ok: boolean]>} */
 const checks = [];
+/** @type {Array<[name: string, reportFile: string]>} vitest runs and their JSON reports */
 const suites = [];
 const step = (name) => console.log(`\n=== ${name} ===`);
 
@@ -30,6 +37,12 @@ checks.push(['typecheck schema/client', npx(['tsc', '-p', 'schema'])]);
 step('generated client types are up to date (web/src/graphql/gql, schema/client/generated)');
 checks.push(['codegen drift', npx(['graphql-codegen', '--config', 'codegen.ts', '--check'])]);
 
+/**
+ * @param {string} name
+ * @param {string} cwd the workspace, relative to the root
+ * @param {string[]} [extra] more vitest arguments
+ * @param {Record<string, string>} [extraEnv]
+ */
 const vitest = (name, cwd, extra = [], extraEnv = {}) => {
   step(`${name} tests`);
   const outputFile = path.join(reports, `${name}.json`);
@@ -46,21 +59,30 @@ step('production build (api, web)');
 const built = npx(['turbo', 'run', 'build']);
 checks.push(['build', built]);
 
+/** @returns {Promise<number>} */
 async function freePort() {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      // Listening on a TCP port: the address is an AddressInfo (a string only for a pipe or socket file).
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
+/**
+ * True once `url` answers 2xx, false after `seconds`.
+ * @param {string} url
+ * @param {number} seconds
+ */
 async function waitFor(url, seconds) {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     try {
       if ((await fetch(url)).ok) return true;
-    } catch {}
+    } catch {
+      // Not listening yet: try again.
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;
@@ -105,7 +127,8 @@ let failed = 0;
 console.log('\n=== summary ===');
 for (const [name, ok] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} check: ${name}`);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
 }
 for (const [name, file] of suites) {
   if (!fs.existsSync(file)) {
@@ -113,7 +136,10 @@ for (const [name, file] of suites) {
     failed++;
     continue;
   }
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  /** @type {unknown} */
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  // What vitest's JSON reporter writes, the part read here.
+  const report = /** @type {{ success?: boolean, numPassedTests: number, numFailedTests: number, numPendingTests: number, numRuntimeErrorTestSuites?: number }} */ (json);
   const suiteFailed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) + (report.success === false && report.numFailedTests === 0 ? 1 : 0);
   console.log(`${suiteFailed ? 'FAIL' : 'ok  '} suite: ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
   passed += report.numPassedTests;

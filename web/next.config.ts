@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // The security headers that are the same on every response (pages, proxied API answers, static
   // files); the pages' Content-Security-Policy carries a nonce per request, so proxy.ts sends it.
   // Written out here: `next start` loads this file without compiling what it would import.
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       {
         source: '/:path*',
         headers: [
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
-    ];
+    ]);
   },
 };
 

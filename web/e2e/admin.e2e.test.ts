@@ -7,8 +7,8 @@ import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from
 /** Unique per run: the suites share one database. */
 const RUN = Date.now().toString(36).toUpperCase();
 
-type Item = { id: string; code: string; label: string };
-type Field = { id: string; label: string; valueType: string; personal: boolean; values: Array<{ value: string; label: string; groupId?: string | null }> | null };
+interface Item { id: string; code: string; label: string }
+interface Field { id: string; label: string; valueType: string; personal: boolean; values: Array<{ value: string; label: string; groupId?: string | null }> | null }
 
 const referenceItems = async (list: string) => (await graphqlRequest<{ referenceItems: Item[] }>(`query($l: ReferenceList!) { referenceItems(list: $l) { id code label } }`, { l: list })).referenceItems;
 const segmentFields = async (source: string) =>
@@ -63,7 +63,7 @@ describe('admin pages (browser)', () => {
     const before = await referenceItems('SOURCE');
     // The builder field fed by this list: a reference field whose values are exactly the list's codes.
     const field = (await segmentFields('CLIENTS')).find(
-      (f) => f.valueType === 'REFERENCE' && f.values && f.values.length === before.length && f.values.every((v) => before.some((i) => i.code === v.value)),
+      (f) => f.valueType === 'REFERENCE' && f.values?.length === before.length && f.values.every((v) => before.some((i) => i.code === v.value)),
     );
     expect(field, 'a CLIENTS field listing the SOURCE values').toBeDefined();
 

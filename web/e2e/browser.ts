@@ -58,12 +58,18 @@ function credentialHeaders(credential: Credential): Record<string, string> {
   return 'bearer' in credential ? { authorization: `Bearer ${credential.bearer}` } : { cookie: credential.cookie };
 }
 
+/** A GraphQL answer as JSON. */
+interface GraphqlBody<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
 /** The whole answer of a GraphQL request through the web app's `/graphql` proxy: status and body, errors included. */
 export async function graphqlResponse<T>(
   query: string,
   variables: Record<string, unknown> = {},
   credential: Credential = 'admin',
-): Promise<{ status: number; body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
+): Promise<{ status: number; body: GraphqlBody<T> }> {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...credentialHeaders(credential) },
@@ -71,7 +77,7 @@ export async function graphqlResponse<T>(
   });
   const text = await response.text();
   try {
-    return { status: response.status, body: JSON.parse(text) };
+    return { status: response.status, body: JSON.parse(text) as GraphqlBody<T> };
   } catch {
     throw new Error(`POST ${BASE_URL}/graphql answered ${response.status}: ${text.slice(0, 500)}`);
   }

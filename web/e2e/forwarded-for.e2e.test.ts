@@ -31,7 +31,9 @@ async function answers(url: string, seconds: number): Promise<boolean> {
   for (const until = Date.now() + seconds * 1000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
     try {
       if ((await fetch(url)).status < 500) return true;
-    } catch {}
+    } catch {
+      // Not listening yet: try again.
+    }
   }
   return false;
 }

@@ -7,14 +7,21 @@
 // proxies vouch for. Entries left of the first untrusted hop were written by the client: dropped.
 import { BlockList, isIP } from 'node:net';
 
-/** Names proxy-addr (Express `trust proxy`, the API's TRUST_PROXY) knows too, so one value serves both. */
+/**
+ * Names proxy-addr (Express `trust proxy`, the API's TRUST_PROXY) knows too, so one value serves both.
+ * @type {Partial<Record<string, string[]>>}
+ */
 const NAMED_RANGES = {
   loopback: ['127.0.0.1/8', '::1/128'],
   linklocal: ['169.254.0.0/16', 'fe80::/10'],
   uniquelocal: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
 };
 
-/** `::ffff:203.0.113.7` (an IPv4 client on a dual-stack socket) is 203.0.113.7. */
+/**
+ * `::ffff:203.0.113.7` (an IPv4 client on a dual-stack socket) is 203.0.113.7.
+ * @param {string | undefined} address
+ * @returns {string}
+ */
 export function plainAddress(address) {
   const text = String(address ?? '').trim();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(text);
@@ -25,6 +32,7 @@ export function plainAddress(address) {
  * Parses TRUSTED_PROXIES: addresses, CIDR ranges and the names loopback, linklocal, uniquelocal,
  * separated by commas or spaces; empty (the default) trusts no one. Throws on anything else, so a
  * typo stops the server instead of silently trusting nobody or everybody.
+ * @param {string | undefined} raw
  * @returns {(address: string) => boolean}
  */
 export function parseTrustedProxies(raw) {
@@ -39,6 +47,11 @@ export function parseTrustedProxies(raw) {
   };
 }
 
+/**
+ * @param {BlockList} list
+ * @param {string} range an address or CIDR range
+ * @param {string} entry the TRUSTED_PROXIES entry it came from, for the error
+ */
 function addRange(list, range, entry) {
   const [address, bits, extra] = range.split('/');
   const family = isIP(address);
@@ -52,6 +65,10 @@ function addRange(list, range, entry) {
 /**
  * The X-Forwarded-For to send on: the client first, then the trusted proxies it came through, the
  * socket peer last. `peer`: the socket's remote address; `header`: the X-Forwarded-For received.
+ * @param {string | undefined} peer
+ * @param {string | string[] | undefined} header
+ * @param {(address: string) => boolean} isTrusted
+ * @returns {string}
  */
 export function forwardedFor(peer, header, isTrusted) {
   const hops = [plainAddress(peer)];
@@ -73,7 +90,11 @@ export function forwardedFor(peer, header, isTrusted) {
 /** Forwarding headers only a trusted proxy may set; from anyone else they are the client's own claims. */
 const PROXY_ONLY_HEADERS = ['forwarded', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
 
-/** Rewrites an incoming request's forwarding headers in place, before Next sees them. */
+/**
+ * Rewrites an incoming request's forwarding headers in place, before Next sees them.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {(address: string) => boolean} isTrusted
+ */
 export function rewriteForwardingHeaders(req, isTrusted) {
   const peer = req.socket.remoteAddress;
   req.headers['x-forwarded-for'] = forwardedFor(peer, req.headers['x-forwarded-for'], isTrusted);

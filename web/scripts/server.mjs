@@ -32,7 +32,7 @@ export async function startServer({ dev = false } = {}) {
   try {
     settings = serverSettings();
   } catch (error) {
-    console.error(`[web] ${error instanceof Error ? error.message : error}`);
+    console.error(`[web] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   const { port, hostname, isTrusted } = settings;

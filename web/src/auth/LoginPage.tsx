@@ -11,6 +11,12 @@ import { loadWithinSite } from './navigate';
 import { changePasswordHref, safeNextPath } from './paths';
 import { useViewer } from './ViewerProvider';
 
+/** Where to go once signed in: judged against this page's own origin, and again when leaving (loadWithinSite). */
+function destination(next: string | null, passwordChangeRequired: boolean): string {
+  const target = safeNextPath(next, window.location.origin);
+  return passwordChangeRequired ? changePasswordHref(target) : target;
+}
+
 /**
  * /login: e-mail and password (Enter submits: it is a real form). On success the browser loads the
  * page it was going to (`?next=`, same-origin paths only), or the password form first after a
@@ -28,16 +34,10 @@ export function LoginPage({ next }: { next: string | null }) {
   // Until React has taken over the form, submitting would be the browser's own: keep it shut.
   const ready = useIsClient();
 
-  /** Where to go once signed in: judged against this page's own origin, and again when leaving (loadWithinSite). */
-  const destination = (passwordChangeRequired: boolean) => {
-    const target = safeNextPath(next, window.location.origin);
-    return passwordChangeRequired ? changePasswordHref(target) : target;
-  };
-
   // Already signed in (a second tab, the Back button): carry on where they were going.
   useEffect(() => {
-    if (status === 'signedIn') loadWithinSite(destination(viewer.passwordChangeRequired), { replace: true });
-  }, [status, viewer, next]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (status === 'signedIn') loadWithinSite(destination(next, viewer.passwordChangeRequired), { replace: true });
+  }, [status, viewer, next]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +49,7 @@ export function LoginPage({ next }: { next: string | null }) {
     const payload = result.data?.logIn;
     if (payload?.viewer) {
       setLeaving(true);
-      loadWithinSite(destination(payload.viewer.passwordChangeRequired));
+      loadWithinSite(destination(next, payload.viewer.passwordChangeRequired));
       return;
     }
     setProblem(signInProblem(payload?.errors ?? [], result.error));

@@ -23,12 +23,15 @@ export function ViewerGate({ children }: { children: ReactNode }) {
   const here = typeof window === 'undefined' ? pathname : `${pathname}${window.location.search}${window.location.hash}`;
   const viewer = state.status === 'signedIn' ? { status: state.status, passwordChangeRequired: state.viewer.passwordChangeRequired, scopes: state.viewer.scopes } : { status: state.status };
   const target = publicPage ? null : detour(viewer, pathname, here);
+  // The target is a new object every render: the effect follows its parts.
+  const targetHref = target?.href;
+  const reload = target?.reload ?? false;
   useEffect(() => {
-    if (!target) return;
+    if (targetHref === undefined) return;
     // Signing in is a fresh start (nothing cached from before); the rest stays in the app.
-    if (target.reload) window.location.replace(target.href);
-    else router.replace(target.href);
-  }, [target?.href, target?.reload, router]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (reload) window.location.replace(targetHref);
+    else router.replace(targetHref);
+  }, [targetHref, reload, router]);
 
   if (publicPage) return <>{children}</>;
   if (state.status === 'failed') return <ErrorState error={state.error} title={t('failed')} onRetry={state.retry} />;

@@ -40,7 +40,7 @@ describe('authRedirectExchange', () => {
     vi.stubGlobal('window', { location: { pathname: '/segments/new', search: '', hash: '' } });
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => Response.json({ data: null, errors: [{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }] })),
+      vi.fn(() => Promise.resolve(Response.json({ data: null, errors: [{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }] }))),
     );
     const go = vi.fn();
     const client = new Client({ url: 'http://web.test/graphql', exchanges: [cacheExchange, authRedirectExchange(go), fetchExchange], preferGetMethod: false });

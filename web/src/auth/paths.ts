@@ -26,9 +26,10 @@ const PLACEHOLDER_ORIGIN = 'http://segmenta.invalid';
  */
 export function safeNextPath(raw: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
   if (!raw || raw.length > 2000) return '/';
-  // A path, not a URL; no control characters or backslashes, which the URL parser drops or turns
-  // into slashes ("/\t/evil" becomes "//evil"): nothing a real link of this app contains.
-  if (!raw.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(raw)) return '/';
+  // A path, not a URL; no control characters (\p{Cc}: U+0000-001F, U+007F-009F) or backslashes,
+  // which the URL parser drops or turns into slashes ("/\t/evil" becomes "//evil"): nothing a real
+  // link of this app contains.
+  if (!raw.startsWith('/') || /[\p{Cc}\\]/u.test(raw)) return '/';
   const path = sameOriginPath(raw, origin);
   // Coming back to the login page (or the password form) would only go round in a circle.
   if (!path || PUBLIC_PAGES.has(path.pathname) || path.pathname === CHANGE_PASSWORD_PATH) return '/';

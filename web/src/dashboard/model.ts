@@ -20,10 +20,10 @@ export function recordCounts(data: Pick<DashboardData, RecordTypeKey>): RecordCo
 }
 
 /** The stage semantics the UI has words for (app.stageSemantic.*); a newer API's value is shown as is. */
-export const STAGE_SEMANTICS: ReadonlyArray<StageSemantic> = ['IN_PROGRESS', 'WON', 'LOST'];
+export const STAGE_SEMANTICS: readonly StageSemantic[] = ['IN_PROGRESS', 'WON', 'LOST'];
 
 export function isKnownStageSemantic(semantic: string): semantic is StageSemantic {
-  return (STAGE_SEMANTICS as ReadonlyArray<string>).includes(semantic);
+  return (STAGE_SEMANTICS as readonly string[]).includes(semantic);
 }
 
 function bySortThenName(a: { sort: number; name: string }, b: { sort: number; name: string }): number {
@@ -35,7 +35,7 @@ function bySortThenName(a: { sort: number; name: string }, b: { sort: number; na
  * stages by `sort`. Returns new arrays, never mutating the (cached) query result.
  */
 export function orderPipelines<P extends { sort: number; name: string; isDefault: boolean; stages: ReadonlyArray<{ sort: number; name: string }> }>(
-  pipelines: ReadonlyArray<P>,
+  pipelines: readonly P[],
 ): P[] {
   return [...pipelines]
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || bySortThenName(a, b))

@@ -27,11 +27,13 @@ describe('graphqlUrl', () => {
 describe('createGraphqlClient', () => {
   it('sends queries as POST (Apollo CSRF prevention rejects simple GETs)', async () => {
     vi.stubGlobal('window', {});
-    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
-      new Response(JSON.stringify({ data: { __typename: 'Query' } }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      }),
+    const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ data: { __typename: 'Query' } }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      ),
     );
     vi.stubGlobal('fetch', fetchMock);
     try {

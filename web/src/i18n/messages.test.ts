@@ -10,7 +10,7 @@ function keyPaths(tree: MessageTree, prefix = ''): string[] {
 
 describe('UI messages', () => {
   for (const [namespace, byLocale] of Object.entries(MESSAGES_BY_NAMESPACE)) {
-    const reference = keyPaths(byLocale.en as MessageTree).sort();
+    const reference = keyPaths(byLocale.en).sort();
     for (const locale of LOCALES) {
       it(`${namespace}: ${locale} has exactly the English keys, none empty`, () => {
         const tree = byLocale[locale] as MessageTree;

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from 'use-intl';
 export interface UserErrorLike {
   code: string;
   message: string;
-  path: ReadonlyArray<string>;
+  path: readonly string[];
   count?: number | null;
 }
 

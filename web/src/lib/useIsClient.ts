@@ -1,6 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
-const subscribe = () => () => {};
+const subscribe = () => unsubscribe;
+function unsubscribe() {
+  // Nothing to stop: the value never changes after hydration.
+}
 
 /**
  * False while rendering on the server and during hydration, true afterwards. Lets a component

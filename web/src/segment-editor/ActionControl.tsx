@@ -15,7 +15,9 @@ const ICONS: Record<string, string> = {
  * react-querybuilder's buttons: "+ Condition" / "+ Group" as light text buttons, remove and clone as
  * icon buttons that keep their accessible name (the translated title).
  */
-export function ActionControl({ className, handleOnClick, label, title, disabled, disabledTranslation, testID }: ActionProps) {
+export function ActionControl(props: ActionProps) {
+  // handleOnClick is declared as a method of ActionProps: called on props, not taken off them.
+  const { className, label, title, disabled, disabledTranslation, testID } = props;
   const shownTitle = disabledTranslation && disabled ? disabledTranslation.title : title;
   const icon = testID ? ICONS[testID] : undefined;
   if (icon) {
@@ -29,7 +31,7 @@ export function ActionControl({ className, handleOnClick, label, title, disabled
         aria-label={shownTitle}
         data-testid={testID}
         disabled={disabled && !disabledTranslation}
-        onClick={(e) => handleOnClick(e)}
+        onClick={(e) => props.handleOnClick(e)}
       >
         <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
           <path d={icon} />
@@ -38,7 +40,7 @@ export function ActionControl({ className, handleOnClick, label, title, disabled
     );
   }
   return (
-    <Button variant="light" size="compact-sm" className={className} title={shownTitle} data-testid={testID} disabled={disabled && !disabledTranslation} onClick={(e) => handleOnClick(e)}>
+    <Button variant="light" size="compact-sm" className={className} title={shownTitle} data-testid={testID} disabled={disabled && !disabledTranslation} onClick={(e) => props.handleOnClick(e)}>
       {disabledTranslation && disabled ? disabledTranslation.label : label}
     </Button>
   );

@@ -6,7 +6,7 @@ import type { RuleGroupType } from 'react-querybuilder';
 /** What the builder's controls need beyond their own props: the whole query and the API's problems by builder id. */
 export interface EditorContextValue {
   query: RuleGroupType;
-  problemsById: ReadonlyMap<string, ReadonlyArray<string>>;
+  problemsById: ReadonlyMap<string, readonly string[]>;
 }
 
 export const EditorContext = createContext<EditorContextValue>({ query: { combinator: 'AND', rules: [] }, problemsById: new Map() });
@@ -16,7 +16,7 @@ export function useEditorContext(): EditorContextValue {
 }
 
 /** The API's problems with one rule or group, in the UI language. */
-export function useProblems(id: string | undefined): ReadonlyArray<string> {
+export function useProblems(id: string | undefined): readonly string[] {
   const { problemsById } = useEditorContext();
   return (id && problemsById.get(id)) || [];
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { Channel, SegmentDefinitionInput } from '@/graphql/gql/graphql';
@@ -18,8 +18,14 @@ export function RecipientPreview({ definition, valid }: { definition: SegmentDef
   const format = useFormatter();
   const [channel, setChannel] = useState<Channel>('EMAIL');
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const definitionKey = JSON.stringify(definition);
-  useEffect(() => setCursors([null]), [definitionKey, channel]);
+  // A new definition or channel starts from the first page, in the same render: reset in an effect,
+  // the query would first go out with the new definition and the old page's cursor.
+  const pagedKey = `${channel}:${JSON.stringify(definition)}`;
+  const [pagedFor, setPagedFor] = useState(pagedKey);
+  if (pagedFor !== pagedKey) {
+    setPagedFor(pagedKey);
+    setCursors([null]);
+  }
   const after = cursors[cursors.length - 1] ?? null;
   const [{ data, fetching }] = useQuery({ query: PreviewRecipientsQuery, variables: { input: definition, channel, after }, pause: !valid });
   const connection = data?.previewSegment.recipients;

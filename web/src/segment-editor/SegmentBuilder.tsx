@@ -27,10 +27,10 @@ export function SegmentBuilder({
   problemsById,
   readOnly = false,
 }: {
-  fields: OptionGroup<BuilderField>[];
+  fields: Array<OptionGroup<BuilderField>>;
   query: RuleGroupType;
   onQueryChange: (query: RuleGroupType) => void;
-  problemsById: ReadonlyMap<string, ReadonlyArray<string>>;
+  problemsById: ReadonlyMap<string, readonly string[]>;
   /** Shown, not editable (no segments:write): no adding, removing, dragging or typing. */
   readOnly?: boolean;
 }) {

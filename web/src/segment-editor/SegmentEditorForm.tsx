@@ -75,15 +75,23 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
   const dirty = segmentId === null ? true : current !== baseline;
   useUnsavedChangesWarning(canWrite && dirty && (segmentId !== null || countRules(query) > 0 || details.name.trim() !== ''), t('save.leave'));
 
-  const input: SegmentDefinitionInput = useMemo(() => ({ source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter }), [definition, filterJson]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The same input while the filter's JSON stays the same (a new filter object comes with every
+  // change of the query, the builder's own ids included), so the live preview does not ask again.
+  const [previewed, setPreviewed] = useState({ filter, filterJson });
+  if (previewed.filterJson !== filterJson) setPreviewed({ filter, filterJson });
+  const previewedFilter = previewed.filter;
+  const input: SegmentDefinitionInput = useMemo(
+    () => ({ source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter: previewedFilter }),
+    [definition, previewedFilter],
+  );
   const empty = query.rules.length === 0;
   // The saved definition, unchanged, is counted as the saved segment: a viewer without crm:read may
   // count a segment whose filter uses personal fields, but not compose that filter in a preview.
-  const savedDefinition = segmentId !== null && JSON.stringify(JSON.parse(current).slice(3)) === JSON.stringify(JSON.parse(baseline).slice(3));
+  const savedDefinition = segmentId !== null && JSON.stringify((JSON.parse(current) as unknown[]).slice(3)) === JSON.stringify((JSON.parse(baseline) as unknown[]).slice(3));
   const live = useLivePreview(input, empty || !fields, savedDefinition ? segmentId : null);
-  const previewErrors = live.preview?.errors ?? [];
-  const placed = useMemo(() => placeProblems([...previewErrors, ...saveErrors], idsByPath, errorText), [previewErrors, saveErrors, idsByPath, errorText]);
-  const settledValid = Boolean(live.preview && live.preview.errors.length === 0) && !empty;
+  const previewErrors = live.preview?.errors;
+  const placed = useMemo(() => placeProblems([...(previewErrors ?? []), ...saveErrors], idsByPath, errorText), [previewErrors, saveErrors, idsByPath, errorText]);
+  const settledValid = live.preview?.errors.length === 0 && !empty;
   const conflict = saveErrors.some((e) => e.code === 'VERSION_CONFLICT');
 
   const edit = <T,>(setter: (value: T) => void) => (value: T) => {

@@ -23,7 +23,7 @@ export function MatchModeControl(props: MatchModeEditorProps) {
         size="xs"
         w={160}
         allowDeselect={false}
-        data={(props.options as ReadonlyArray<FullOption>).map((option) => ({ value: option.name, label: option.label }))}
+        data={(props.options as readonly FullOption[]).map((option) => ({ value: option.name, label: option.label }))}
         value={props.match.mode}
         disabled={props.disabled}
         onChange={(mode) => {

@@ -22,12 +22,12 @@ const valueArb: fc.Arbitrary<FilterValueInput> = fc.record(
     ids: fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }),
   },
   { requiredKeys: [] },
-) as fc.Arbitrary<FilterValueInput>;
+);
 
 const { group: apiGroupArb } = fc.letrec<{ group: FilterGroupInput; node: FilterNodeInput }>((tie) => ({
   group: fc.record(
     {
-      combinator: fc.constantFrom('AND', 'OR') as fc.Arbitrary<'AND' | 'OR'>,
+      combinator: fc.constantFrom<'AND' | 'OR'>('AND', 'OR'),
       not: fc.boolean(),
       scope: fc.option(fc.constantFrom(...SCOPES), { nil: null, freq: 3 }),
       quantifier: fc.option(fc.constantFrom(...QUANTIFIERS), { nil: null }),
@@ -66,7 +66,7 @@ const { group: queryGroupArb } = fc.letrec<{ group: RuleGroupType; item: RuleTyp
         scope: fc.constantFrom(...SCOPES),
         mode: fc.constantFrom('some', 'none', 'all', 'atLeast', 'atMost', 'exactly') as fc.Arbitrary<'some'>,
         threshold: fc.option(fc.nat(10), { nil: undefined }),
-        value: tie('group') as fc.Arbitrary<RuleGroupType>,
+        value: tie('group'),
       })
       .map(({ id, scope, mode, threshold, value }): RuleType => ({
         id,
@@ -79,7 +79,7 @@ const { group: queryGroupArb } = fc.letrec<{ group: RuleGroupType; item: RuleTyp
 }));
 
 function dropNullSlots(value: FilterValueInput): FilterValueInput {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as FilterValueInput;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
 }
 
 /** The query without react-querybuilder's ids (toQuery leaves them to the builder). */

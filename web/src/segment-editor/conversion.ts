@@ -57,7 +57,7 @@ function nodeToQuery(node: FilterNodeInput): RuleType | RuleGroupType {
     const { field, operator, value } = node.rule;
     return { field, operator, value: value ? cleanValue(value) : null };
   }
-  const group = node.group as FilterGroupInput;
+  const group = node.group!;
   return group.scope ? scopedGroupToRule(group) : groupToQuery(group);
 }
 
@@ -65,7 +65,7 @@ function scopedGroupToRule(group: FilterGroupInput): RuleType {
   const quantifier = group.quantifier ?? 'SOME';
   const match: RuleType['match'] = { mode: MODE_OF[quantifier] };
   if (group.threshold !== null && group.threshold !== undefined) match.threshold = group.threshold;
-  return { field: scopeFieldName(group.scope as FilterScope), operator: SCOPE_OPERATOR, value: groupToQuery({ ...group, scope: null }), match };
+  return { field: scopeFieldName(group.scope!), operator: SCOPE_OPERATOR, value: groupToQuery({ ...group, scope: null }), match };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ function isValueInput(value: unknown): value is FilterValueInput {
 export function cleanValue(value: FilterValueInput): FilterValueInput {
   const result: Record<string, unknown> = {};
   for (const [slot, content] of Object.entries(value)) if (content !== null && content !== undefined) result[slot] = content;
-  return result as FilterValueInput;
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ function normalizeGroup(group: FilterGroupInput): FilterGroupInput {
         const value = node.rule.value ? cleanValue(node.rule.value) : null;
         return { rule: value && Object.keys(value).length > 0 ? { field: node.rule.field, operator: node.rule.operator, value } : { field: node.rule.field, operator: node.rule.operator } };
       }
-      return { group: normalizeGroup(node.group as FilterGroupInput) };
+      return { group: normalizeGroup(node.group!) };
     }),
   };
   if (group.scope) {

@@ -50,7 +50,7 @@ function toBuilderField(field: CatalogField, labels: FieldLabels, access: FieldA
  * that scope's fields); and each scope's fields on their own too, since a bare `deal.*` rule in an
  * AND group means "some deal where" (the API gathers them) and saved filters may hold such rules.
  */
-export function buildFields(catalog: Catalog, labels: FieldLabels, access: FieldAccess = { mayUsePersonal: true }): OptionGroup<BuilderField>[] {
+export function buildFields(catalog: Catalog, labels: FieldLabels, access: FieldAccess = { mayUsePersonal: true }): Array<OptionGroup<BuilderField>> {
   const fields = catalog.segmentFields;
   const related: BuilderField[] = catalog.segmentScopes
     .filter(({ scope }) => fields.some((field) => field.scope === scope))

@@ -12,7 +12,7 @@ export interface PlacedProblems {
  * (["filter", "rules", "1", "group", "rules", "0", "rule", "value"]) is cut back until it names an
  * element the conversion recorded (conversion.ts `idsByPath`).
  */
-export function placeProblems(errors: ReadonlyArray<UserErrorLike>, idsByPath: ReadonlyMap<string, string>, textOf: (error: UserErrorLike) => string): PlacedProblems {
+export function placeProblems(errors: readonly UserErrorLike[], idsByPath: ReadonlyMap<string, string>, textOf: (error: UserErrorLike) => string): PlacedProblems {
   const byId = new Map<string, string[]>();
   const general: string[] = [];
   for (const error of errors) {

@@ -32,7 +32,11 @@ function groupOf(group: RuleGroupType, ruleId: string): RuleGroupType | null {
 export function pipelinesBeside(root: RuleGroupType, ruleId: string): string[] {
   return siblingRules(root, ruleId)
     .filter((rule) => rule.field === 'deal.pipeline' && rule.operator === 'IN')
-    .flatMap((rule) => (Array.isArray(rule.value?.ids) ? (rule.value.ids as string[]) : []));
+    .flatMap((rule) => {
+      // A rule's value is the builder's `any`; here it is a FilterValueInput, whose `ids` slot holds the picks.
+      const ids: unknown = (rule.value as { ids?: unknown } | null | undefined)?.ids;
+      return Array.isArray(ids) ? ids.map(String) : [];
+    });
 }
 
 /** How many rules (match-mode rules and their nested rules included) the query holds. */

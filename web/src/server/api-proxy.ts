@@ -34,7 +34,7 @@ export async function proxyToApi(request: Request, path: string): Promise<Respon
       redirect: 'manual',
       // Streams the request body through (large imports) instead of buffering it.
       ...(hasBody ? { duplex: 'half' } : {}),
-    } as RequestInit);
+    });
     const responseHeaders = new Headers(upstream.headers);
     for (const name of DROPPED_RESPONSE_HEADERS) responseHeaders.delete(name);
     // The body streams through untouched: a CSV export of any size never sits in this process.

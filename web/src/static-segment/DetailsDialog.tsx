@@ -1,7 +1,7 @@
 'use client';
 
 import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslations } from 'use-intl';
 import type { StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
@@ -28,13 +28,19 @@ export function DetailsDialog({ segment, opened, onClose }: { segment: Summary; 
   const [tags, setTags] = useState<string[]>(segment.tags);
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
 
-  useEffect(() => {
-    if (!opened) return;
-    setName(segment.name);
-    setDescription(segment.description ?? '');
-    setTags(segment.tags);
-    setErrors([]);
-  }, [opened, segment]);
+  // Opening (or a new version of the segment while open) starts from the segment as it is, in the
+  // same render: reset in an effect, the dialog would first show what was typed last time.
+  const [shownFor, setShownFor] = useState(opened ? segment : null);
+  const showing = opened ? segment : null;
+  if (showing !== shownFor) {
+    setShownFor(showing);
+    if (showing) {
+      setName(showing.name);
+      setDescription(showing.description ?? '');
+      setTags(showing.tags);
+      setErrors([]);
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -29,6 +29,14 @@ export function EntriesTable({ segmentId, refresh, canRemove = true, onRemoved }
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [channel, setChannel] = useState<string>(ALL);
   const [trail, setTrail] = useState<PageTrail>(firstPage);
+  // A new search or channel starts from the first page, in the same render: reset in an effect,
+  // the query would first go out with the new search and the old page's cursor.
+  const filterKey = `${channel}:${debouncedSearch}`;
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  if (pagedFor !== filterKey) {
+    setPagedFor(filterKey);
+    setTrail(firstPage());
+  }
   const [removing, setRemoving] = useState<Entry | null>(null);
 
   const variables = {
@@ -43,9 +51,6 @@ export function EntriesTable({ segmentId, refresh, canRemove = true, onRemoved }
   useEffect(() => {
     if (refresh > 0) reexecute({ requestPolicy: 'network-only' });
   }, [refresh, reexecute]);
-
-  // A new search or channel starts from the first page.
-  useEffect(() => setTrail(firstPage()), [debouncedSearch, channel]);
 
   const entries = data?.segment?.entries;
   const rows = entries?.edges ?? [];
@@ -144,7 +149,7 @@ function EntryRow({ entry, onRemove }: { entry: Entry; onRemove: (() => void) | 
   const tChannel = useTranslations('staticSegment.channel');
   const format = useFormatter();
   const owner = entry.owner;
-  const ownerLabel = ownerName(owner as Parameters<typeof ownerName>[0]);
+  const ownerLabel = ownerName(owner);
   return (
     <Table.Tr data-testid="entry-row" data-address={entry.address} data-channel={entry.channel}>
       <Table.Td>
@@ -192,8 +197,12 @@ function RemoveDialog({ segmentId, entry, onClose, onRemoved }: { segmentId: str
   const errorText = useUserErrorText();
   const [{ fetching }, remove] = useMutation(RemoveStaticMemberMutation);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => setError(null), [entry]);
+  // Another entry (or none: closed) starts without the last one's error, in the same render.
+  const [errorFor, setErrorFor] = useState(entry);
+  if (entry !== errorFor) {
+    setErrorFor(entry);
+    setError(null);
+  }
 
   const confirm = async () => {
     if (!entry) return;

@@ -32,8 +32,8 @@ export function ImportReport({ report }: { report: Report }) {
             <Text size="xs" c="dimmed">
               {t(label)}
             </Text>
-            <Text fw={650} size="lg" data-testid={`report-${field}`} data-value={report[field] as number}>
-              {formatCount(report[field] as number, locale)}
+            <Text fw={650} size="lg" data-testid={`report-${field}`} data-value={report[field]}>
+              {formatCount(report[field], locale)}
             </Text>
           </Stack>
         ))}

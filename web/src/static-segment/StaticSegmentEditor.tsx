@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { RecipientsHidden } from '@/auth/RecipientsHidden';
 import { useCan } from '@/auth/ViewerProvider';
-import type { Channel, StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
+import type { StaticSegmentSummaryQuery } from '@/graphql/gql/graphql';
 import { EmptyState, ErrorState, LoadingState } from '@/layout/QueryState';
 import { formatReportedCount, reportedCountAttribute, type ReportedCount } from '@/lib/format';
 import { useIsClient } from '@/lib/useIsClient';

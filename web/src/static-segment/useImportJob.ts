@@ -35,8 +35,11 @@ export function useImportJob(segmentId: string, onFinished: () => void): ImportJ
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [lost, setLost] = useState(false);
   const [failedPolls, setFailedPolls] = useState(0);
+  // The latest onFinished, for the poll and for `start` to call (a ref is written after render, not during it).
   const finished = useRef(onFinished);
-  finished.current = onFinished;
+  useEffect(() => {
+    finished.current = onFinished;
+  });
 
   const start = useCallback(
     async (text: string) => {
@@ -65,7 +68,7 @@ export function useImportJob(segmentId: string, onFinished: () => void): ImportJ
   useEffect(() => {
     if (!running || !jobId) return;
     let cancelled = false;
-    const timer = setTimeout(async () => {
+    const poll = async () => {
       const result = await client.query(StaticImportJobQuery, { id: jobId }, { requestPolicy: 'network-only' }).toPromise();
       if (cancelled) return;
       if (result.error || !result.data) {
@@ -83,7 +86,9 @@ export function useImportJob(segmentId: string, onFinished: () => void): ImportJ
       }
       setJob(next);
       if (next.state !== 'RUNNING') finished.current();
-    }, POLL_MS);
+    };
+    // urql answers errors in the result (handled above) instead of rejecting.
+    const timer = setTimeout(() => void poll(), POLL_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);

@@ -2,9 +2,8 @@
 
 import { Button, MultiSelect, Select } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { AuditAction } from '@/graphql/gql/graphql';
 import { ALL_ACTIONS, dateOfDay, dayOf, hasFilters, type AuditState } from './audit-state';
 import styles from './AuditLog.module.css';
 
@@ -25,10 +24,13 @@ export function AuditFilters({ state, users, onChange, onClear }: { state: Audit
 
   // The picker holds a half-chosen range (first day picked) until the second day is; a range
   // changed from outside (Back, "Clear filters") replaces it.
+  // (State, not a ref, remembers the range last taken over: a render may be thrown away, and a ref
+  // written in it would keep the new range as taken over without the picker ever showing it.)
   const [range, setRange] = useState<DatesRangeValue>(() => rangeOf(state));
-  const applied = useRef(`${state.from}|${state.to}`);
-  if (`${state.from}|${state.to}` !== applied.current) {
-    applied.current = `${state.from}|${state.to}`;
+  const rangeKey = `${state.from}|${state.to}`;
+  const [applied, setApplied] = useState(rangeKey);
+  if (rangeKey !== applied) {
+    setApplied(rangeKey);
     setRange(rangeOf(state));
   }
 
@@ -44,7 +46,7 @@ export function AuditFilters({ state, users, onChange, onClear }: { state: Audit
         placeholder={state.actions.length ? undefined : t('filters.anyAction')}
         data={ALL_ACTIONS.map((action) => ({ value: action, label: t(`action.${action}`) }))}
         value={state.actions}
-        onChange={(values) => onChange({ actions: ALL_ACTIONS.filter((a) => values.includes(a)) as AuditAction[] })}
+        onChange={(values) => onChange({ actions: ALL_ACTIONS.filter((a) => values.includes(a)) })}
         clearable
         searchable
         comboboxProps={{ withinPortal: true }}

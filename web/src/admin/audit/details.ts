@@ -15,10 +15,10 @@ export interface DetailWords {
   list: (items: string[]) => string;
 }
 
-type Details = { [key: string]: unknown } | null | undefined;
+type Details = Record<string, unknown> | null | undefined;
 
-const num = (details: Details, key: string): number | null => (typeof details?.[key] === 'number' ? (details[key] as number) : null);
-const str = (details: Details, key: string): string | null => (typeof details?.[key] === 'string' ? (details[key] as string) : null);
+const num = (details: Details, key: string): number | null => (typeof details?.[key] === 'number' ? (details[key]) : null);
+const str = (details: Details, key: string): string | null => (typeof details?.[key] === 'string' ? (details[key]) : null);
 
 /** Counts of an import or add, the ones that are there. */
 function importLines(details: Details): DetailLine[] {

@@ -2,7 +2,7 @@
 
 import { Alert, Anchor, Button, Group, List, NativeSelect, Stack, Text } from '@mantine/core';
 import Link from 'next/link';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { useUserErrorText } from '@/layout/useUserErrorText';
 import { ConfirmModal } from './ConfirmModal';
@@ -48,12 +48,15 @@ export function DeleteDialog({
   const [errors, setErrors] = useState<readonly AdminUserError[]>([]);
   const [replacement, setReplacement] = useState('');
 
-  // A new target starts over.
-  useEffect(() => {
+  // A new target starts over, in the same render (an effect would show the last one's errors first).
+  const targetId = target?.id;
+  const [shownFor, setShownFor] = useState(targetId);
+  if (targetId !== shownFor) {
+    setShownFor(targetId);
     setErrors([]);
     setReplacement('');
     setBusy(false);
-  }, [target?.id]);
+  }
 
   if (!target) return <ConfirmModal opened={false} title="" onClose={onClose} />;
 

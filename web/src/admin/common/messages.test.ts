@@ -18,7 +18,7 @@ const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*
 
 describe('admin messages', () => {
   for (const [namespace, byLocale] of Object.entries(NAMESPACES)) {
-    const english = new Map(leaves(byLocale.en as MessageTree));
+    const english = new Map(leaves(byLocale.en));
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
       it(`${namespace}: ${locale} reads the same arguments as English`, () => {
         const mismatched = leaves(byLocale[locale] as MessageTree)

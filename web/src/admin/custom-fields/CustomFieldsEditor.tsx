@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslations } from 'use-intl';
 import type { CustomFieldEntity } from '@/graphql/gql/graphql';
@@ -38,13 +38,14 @@ export function CustomFieldsEditor({ entity }: { entity: CustomFieldEntity }) {
   const [status, setStatus] = useStatus();
   const [personalShown, setPersonalShown] = useState<Record<string, boolean>>({});
   const fields = data?.customFields ?? [];
-  // A choice stays shown until the refetched list says the same (then the list is the truth again).
-  useEffect(() => {
-    setPersonalShown((shown) => {
-      const left = Object.fromEntries(Object.entries(shown).filter(([id, value]) => data?.customFields.find((f) => f.id === id)?.personal !== value));
-      return Object.keys(left).length === Object.keys(shown).length ? shown : left;
-    });
-  }, [data]);
+  // A choice stays shown until the refetched list says the same (then the list is the truth again);
+  // dropped in the render that brings the list, not in an effect after it.
+  const [shownWith, setShownWith] = useState(data);
+  if (data !== shownWith) {
+    setShownWith(data);
+    const left = Object.fromEntries(Object.entries(personalShown).filter(([id, value]) => data?.customFields.find((f) => f.id === id)?.personal !== value));
+    if (Object.keys(left).length !== Object.keys(personalShown).length) setPersonalShown(left);
+  }
 
   if (error && !data) return <ErrorState error={error} title={t('loadError')} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data) return <LoadingState />;

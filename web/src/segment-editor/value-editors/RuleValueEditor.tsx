@@ -16,6 +16,7 @@ import { valueKindOf } from './value-kind';
 
 const DATE_FORMAT = 'YYYY-MM-DD';
 const UNITS: DateUnit[] = ['DAY', 'WEEK', 'MONTH', 'YEAR'];
+const NO_PIPELINES: string[] = [];
 
 function toDate(day: string | null | undefined): Date | null {
   return day ? dayjs(day, DATE_FORMAT).toDate() : null;
@@ -41,7 +42,8 @@ export function RuleValueEditor(props: ValueEditorProps) {
   const kind = catalog ? valueKindOf(catalog, props.operator) : 'none';
   const error = problems.length ? problems.join(' ') : undefined;
   const label = `${field.label}: ${props.title ?? ''}`.trim();
-  const pipelines = kind === 'stages' && props.rule?.id ? pipelinesBeside(query, props.rule.id) : [];
+  const ruleId = props.rule?.id;
+  const pipelines = useMemo(() => (kind === 'stages' && ruleId ? pipelinesBeside(query, ruleId) : NO_PIPELINES), [kind, query, ruleId]);
 
   const listed = useMemo(() => {
     const values = catalog?.values ?? [];
@@ -51,7 +53,7 @@ export function RuleValueEditor(props: ValueEditorProps) {
     const groups = new Map<string, Array<{ value: string; label: string }>>();
     for (const v of shown) groups.set(v.group ?? '', [...(groups.get(v.group ?? '') ?? []), { value: v.value, label: v.label }]);
     return [...groups].map(([group, items]) => ({ group, items }));
-  }, [catalog, kind, pipelines.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [catalog, kind, pipelines]);
 
   let editor: React.ReactNode = null;
   switch (kind) {

@@ -2,7 +2,7 @@
 
 import { MultiSelect } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocale, useTranslations } from 'use-intl';
 import { FilterValuesQuery, NodeLabelsQuery } from '../editor.query';
@@ -17,17 +17,23 @@ export function SearchableMultiSelect({ field, ids, onChange, label, error }: { 
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [{ data, fetching }] = useQuery({ query: FilterValuesQuery, variables: { field, search: debounced || null, locale } });
-  const known = useRef(new Map<string, string>());
-  const unknownIds = ids.filter((id) => !known.current.has(id));
+  // Every name seen so far (search results, looked-up picks), so a pick keeps its name when the
+  // search moves on. State, added to during render when an answer brings new names.
+  const [known, setKnown] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const unknownIds = ids.filter((id) => !known.has(id));
   const [{ data: labels }] = useQuery({ query: NodeLabelsQuery, variables: { ids: unknownIds }, pause: unknownIds.length === 0 });
-  for (const node of labels?.nodes ?? []) if ('name' in node && typeof node.name === 'string') known.current.set(node.id, node.name);
-  for (const edge of data?.filterValues.edges ?? []) known.current.set(edge.node.value, edge.node.label);
+  // One name per id (the search's latest), so taking them over settles after one more render.
+  const named = new Map<string, string>([
+    ...(labels?.nodes ?? []).flatMap((node): Array<[string, string]> => ('name' in node && typeof node.name === 'string' ? [[node.id, node.name]] : [])),
+    ...(data?.filterValues.edges ?? []).map((edge): [string, string] => [edge.node.value, edge.node.label]),
+  ]);
+  if ([...named].some(([id, name]) => known.get(id) !== name)) setKnown(new Map([...known, ...named]));
 
   const options = useMemo(() => {
     const found = (data?.filterValues.edges ?? []).map((edge) => ({ value: edge.node.value, label: edge.node.label }));
-    const picked = ids.filter((id) => !found.some((o) => o.value === id)).map((id) => ({ value: id, label: known.current.get(id) ?? id }));
+    const picked = ids.filter((id) => !found.some((o) => o.value === id)).map((id) => ({ value: id, label: known.get(id) ?? id }));
     return [...picked, ...found];
-  }, [data, ids, labels]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data, ids, known]);
 
   return (
     <MultiSelect

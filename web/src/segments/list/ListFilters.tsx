@@ -2,7 +2,7 @@
 
 import { CloseButton, NativeSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { SegmentKind } from '@/graphql/gql/graphql';
 import type { ListOrder, ListState } from './list-state';
@@ -21,15 +21,18 @@ export function ListFilters({ state, tags, onChange }: { state: ListState; tags:
   const tKind = useTranslations('segments.kind');
 
   // The input shows what is typed at once; the list follows after a pause. A search changed from
-  // outside (Back, "Clear filters") replaces what the input shows.
+  // outside (Back, "Clear filters") replaces what the input shows; the one the input sent itself
+  // does not (typing may have gone on since). Both are state, not refs: a render may be thrown
+  // away, and a ref written in it would leave the input showing the old search.
   const [draft, setDraft] = useState(state.search);
-  const applied = useRef(state.search);
-  if (state.search !== applied.current) {
-    applied.current = state.search;
-    if (draft.trim() !== state.search) setDraft(state.search);
+  const [seen, setSeen] = useState(state.search);
+  const [sent, setSent] = useState<string | null>(null);
+  if (state.search !== seen) {
+    setSeen(state.search);
+    if (state.search !== sent && draft.trim() !== state.search) setDraft(state.search);
   }
   const applySearch = useDebouncedCallback((value: string) => {
-    applied.current = value.trim();
+    setSent(value.trim());
     onChange({ search: value.trim() });
   }, SEARCH_DEBOUNCE_MS);
 

@@ -56,7 +56,7 @@ export function countedBasis(computedAt: string, now: Date): Date | null {
  * Payload errors by the input they belong to: `["input", "name"]` goes under "name", anything that
  * names no input under "" (shown above the form's buttons).
  */
-export function errorsByInput<E extends UserErrorLike>(errors: ReadonlyArray<E>, inputs: ReadonlyArray<string>): Record<string, E[]> {
+export function errorsByInput<E extends UserErrorLike>(errors: readonly E[], inputs: readonly string[]): Record<string, E[]> {
   const result: Record<string, E[]> = {};
   for (const error of errors) {
     const path = error.path[0] === 'input' ? error.path.slice(1) : error.path;
