@@ -100,7 +100,11 @@ if (built) {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const baseUrl = `http://127.0.0.1:${webPort}`;
   const services = [
-    spawn('node', ['api/dist/main.js'], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0.001', ADMIN_PASSWORD: E2E_ADMIN_PASSWORD } }),
+    spawn('node', ['api/dist/main.js'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0.001', ADMIN_PASSWORD: E2E_ADMIN_PASSWORD },
+    }),
     spawn('node', ['web/scripts/start.mjs'], { cwd: root, stdio: 'inherit', env: { ...env, WEB_PORT: String(webPort), API_URL: apiUrl } }),
   ];
   try {

@@ -7,12 +7,24 @@ import { BASE_URL, graphqlRequest, launchChromium, SCREENSHOT_DIR, signIn } from
 /** Unique per run: the suites share one database. */
 const RUN = Date.now().toString(36).toUpperCase();
 
-interface Item { id: string; code: string; label: string }
-interface Field { id: string; label: string; valueType: string; personal: boolean; values: Array<{ value: string; label: string; groupId?: string | null }> | null }
+interface Item {
+  id: string;
+  code: string;
+  label: string;
+}
+interface Field {
+  id: string;
+  label: string;
+  valueType: string;
+  personal: boolean;
+  values: Array<{ value: string; label: string; groupId?: string | null }> | null;
+}
 
-const referenceItems = async (list: string) => (await graphqlRequest<{ referenceItems: Item[] }>(`query($l: ReferenceList!) { referenceItems(list: $l) { id code label } }`, { l: list })).referenceItems;
+const referenceItems = async (list: string) =>
+  (await graphqlRequest<{ referenceItems: Item[] }>(`query($l: ReferenceList!) { referenceItems(list: $l) { id code label } }`, { l: list })).referenceItems;
 const segmentFields = async (source: string) =>
-  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id label valueType personal values { value label groupId } } }`, { s: source })).segmentFields;
+  (await graphqlRequest<{ segmentFields: Field[] }>(`query($s: SegmentSource!) { segmentFields(source: $s) { id label valueType personal values { value label groupId } } }`, { s: source }))
+    .segmentFields;
 const filterValues = async (field: string, search: string) =>
   (
     await graphqlRequest<{ filterValues: { edges: Array<{ node: { value: string; label: string; groupId: string | null } }> } }>(
@@ -62,9 +74,7 @@ describe('admin pages (browser)', () => {
   it('adds, renames and moves a reference item with mouse and keyboard; the builder sees it at once', async () => {
     const before = await referenceItems('SOURCE');
     // The builder field fed by this list: a reference field whose values are exactly the list's codes.
-    const field = (await segmentFields('CLIENTS')).find(
-      (f) => f.valueType === 'REFERENCE' && f.values?.length === before.length && f.values.every((v) => before.some((i) => i.code === v.value)),
-    );
+    const field = (await segmentFields('CLIENTS')).find((f) => f.valueType === 'REFERENCE' && f.values?.length === before.length && f.values.every((v) => before.some((i) => i.code === v.value)));
     expect(field, 'a CLIENTS field listing the SOURCE values').toBeDefined();
 
     await page.goto(`${BASE_URL}/admin/reference-lists`, { waitUntil: 'domcontentloaded' });
@@ -150,7 +160,9 @@ describe('admin pages (browser)', () => {
       });
     }
     const contact = (
-      await graphqlRequest<{ createContact: { contact: { id: string } } }>(`mutation($s: String!) { createContact(input: { lastName: "E2E admin", sourceCode: $s }) { contact { id } } }`, { s: usedCode })
+      await graphqlRequest<{ createContact: { contact: { id: string } } }>(`mutation($s: String!) { createContact(input: { lastName: "E2E admin", sourceCode: $s }) { contact { id } } }`, {
+        s: usedCode,
+      })
     ).createContact.contact;
     cleanups.push(() => graphqlRequest(`mutation($id: ID!) { deleteContact(id: $id) { deletedId } }`, { id: contact.id }));
     const segment = (
@@ -195,7 +207,8 @@ describe('admin pages (browser)', () => {
 
   it('adds to the stop list (with the validation error shown), finds it by search, removes it, and imports pasted lines', async () => {
     const address = `e2e-stop-${RUN.toLowerCase()}@example.com`;
-    const count = async (search: string) => (await graphqlRequest<{ stopList: { totalCount: number } }>(`query($s: String) { stopList(search: $s, first: 0) { totalCount } }`, { s: search })).stopList.totalCount;
+    const count = async (search: string) =>
+      (await graphqlRequest<{ stopList: { totalCount: number } }>(`query($s: String) { stopList(search: $s, first: 0) { totalCount } }`, { s: search })).stopList.totalCount;
     await page.goto(`${BASE_URL}/admin/stop-list`, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('stop-total').getAttribute('data-value'), { timeout: 30_000 }).toMatch(/^\d+$/);
 
@@ -209,7 +222,9 @@ describe('admin pages (browser)', () => {
     await page.getByTestId('stop-add-submit').click();
     await page.getByTestId('stop-add-form').waitFor({ state: 'detached' });
     cleanups.push(async () => {
-      const found = await graphqlRequest<{ stopList: { edges: Array<{ node: { id: string } }> } }>(`query($s: String) { stopList(search: $s, first: 10) { edges { node { id } } } }`, { s: `e2e-stop-${RUN.toLowerCase()}` });
+      const found = await graphqlRequest<{ stopList: { edges: Array<{ node: { id: string } }> } }>(`query($s: String) { stopList(search: $s, first: 10) { edges { node { id } } } }`, {
+        s: `e2e-stop-${RUN.toLowerCase()}`,
+      });
       for (const edge of found.stopList.edges) await graphqlRequest(`mutation($id: ID!) { removeStopListEntry(id: $id) { deletedId } }`, { id: edge.node.id });
     });
     await expect(page.getByTestId('status-line').innerText()).resolves.toContain(address);
@@ -271,10 +286,19 @@ describe('admin pages (browser)', () => {
     });
     await expect(row.getAttribute('data-type')).resolves.toBe('LIST');
 
-    const stored = (await graphqlRequest<{ customFields: Array<{ code: string; type: string; options: Array<{ code: string; label: string }> }> }>(`{ customFields(entity: CONTACT) { code type options { code label } } }`)).customFields.find(
-      (f) => f.code === code,
-    );
-    expect(stored).toEqual({ code, type: 'LIST', options: [{ code: 'GOLD', label: 'Gold' }, { code: 'SILVER', label: 'Silver' }] });
+    const stored = (
+      await graphqlRequest<{ customFields: Array<{ code: string; type: string; options: Array<{ code: string; label: string }> }> }>(
+        `{ customFields(entity: CONTACT) { code type options { code label } } }`,
+      )
+    ).customFields.find((f) => f.code === code);
+    expect(stored).toEqual({
+      code,
+      type: 'LIST',
+      options: [
+        { code: 'GOLD', label: 'Gold' },
+        { code: 'SILVER', label: 'Silver' },
+      ],
+    });
     const builderField = (await segmentFields('CLIENTS')).find((f) => f.id === `custom.contact.${code}`);
     expect(builderField?.values?.map((v) => v.label)).toEqual(['Gold', 'Silver']);
     expect(builderField?.personal).toBe(true);
@@ -321,12 +345,9 @@ describe('admin pages (browser)', () => {
     await stageRow.waitFor();
     await expect(stageRow.getAttribute('data-semantic')).resolves.toBe('WON');
     await stageRow.getByTestId('move-up').click();
-    await expect.poll(() => editor.locator('[data-testid="stage"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name)), { timeout: 15_000 }).toEqual([
-      'New',
-      'Won',
-      stage,
-      'Lost',
-    ]);
+    await expect
+      .poll(() => editor.locator('[data-testid="stage"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name)), { timeout: 15_000 })
+      .toEqual(['New', 'Won', stage, 'Lost']);
 
     const { pipelines } = await graphqlRequest<{ pipelines: Array<{ id: string; name: string; stages: Array<{ id: string; name: string; semantic: string }> }> }>(
       `{ pipelines { id name stages { id name semantic } } }`,

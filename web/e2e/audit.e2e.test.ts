@@ -19,10 +19,9 @@ interface Payload {
 const DYNAMIC = { source: 'CLIENTS', clientType: 'ANY', filter: { rules: [{ rule: { field: 'client.city', operator: 'IS_NOT_EMPTY' } }] } };
 
 async function createSegment(name: string, definition: Record<string, unknown> = DYNAMIC): Promise<string> {
-  const data = await graphqlRequest<{ createSegment: Payload }>(
-    'mutation ($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id version } errors { code message } } }',
-    { input: { name, ...definition } },
-  );
+  const data = await graphqlRequest<{ createSegment: Payload }>('mutation ($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id version } errors { code message } } }', {
+    input: { name, ...definition },
+  });
   expect(data.createSegment.errors).toEqual([]);
   return data.createSegment.segment!.id;
 }
@@ -58,7 +57,10 @@ describe('audit log (browser)', () => {
     // A static segment filled by an import and exported as CSV through the web app's link.
     staticId = await createSegment(STATIC, { kind: 'STATIC' });
     const text = [`ana-${suffix}@example.com;Ana`, `jan-${suffix}@example.com`, 'not an address'].join('\n');
-    const imported = await graphqlRequest<{ importStaticSegment: { imported: number } }>('mutation ($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } }', { id: staticId, t: text });
+    const imported = await graphqlRequest<{ importStaticSegment: { imported: number } }>('mutation ($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } }', {
+      id: staticId,
+      t: text,
+    });
     expect(imported.importStaticSegment.imported).toBe(2);
     const link = await graphqlRequest<{ segment: { exportUrl: string } }>('query ($id: ID!) { segment(id: $id) { exportUrl(channel: EMAIL) } }', { id: staticId });
     const csv = await fetch(`${BASE_URL}${link.segment.exportUrl}`);
@@ -165,10 +167,9 @@ describe('audit log (browser)', () => {
 
   it('pages through the events of one segment with keyset cursors', async () => {
     for (let version = 1; version <= SAVES; version++) {
-      const saved = await graphqlRequest<{ updateSegment: Payload }>(
-        'mutation ($input: UpdateSegmentInput!) { updateSegment(input: $input) { segment { id version } errors { code message } } }',
-        { input: { id: keptId, version, description: `Saved ${version} times` } },
-      );
+      const saved = await graphqlRequest<{ updateSegment: Payload }>('mutation ($input: UpdateSegmentInput!) { updateSegment(input: $input) { segment { id version } errors { code message } } }', {
+        input: { id: keptId, version, description: `Saved ${version} times` },
+      });
       expect(saved.updateSegment.errors).toEqual([]);
     }
     const total = await eventCount({ subjectId: keptId });

@@ -166,7 +166,10 @@ describe('signing in, roles, users and tokens (browser)', () => {
     await visitor.page.getByTestId('login-email').fill(ADMIN_EMAIL);
     await visitor.page.getByTestId('login-password').fill(ADMIN_PASSWORD);
     // 'commit': a navigation to evil.example never loads here (the browser resolves no other host).
-    await Promise.all([visitor.page.waitForURL((url) => url.href.startsWith(BASE_URL) ? url.pathname !== '/login' : true, { waitUntil: 'commit' }), visitor.page.getByTestId('login-password').press('Enter')]);
+    await Promise.all([
+      visitor.page.waitForURL((url) => (url.href.startsWith(BASE_URL) ? url.pathname !== '/login' : true), { waitUntil: 'commit' }),
+      visitor.page.getByTestId('login-password').press('Enter'),
+    ]);
     await visitor.page.waitForLoadState('domcontentloaded');
     expect(new URL(visitor.page.url()).origin).toBe(BASE_URL);
     expect(new URL(visitor.page.url()).pathname).toBe('/');
@@ -181,7 +184,11 @@ describe('signing in, roles, users and tokens (browser)', () => {
     await visitor.page.route('**/graphql', async (route) => {
       if (!route.request().postData()?.includes('LogIn')) return route.continue();
       if (answer === 'down') {
-        return route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The Segmenta API is not reachable right now.', extensions: { code: 'API_UNAVAILABLE' } }] }) });
+        return route.fulfill({
+          status: 502,
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: 'The Segmenta API is not reachable right now.', extensions: { code: 'API_UNAVAILABLE' } }] }),
+        });
       }
       return route.fulfill({
         status: 200,
@@ -228,7 +235,8 @@ describe('signing in, roles, users and tokens (browser)', () => {
     expect(created.createSegment.errors).toEqual([]);
     const segmentId = created.createSegment.segment!.id;
     cleanups.push(() => graphqlRequest('mutation($id: ID!) { deleteSegment(id: $id) { deletedId } }', { id: segmentId }));
-    const expected = (await graphqlRequest<{ segment: { memberCount: { value: number } } }>('query($id: ID!) { segment(id: $id) { memberCount { value } } }', { id: segmentId })).segment.memberCount.value;
+    const expected = (await graphqlRequest<{ segment: { memberCount: { value: number } } }>('query($id: ID!) { segment(id: $id) { memberCount { value } } }', { id: segmentId })).segment.memberCount
+      .value;
 
     const viewer = await open(browser);
     const password = `viewer password ${stamp}`;

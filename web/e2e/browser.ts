@@ -65,11 +65,7 @@ interface GraphqlBody<T> {
 }
 
 /** The whole answer of a GraphQL request through the web app's `/graphql` proxy: status and body, errors included. */
-export async function graphqlResponse<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  credential: Credential = 'admin',
-): Promise<{ status: number; body: GraphqlBody<T> }> {
+export async function graphqlResponse<T>(query: string, variables: Record<string, unknown> = {}, credential: Credential = 'admin'): Promise<{ status: number; body: GraphqlBody<T> }> {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...credentialHeaders(credential) },

@@ -59,7 +59,11 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${webPort}`;
   const env = { ...process.env, NODE_ENV: 'production' as const, TRUSTED_PROXIES: '', TRUST_PROXY: '' };
   services.push(
-    spawn(process.execPath, ['api/dist/main.js'], { cwd: root, stdio: 'ignore', env: { ...env, DATABASE_URL: `sqlite:${join(dataDir, 'xff.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0', ADMIN_PASSWORD: 'xff-admin-password-1', SIGN_IN_CLIENT_FAILURES: '10' } }),
+    spawn(process.execPath, ['api/dist/main.js'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...env, DATABASE_URL: `sqlite:${join(dataDir, 'xff.sqlite')}`, PORT: String(apiPort), SEED_SCALE: '0', ADMIN_PASSWORD: 'xff-admin-password-1', SIGN_IN_CLIENT_FAILURES: '10' },
+    }),
     spawn(process.execPath, ['web/scripts/start.mjs'], { cwd: root, stdio: 'ignore', env: { ...env, WEB_PORT: String(webPort), API_URL: apiUrl } }),
   );
   if (!(await answers(`${apiUrl}/healthz`, 90)) || !(await answers(`${webUrl}/login`, 60))) throw new Error('forwarded-for e2e: the API or the web server did not start');

@@ -82,7 +82,11 @@ describe('security headers of the web app (browser)', () => {
 
   it('sends nosniff, the referrer policy and no X-Powered-By on proxied API answers and static files too', async () => {
     for (const path of ['/graphql', '/icon.svg']) {
-      const response = await fetch(`${BASE_URL}${path}`, { method: path === '/graphql' ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: path === '/graphql' ? JSON.stringify({ query: '{ me { role } }' }) : undefined });
+      const response = await fetch(`${BASE_URL}${path}`, {
+        method: path === '/graphql' ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: path === '/graphql' ? JSON.stringify({ query: '{ me { role } }' }) : undefined,
+      });
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       // The API may send a stricter policy of its own on its answers; none may leak more than this.
       expect(['strict-origin-when-cross-origin', 'strict-origin', 'same-origin', 'no-referrer'], path).toContain(response.headers.get('referrer-policy'));

@@ -151,7 +151,10 @@ describe('segment editor (browser)', () => {
     await page.getByTestId('unsaved-badge').waitFor();
     await page.getByTestId('save-segment').click();
     await page.getByTestId('saved-badge').waitFor();
-    const saved = await graphqlRequest<{ segment: { version: number; filter: { rules: Array<{ group: { quantifier: string; threshold: number } }> } } }>('query($id: ID!) { segment(id: $id) { version filter } }', { id });
+    const saved = await graphqlRequest<{ segment: { version: number; filter: { rules: Array<{ group: { quantifier: string; threshold: number } }> } } }>(
+      'query($id: ID!) { segment(id: $id) { version filter } }',
+      { id },
+    );
     expect(saved.segment.version).toBe(2);
     expect(saved.segment.filter.rules[0]!.group).toMatchObject({ quantifier: 'AT_LEAST', threshold: 2 });
 

@@ -19,10 +19,7 @@ interface Payload {
 }
 
 async function createSegment(input: Record<string, unknown>): Promise<string> {
-  const data = await graphqlRequest<{ createSegment: Payload }>(
-    'mutation ($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id name } errors { code message } } }',
-    { input },
-  );
+  const data = await graphqlRequest<{ createSegment: Payload }>('mutation ($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id name } errors { code message } } }', { input });
   expect(data.createSegment.errors).toEqual([]);
   return data.createSegment.segment!.id;
 }
@@ -66,7 +63,14 @@ describe('segments list (browser)', () => {
 
   beforeAll(async () => {
     created.push(
-      await createSegment({ name: ALPHA, description: 'Contacts and companies whose city is known', tags: [TAG, 'newsletter'], source: 'CLIENTS', clientType: 'ANY', filter: { rules: [{ rule: { field: 'client.city', operator: 'IS_NOT_EMPTY' } }] } }),
+      await createSegment({
+        name: ALPHA,
+        description: 'Contacts and companies whose city is known',
+        tags: [TAG, 'newsletter'],
+        source: 'CLIENTS',
+        clientType: 'ANY',
+        filter: { rules: [{ rule: { field: 'client.city', operator: 'IS_NOT_EMPTY' } }] },
+      }),
     );
     const betaId = await createSegment({ name: BETA, kind: 'STATIC', tags: [TAG, 'events'] });
     created.push(betaId);
@@ -250,9 +254,7 @@ describe('segments list (browser)', () => {
     await page.goto(`${BASE_URL}/segments`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('segments-table').waitFor();
     // Rows of the first page count one by one; wait until every one has answered.
-    await expect
-      .poll(() => page.locator('[data-testid="segment-sizes"]:not([data-state="counted"])').count(), { timeout: 60_000 })
-      .toBe(0);
+    await expect.poll(() => page.locator('[data-testid="segment-sizes"]:not([data-state="counted"])').count(), { timeout: 60_000 }).toBe(0);
     await expect(page.locator(`[data-testid="segment-row"][data-segment-id="${created[0]}"]`).count()).resolves.toBe(1);
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'segments-list.png') });

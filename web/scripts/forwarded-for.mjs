@@ -37,7 +37,9 @@ export function plainAddress(address) {
  */
 export function parseTrustedProxies(raw) {
   const list = new BlockList();
-  for (const entry of String(raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+  for (const entry of String(raw ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     for (const range of NAMED_RANGES[entry.toLowerCase()] ?? [entry]) addRange(list, range, entry);
   }
   return (address) => {
@@ -73,10 +75,7 @@ function addRange(list, range, entry) {
 export function forwardedFor(peer, header, isTrusted) {
   const hops = [plainAddress(peer)];
   if (isTrusted(hops[0])) {
-    const claimed = (Array.isArray(header) ? header.join(',') : String(header ?? ''))
-      .split(',')
-      .map(plainAddress)
-      .filter(Boolean);
+    const claimed = (Array.isArray(header) ? header.join(',') : String(header ?? '')).split(',').map(plainAddress).filter(Boolean);
     // Right to left: each trusted hop vouches for the entry before it; stop at the first it cannot.
     while (claimed.length && isTrusted(hops[0])) {
       const previous = claimed.pop();

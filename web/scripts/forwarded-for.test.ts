@@ -41,7 +41,7 @@ describe('parseTrustedProxies', () => {
 });
 
 describe('rewriteForwardingHeaders', () => {
-  it('drops the forwarding headers an untrusted client sent, keeps a trusted proxy\'s', () => {
+  it("drops the forwarding headers an untrusted client sent, keeps a trusted proxy's", () => {
     const request = (peer: string) =>
       ({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'https', 'x-real-ip': '6.6.6.6', forwarded: 'for=6.6.6.6' } }) as never;
     const direct: { headers: Record<string, string> } = request('203.0.113.7');

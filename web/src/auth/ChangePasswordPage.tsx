@@ -64,7 +64,21 @@ export function ChangePasswordPage({ next }: { next: string | null }) {
 
   return (
     <div className="login-page">
-      <Paper component="form" method="post" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={460} noValidate data-testid="password-form" data-ready={ready} aria-labelledby="password-title">
+      <Paper
+        component="form"
+        method="post"
+        onSubmit={submit}
+        withBorder
+        shadow="sm"
+        radius="md"
+        p="xl"
+        w="100%"
+        maw={460}
+        noValidate
+        data-testid="password-form"
+        data-ready={ready}
+        aria-labelledby="password-title"
+      >
         <Stack gap="md">
           <div>
             <Title order={1} size="h2" id="password-title">

@@ -59,7 +59,21 @@ export function LoginPage({ next }: { next: string | null }) {
   return (
     <div className="login-page">
       {/* method="post": should the browser ever submit it natively, the password never lands in the address. */}
-      <Paper component="form" method="post" onSubmit={submit} withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} noValidate data-testid="login-form" data-ready={ready} aria-labelledby="login-title">
+      <Paper
+        component="form"
+        method="post"
+        onSubmit={submit}
+        withBorder
+        shadow="sm"
+        radius="md"
+        p="xl"
+        w="100%"
+        maw={420}
+        noValidate
+        data-testid="login-form"
+        data-ready={ready}
+        aria-labelledby="login-title"
+      >
         <Stack gap="md">
           <div>
             <Title order={1} size="h2" id="login-title">

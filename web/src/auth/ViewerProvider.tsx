@@ -11,10 +11,7 @@ export type Viewer = NonNullable<MeQueryResult['me']>;
 
 /** Who is signed in: not known yet (server render, first request), nobody, someone, or the API did not answer. */
 export type ViewerState =
-  | { status: 'loading'; viewer: null }
-  | { status: 'signedOut'; viewer: null }
-  | { status: 'signedIn'; viewer: Viewer }
-  | { status: 'failed'; viewer: null; error: CombinedError; retry: () => void };
+  { status: 'loading'; viewer: null } | { status: 'signedOut'; viewer: null } | { status: 'signedIn'; viewer: Viewer } | { status: 'failed'; viewer: null; error: CombinedError; retry: () => void };
 
 const ViewerContext = createContext<ViewerState>({ status: 'loading', viewer: null });
 

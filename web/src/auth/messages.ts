@@ -65,8 +65,10 @@ export const authMessages = defineMessages({
       emailRequired: 'Укажите адрес электронной почты.',
       passwordRequired: 'Введите пароль.',
       failed: 'Неверный адрес или пароль.',
-      tooMany: '{minutes, plural, one {Слишком много неудачных попыток. Повторите через # минуту.} few {Слишком много неудачных попыток. Повторите через # минуты.} many {Слишком много неудачных попыток. Повторите через # минут.} other {Слишком много неудачных попыток. Повторите через # минуты.}}',
-      tooManySeconds: '{seconds, plural, one {Слишком много неудачных попыток. Повторите через # секунду.} few {Слишком много неудачных попыток. Повторите через # секунды.} many {Слишком много неудачных попыток. Повторите через # секунд.} other {Слишком много неудачных попыток. Повторите через # секунды.}}',
+      tooMany:
+        '{minutes, plural, one {Слишком много неудачных попыток. Повторите через # минуту.} few {Слишком много неудачных попыток. Повторите через # минуты.} many {Слишком много неудачных попыток. Повторите через # минут.} other {Слишком много неудачных попыток. Повторите через # минуты.}}',
+      tooManySeconds:
+        '{seconds, plural, one {Слишком много неудачных попыток. Повторите через # секунду.} few {Слишком много неудачных попыток. Повторите через # секунды.} many {Слишком много неудачных попыток. Повторите через # секунд.} other {Слишком много неудачных попыток. Повторите через # секунды.}}',
       unreachable: 'Segmenta сейчас не может связаться со своим API, поэтому войти нельзя. Повторите попытку чуть позже.',
       apiError: 'Вход не удался из-за ошибки на сервере. Повторите попытку чуть позже.',
       firstStart: 'Первый запуск? Войдите как admin@segmenta.local с одноразовым паролем, который API вывел при запуске (или с ADMIN_PASSWORD).',
@@ -118,8 +120,10 @@ export const authMessages = defineMessages({
       emailRequired: 'Podaj adres e-mail.',
       passwordRequired: 'Podaj hasło.',
       failed: 'Nieprawidłowy e-mail lub hasło.',
-      tooMany: '{minutes, plural, one {Za dużo nieudanych prób. Spróbuj ponownie za # minutę.} few {Za dużo nieudanych prób. Spróbuj ponownie za # minuty.} many {Za dużo nieudanych prób. Spróbuj ponownie za # minut.} other {Za dużo nieudanych prób. Spróbuj ponownie za # minuty.}}',
-      tooManySeconds: '{seconds, plural, one {Za dużo nieudanych prób. Spróbuj ponownie za # sekundę.} few {Za dużo nieudanych prób. Spróbuj ponownie za # sekundy.} many {Za dużo nieudanych prób. Spróbuj ponownie za # sekund.} other {Za dużo nieudanych prób. Spróbuj ponownie za # sekundy.}}',
+      tooMany:
+        '{minutes, plural, one {Za dużo nieudanych prób. Spróbuj ponownie za # minutę.} few {Za dużo nieudanych prób. Spróbuj ponownie za # minuty.} many {Za dużo nieudanych prób. Spróbuj ponownie za # minut.} other {Za dużo nieudanych prób. Spróbuj ponownie za # minuty.}}',
+      tooManySeconds:
+        '{seconds, plural, one {Za dużo nieudanych prób. Spróbuj ponownie za # sekundę.} few {Za dużo nieudanych prób. Spróbuj ponownie za # sekundy.} many {Za dużo nieudanych prób. Spróbuj ponownie za # sekund.} other {Za dużo nieudanych prób. Spróbuj ponownie za # sekundy.}}',
       unreachable: 'Segmenta nie może teraz połączyć się ze swoim API, więc logowanie jest niemożliwe. Spróbuj za chwilę.',
       apiError: 'Logowanie nie powiodło się z powodu błędu serwera. Spróbuj za chwilę.',
       firstStart: 'Pierwsze uruchomienie? Zaloguj się jako admin@segmenta.local hasłem jednorazowym, które API wypisało przy starcie (albo ADMIN_PASSWORD).',

@@ -8,7 +8,10 @@ export type SignInProblem = { kind: 'failed' } | { kind: 'tooMany'; minutes: num
  * (the UserError's `count` is the wait in seconds: under a minute in seconds — a wrong password holds
  * the next try for a second or more — else in whole minutes), or no usable answer.
  */
-export function signInProblem(errors: ReadonlyArray<{ code: string; count?: number | null }>, error?: Partial<Pick<CombinedError, 'networkError' | 'response' | 'graphQLErrors'>> | null): SignInProblem {
+export function signInProblem(
+  errors: ReadonlyArray<{ code: string; count?: number | null }>,
+  error?: Partial<Pick<CombinedError, 'networkError' | 'response' | 'graphQLErrors'>> | null,
+): SignInProblem {
   const tooMany = errors.find((e) => e.code === 'TOO_MANY_ATTEMPTS');
   if (tooMany && (tooMany.count ?? 60) < 60) return { kind: 'tooManySeconds', seconds: Math.max(1, Math.ceil(tooMany.count ?? 1)) };
   if (tooMany) return { kind: 'tooMany', minutes: Math.max(1, Math.ceil((tooMany.count ?? 60) / 60)) };

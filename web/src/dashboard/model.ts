@@ -34,10 +34,6 @@ function bySortThenName(a: { sort: number; name: string }, b: { sort: number; na
  * Pipelines in display order: the default pipeline first, then by `sort` and name; each pipeline's
  * stages by `sort`. Returns new arrays, never mutating the (cached) query result.
  */
-export function orderPipelines<P extends { sort: number; name: string; isDefault: boolean; stages: ReadonlyArray<{ sort: number; name: string }> }>(
-  pipelines: readonly P[],
-): P[] {
-  return [...pipelines]
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || bySortThenName(a, b))
-    .map((pipeline) => ({ ...pipeline, stages: [...pipeline.stages].sort(bySortThenName) }));
+export function orderPipelines<P extends { sort: number; name: string; isDefault: boolean; stages: ReadonlyArray<{ sort: number; name: string }> }>(pipelines: readonly P[]): P[] {
+  return [...pipelines].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || bySortThenName(a, b)).map((pipeline) => ({ ...pipeline, stages: [...pipeline.stages].sort(bySortThenName) }));
 }

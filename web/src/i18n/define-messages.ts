@@ -1,7 +1,9 @@
 import type { Locale } from './locales';
 
 /** A message tree: ICU strings (`{count, plural, one {# row} other {# rows}}`), nested by topic. */
-export interface MessageTree { readonly [key: string]: string | MessageTree }
+export interface MessageTree {
+  readonly [key: string]: string | MessageTree;
+}
 
 /**
  * One namespace's messages in every language. English fixes the shape; the others must have the

@@ -38,4 +38,3 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   return ranked.map((entry) => entry.primary).find(isLocale) ?? DEFAULT_LOCALE;
 }
-

@@ -51,11 +51,7 @@ function NewSegmentEditor() {
 }
 
 function TemplateStart({ templateId }: { templateId: string }) {
-  return (
-    <TemplatePickerData templateId={templateId}>
-      {(template) => <SegmentEditorForm key={template?.id ?? 'blank'} start={template ? templateStart(template) : blankStart()} />}
-    </TemplatePickerData>
-  );
+  return <TemplatePickerData templateId={templateId}>{(template) => <SegmentEditorForm key={template?.id ?? 'blank'} start={template ? templateStart(template) : blankStart()} />}</TemplatePickerData>;
 }
 
 function TemplatePickerData({ templateId, children }: { templateId: string; children: (template: SegmentTemplate | null) => ReactNode }) {

@@ -37,7 +37,13 @@ export function RecipientPreview({ definition, valid }: { definition: SegmentDef
         <Title order={2} size="h5">
           {t('preview.heading')}
         </Title>
-        <SegmentedControl size="xs" value={channel} onChange={(value) => setChannel(value as Channel)} data={CHANNELS.map((c) => ({ value: c, label: t(`counts.${c}`) }))} aria-label={t('preview.heading')} />
+        <SegmentedControl
+          size="xs"
+          value={channel}
+          onChange={(value) => setChannel(value as Channel)}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`counts.${c}`) }))}
+          aria-label={t('preview.heading')}
+        />
       </Group>
       <div className="preview-table">
         <Table striped highlightOnHover verticalSpacing={4} fz="sm">
@@ -80,7 +86,12 @@ export function RecipientPreview({ definition, valid }: { definition: SegmentDef
           <Button size="xs" variant="default" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             {t('preview.previous')}
           </Button>
-          <Button size="xs" variant="default" disabled={!connection?.pageInfo.hasNextPage} onClick={() => connection?.pageInfo.endCursor && setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!connection?.pageInfo.hasNextPage}
+            onClick={() => connection?.pageInfo.endCursor && setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+          >
             {t('preview.next')}
           </Button>
         </Group>

@@ -15,7 +15,15 @@ export function SegmentDetailsForm({ details, onChange, nameError }: { details: 
   return (
     <Stack gap="xs">
       <TextInput label={t('name')} required value={details.name} onChange={(e) => onChange({ ...details, name: e.currentTarget.value })} error={nameError} data-testid="segment-name" maxLength={200} />
-      <Textarea label={t('description')} autosize minRows={2} maxRows={5} value={details.description} onChange={(e) => onChange({ ...details, description: e.currentTarget.value })} data-testid="segment-description" />
+      <Textarea
+        label={t('description')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        value={details.description}
+        onChange={(e) => onChange({ ...details, description: e.currentTarget.value })}
+        data-testid="segment-description"
+      />
       <TagsInput label={t('tags')} description={t('tagsHint')} value={details.tags} onChange={(tags) => onChange({ ...details, tags })} data-testid="segment-tags" clearable />
     </Stack>
   );

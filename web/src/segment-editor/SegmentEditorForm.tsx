@@ -94,11 +94,13 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
   const settledValid = live.preview?.errors.length === 0 && !empty;
   const conflict = saveErrors.some((e) => e.code === 'VERSION_CONFLICT');
 
-  const edit = <T,>(setter: (value: T) => void) => (value: T) => {
-    setter(value);
-    setSaveErrors([]);
-    setSavedNotice(false);
-  };
+  const edit =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setSaveErrors([]);
+      setSavedNotice(false);
+    };
 
   const save = async () => {
     if (!details.name.trim()) {
@@ -106,7 +108,15 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
       return;
     }
     setNameError(undefined);
-    const common = { name: details.name.trim(), description: details.description.trim() || null, tags: details.tags, source: definition.source, clientType: definition.clientType, timeZone: definition.timeZone, filter };
+    const common = {
+      name: details.name.trim(),
+      description: details.description.trim() || null,
+      tags: details.tags,
+      source: definition.source,
+      clientType: definition.clientType,
+      timeZone: definition.timeZone,
+      filter,
+    };
     if (segmentId === null) {
       const result = await create({ input: { ...common, kind: 'DYNAMIC' } });
       const payload = result.data?.createSegment;
@@ -191,7 +201,11 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
             {/* A disabled fieldset turns every control inside read-only at once, keyboard included. */}
             <fieldset className="plain-fieldset" disabled={readOnly}>
               <Stack gap="md">
-                <DefinitionControls source={definition.source} clientType={definition.clientType} onChange={edit((next: { source: SegmentSource; clientType: ClientType }) => setDefinition((d) => ({ ...d, ...next })))} />
+                <DefinitionControls
+                  source={definition.source}
+                  clientType={definition.clientType}
+                  onChange={edit((next: { source: SegmentSource; clientType: ClientType }) => setDefinition((d) => ({ ...d, ...next })))}
+                />
                 {empty && (
                   <Text size="sm" c="dimmed" data-testid="builder-empty-hint">
                     {t('builder.emptyHint')}

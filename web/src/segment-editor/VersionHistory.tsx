@@ -11,7 +11,19 @@ import { RestoreSegmentVersionMutation, SegmentVersionsQuery } from './editor.qu
  * Every saved definition of the segment, newest first. Restoring saves the old definition as a new
  * version (nothing is lost), checked against the version the editor holds.
  */
-export function VersionHistory({ segmentId, currentVersion, onRestored, disabled, canRestore = true }: { segmentId: string; currentVersion: number; onRestored: () => void; disabled?: boolean; canRestore?: boolean }) {
+export function VersionHistory({
+  segmentId,
+  currentVersion,
+  onRestored,
+  disabled,
+  canRestore = true,
+}: {
+  segmentId: string;
+  currentVersion: number;
+  onRestored: () => void;
+  disabled?: boolean;
+  canRestore?: boolean;
+}) {
   const t = useTranslations('segmentEditor.history');
   const tCommon = useTranslations('app.common');
   const format = useFormatter();
@@ -27,7 +39,7 @@ export function VersionHistory({ segmentId, currentVersion, onRestored, disabled
     const result = await restore({ id: segmentId, version: asked, expectedVersion: currentVersion });
     const errors = result.data?.restoreSegmentVersion.errors ?? [];
     if (result.error || errors.length) {
-      setProblem(errors.length ? errors.map(errorText).join(' ') : result.error?.message ?? '');
+      setProblem(errors.length ? errors.map(errorText).join(' ') : (result.error?.message ?? ''));
       return;
     }
     setAsked(null);
@@ -51,7 +63,12 @@ export function VersionHistory({ segmentId, currentVersion, onRestored, disabled
             <Group key={version.id} component="li" justify="space-between" wrap="nowrap" gap="xs" data-testid="version-row" data-version={version.version}>
               <div>
                 <Text size="sm" fw={600}>
-                  {t('version', { version: version.version })} {version.version === currentVersion && <Badge size="xs" variant="light">{t('current')}</Badge>}
+                  {t('version', { version: version.version })}{' '}
+                  {version.version === currentVersion && (
+                    <Badge size="xs" variant="light">
+                      {t('current')}
+                    </Badge>
+                  )}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {format.dateTime(new Date(version.savedAt), { dateStyle: 'medium', timeStyle: 'short' })} · {version.savedBy?.name ?? t('nobody')}

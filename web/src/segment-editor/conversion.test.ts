@@ -38,7 +38,9 @@ const { group: apiGroupArb } = fc.letrec<{ group: FilterGroupInput; node: Filter
   ),
   node: fc.oneof(
     { depthSize: 'small', depthIdentifier: 'tree', withCrossShrink: true },
-    fc.record({ rule: fc.record({ field: fc.constantFrom(...FIELDS), operator: fc.constantFrom(...OPERATORS), value: fc.option(valueArb, { nil: undefined }) }, { requiredKeys: ['field', 'operator'] }) }),
+    fc.record({
+      rule: fc.record({ field: fc.constantFrom(...FIELDS), operator: fc.constantFrom(...OPERATORS), value: fc.option(valueArb, { nil: undefined }) }, { requiredKeys: ['field', 'operator'] }),
+    }),
     fc.record({ group: tie('group') }),
   ),
 }));
@@ -57,7 +59,10 @@ const { group: queryGroupArb } = fc.letrec<{ group: RuleGroupType; item: RuleTyp
       id: fc.uuid(),
       field: fc.constantFrom(...FIELDS),
       operator: fc.constantFrom(...OPERATORS),
-      value: fc.option(valueArb.map(dropNullSlots).filter((v) => Object.keys(v).length > 0), { nil: null }),
+      value: fc.option(
+        valueArb.map(dropNullSlots).filter((v) => Object.keys(v).length > 0),
+        { nil: null },
+      ),
     }),
     tie('group'),
     fc
@@ -146,7 +151,13 @@ describe('RuleGroupType <-> FilterGroupInput', () => {
       combinator: 'AND',
       rules: [
         { id: 'r0', field: 'client.city', operator: 'EQ', value: null },
-        { id: 'm1', field: '@DEALS', operator: SCOPE_OPERATOR, match: { mode: 'some' }, value: { id: 'inner', combinator: 'AND', rules: [{ id: 'r10', field: 'deal.stage', operator: 'IN', value: { ids: ['x'] } }] } },
+        {
+          id: 'm1',
+          field: '@DEALS',
+          operator: SCOPE_OPERATOR,
+          match: { mode: 'some' },
+          value: { id: 'inner', combinator: 'AND', rules: [{ id: 'r10', field: 'deal.stage', operator: 'IN', value: { ids: ['x'] } }] },
+        },
       ],
     };
     const { idsByPath } = toFilterWithPaths(query);

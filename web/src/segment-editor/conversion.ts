@@ -122,7 +122,12 @@ function queryNodeToFilter(item: RuleType | RuleGroupType, path: string[], idsBy
   remember(idsByPath, path, item.id);
   remember(idsByPath, [...path, 'rule'], item.id);
   const value = isValueInput(item.value) ? cleanValue(item.value) : null;
-  return { rule: value && Object.keys(value).length > 0 ? { field: item.field, operator: item.operator as FilterNodeRuleOperator, value } : { field: item.field, operator: item.operator as FilterNodeRuleOperator } };
+  return {
+    rule:
+      value && Object.keys(value).length > 0
+        ? { field: item.field, operator: item.operator as FilterNodeRuleOperator, value }
+        : { field: item.field, operator: item.operator as FilterNodeRuleOperator },
+  };
 }
 
 type FilterNodeRuleOperator = NonNullable<FilterNodeInput['rule']>['operator'];

@@ -13,7 +13,13 @@ const err = (path: string[], message: string) => ({ code: 'INVALID', message, pa
 describe('placeProblems', () => {
   it('puts problems on the deepest builder element of their path', () => {
     const placed = placeProblems(
-      [err(['filter', 'rules', '1', 'group', 'rules', '0', 'rule', 'value'], 'stage'), err(['filter', 'rules', '1', 'group', 'threshold'], 'threshold'), err(['filter', 'rules'], 'empty'), err(['timeZone'], 'zone'), err(['input', 'filter', 'rules', '0', 'rule', 'field'], 'field')],
+      [
+        err(['filter', 'rules', '1', 'group', 'rules', '0', 'rule', 'value'], 'stage'),
+        err(['filter', 'rules', '1', 'group', 'threshold'], 'threshold'),
+        err(['filter', 'rules'], 'empty'),
+        err(['timeZone'], 'zone'),
+        err(['input', 'filter', 'rules', '0', 'rule', 'field'], 'field'),
+      ],
       ids,
       (e) => e.message,
     );

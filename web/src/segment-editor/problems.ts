@@ -17,7 +17,7 @@ export function placeProblems(errors: readonly UserErrorLike[], idsByPath: Reado
   const general: string[] = [];
   for (const error of errors) {
     const text = textOf(error);
-    const inFilter = error.path[0] === 'filter' || error.path[0] === 'input' && error.path[1] === 'filter';
+    const inFilter = error.path[0] === 'filter' || (error.path[0] === 'input' && error.path[1] === 'filter');
     if (!inFilter) {
       general.push(text);
       continue;

@@ -20,11 +20,15 @@ export function useBuilderFields(source: SegmentSource, pause: boolean) {
   const fields = useMemo(
     () =>
       data
-        ? buildFields(data, {
-            related: t('relatedRecords'),
-            operator: (operator) => (t.has(`operators.${operator}` as 'operators.EQ') ? t(`operators.${operator}` as 'operators.EQ') : operator),
-            matchMode: (mode) => t(`matchModes.${mode}`),
-          }, { mayUsePersonal })
+        ? buildFields(
+            data,
+            {
+              related: t('relatedRecords'),
+              operator: (operator) => (t.has(`operators.${operator}` as 'operators.EQ') ? t(`operators.${operator}` as 'operators.EQ') : operator),
+              matchMode: (mode) => t(`matchModes.${mode}`),
+            },
+            { mayUsePersonal },
+          )
         : null,
     [data, t, mayUsePersonal],
   );

@@ -362,8 +362,7 @@ export const segmentsMessages = defineMessages({
       title: 'Xóa phân khúc này?',
       text: '“{name}” và lịch sử phiên bản của nó sẽ bị xóa. Không thể hoàn tác.',
       confirm: 'Xóa phân khúc',
-      inUse:
-        '{count, plural, =0 {Các phân khúc khác đang dùng phân khúc này trong bộ lọc.} other {# phân khúc khác đang dùng phân khúc này trong bộ lọc.}} Hãy gỡ nó khỏi các bộ lọc đó trước.',
+      inUse: '{count, plural, =0 {Các phân khúc khác đang dùng phân khúc này trong bộ lọc.} other {# phân khúc khác đang dùng phân khúc này trong bộ lọc.}} Hãy gỡ nó khỏi các bộ lọc đó trước.',
       deleted: 'Đã xóa “{name}”.',
     },
   },

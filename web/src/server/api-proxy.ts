@@ -40,9 +40,6 @@ export async function proxyToApi(request: Request, path: string): Promise<Respon
     // The body streams through untouched: a CSV export of any size never sits in this process.
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
   } catch {
-    return Response.json(
-      { errors: [{ message: 'The Segmenta API is not reachable right now. Try again in a moment.', extensions: { code: 'API_UNAVAILABLE' } }] },
-      { status: 502 },
-    );
+    return Response.json({ errors: [{ message: 'The Segmenta API is not reachable right now. Try again in a moment.', extensions: { code: 'API_UNAVAILABLE' } }] }, { status: 502 });
   }
 }

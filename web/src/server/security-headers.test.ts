@@ -4,7 +4,12 @@ import { contentSecurityPolicy, newNonce } from './security-headers';
 
 /** The policy as directive name → sources. */
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {

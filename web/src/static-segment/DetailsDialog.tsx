@@ -56,8 +56,25 @@ export function DetailsDialog({ segment, opened, onClose }: { segment: Summary; 
     <Modal opened={opened} onClose={onClose} title={t('heading')} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} error={errorsAt(errors, 'name', errorText)} data-autofocus data-testid="details-name" />
-          <Textarea label={t('description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxRows={6} error={errorsAt(errors, 'description', errorText)} />
+          <TextInput
+            label={t('name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            maxLength={200}
+            error={errorsAt(errors, 'name', errorText)}
+            data-autofocus
+            data-testid="details-name"
+          />
+          <Textarea
+            label={t('description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={6}
+            error={errorsAt(errors, 'description', errorText)}
+          />
           <TagsInput label={t('tags')} description={t('tagsHint')} value={tags} onChange={setTags} clearable error={errorsAt(errors, 'tags', errorText)} />
           {other.length > 0 && (
             <Alert color="red" role="alert">

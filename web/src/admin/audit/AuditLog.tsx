@@ -80,7 +80,13 @@ export function AuditLog() {
             {t('total', { count: connection.totalCount })}
           </Text>
           <Group gap="xs">
-            <Button variant="default" size="xs" disabled={!connection.pageInfo.hasPreviousPage} onClick={() => navigate(pageState(state, 'previous', connection.pageInfo), 'push')} data-testid="audit-newer">
+            <Button
+              variant="default"
+              size="xs"
+              disabled={!connection.pageInfo.hasPreviousPage}
+              onClick={() => navigate(pageState(state, 'previous', connection.pageInfo), 'push')}
+              data-testid="audit-newer"
+            >
               {t('paging.newer')}
             </Button>
             <Button variant="default" size="xs" disabled={!connection.pageInfo.hasNextPage} onClick={() => navigate(pageState(state, 'next', connection.pageInfo), 'push')} data-testid="audit-older">

@@ -16,7 +16,10 @@ describe('audit event details as lines', () => {
       { key: 'changed', values: { parts: 'part:name + part:filter' } },
       { key: 'renamed', values: { name: 'Old' } },
     ]);
-    expect(detailLines('SEGMENT_UPDATED', { version: 4, changed: [] }, words)).toEqual([{ key: 'version', values: { version: 4 } }, { key: 'unchanged', values: {} }]);
+    expect(detailLines('SEGMENT_UPDATED', { version: 4, changed: [] }, words)).toEqual([
+      { key: 'version', values: { version: 4 } },
+      { key: 'unchanged', values: {} },
+    ]);
     expect(detailLines('SEGMENT_VERSION_RESTORED', { restoredVersion: 1, version: 5, changed: ['tags'] }, words)[0]).toEqual({ key: 'restored', values: { version: 1 } });
   });
 

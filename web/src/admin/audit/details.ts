@@ -17,8 +17,8 @@ export interface DetailWords {
 
 type Details = Record<string, unknown> | null | undefined;
 
-const num = (details: Details, key: string): number | null => (typeof details?.[key] === 'number' ? (details[key]) : null);
-const str = (details: Details, key: string): string | null => (typeof details?.[key] === 'string' ? (details[key]) : null);
+const num = (details: Details, key: string): number | null => (typeof details?.[key] === 'number' ? details[key] : null);
+const str = (details: Details, key: string): string | null => (typeof details?.[key] === 'string' ? details[key] : null);
 
 /** Counts of an import or add, the ones that are there. */
 function importLines(details: Details): DetailLine[] {

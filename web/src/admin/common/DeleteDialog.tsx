@@ -78,14 +78,7 @@ export function DeleteDialog({
   const otherErrors = inUse ? [] : errors;
   const choices = (replacements ?? []).filter((r) => r.value !== target.id);
   return (
-    <ConfirmModal
-      opened
-      title={title ?? t('delete.title', { name: target.name })}
-      onClose={onClose}
-      onConfirm={errors.length ? undefined : () => run()}
-      confirmLabel={confirmLabel}
-      busy={busy}
-    >
+    <ConfirmModal opened title={title ?? t('delete.title', { name: target.name })} onClose={onClose} onConfirm={errors.length ? undefined : () => run()} confirmLabel={confirmLabel} busy={busy}>
       {!errors.length && (children ?? <Text size="sm">{t('delete.cannotUndo')}</Text>)}
       {inUse && (
         <InUseNotice inUse={inUse} name={target.name} usedByRecords={usedByRecords}>

@@ -45,7 +45,14 @@ export function InlineRename({ value, onSave, testId }: { value: string; onSave:
         <Text size="sm" fw={500} style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid={testId ? `${testId}-name` : undefined}>
           {value}
         </Text>
-        <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setDraft(value)} aria-label={t('renameLabel', { name: value })} data-testid={testId ? `${testId}-rename` : undefined}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          style={{ flexShrink: 0 }}
+          onClick={() => setDraft(value)}
+          aria-label={t('renameLabel', { name: value })}
+          data-testid={testId ? `${testId}-rename` : undefined}
+        >
           {tc('rename')}
         </Button>
       </Group>

@@ -10,10 +10,7 @@ export interface AdminUserError extends UserErrorLike {
  * (they must be edited; a replacement does not rewrite them), records use it (a replacement can
  * take over), or some other reason the API's words describe.
  */
-export type InUse =
-  | { kind: 'segments'; segments: ReadonlyArray<{ id: string; name: string }>; total: number }
-  | { kind: 'records'; count: number }
-  | { kind: 'other'; error: AdminUserError };
+export type InUse = { kind: 'segments'; segments: ReadonlyArray<{ id: string; name: string }>; total: number } | { kind: 'records'; count: number } | { kind: 'other'; error: AdminUserError };
 
 export function inUseOf(errors: readonly AdminUserError[] | null | undefined): InUse | null {
   const error = errors?.find((e) => e.code === 'IN_USE');

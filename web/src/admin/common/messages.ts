@@ -36,7 +36,8 @@ export const adminMessages = defineMessages({
     delete: { title: 'Удалить «{name}»?', cannotUndo: 'Это действие нельзя отменить.' },
     inUse: {
       title: '«{name}» ещё используется',
-      segments: '{count, plural, one {# сохранённый сегмент использует его в фильтре:} few {# сохранённых сегмента используют его в фильтрах:} many {# сохранённых сегментов используют его в фильтрах:} other {# сохранённого сегмента используют его в фильтрах:}}',
+      segments:
+        '{count, plural, one {# сохранённый сегмент использует его в фильтре:} few {# сохранённых сегмента используют его в фильтрах:} many {# сохранённых сегментов используют его в фильтрах:} other {# сохранённого сегмента используют его в фильтрах:}}',
       more: '…и ещё {count}',
       segmentsHint: 'Фильтр сегмента меняется только когда его редактируют, поэтому заменить «{name}» в нём нельзя. Откройте эти сегменты, уберите «{name}» из фильтров, затем удалите значение.',
       replaceHint: 'Выберите другое значение для них: они получат его, а «{name}» будет удалено — одним действием.',
@@ -58,7 +59,8 @@ export const adminMessages = defineMessages({
     delete: { title: 'Usunąć „{name}”?', cannotUndo: 'Tej operacji nie można cofnąć.' },
     inUse: {
       title: '„{name}” jest nadal używane',
-      segments: '{count, plural, one {Zapisany segment używa tej wartości w filtrze:} few {# zapisane segmenty używają tej wartości w filtrach:} many {# zapisanych segmentów używa tej wartości w filtrach:} other {# zapisanego segmentu używa tej wartości w filtrach:}}',
+      segments:
+        '{count, plural, one {Zapisany segment używa tej wartości w filtrze:} few {# zapisane segmenty używają tej wartości w filtrach:} many {# zapisanych segmentów używa tej wartości w filtrach:} other {# zapisanego segmentu używa tej wartości w filtrach:}}',
       more: '…i {count} więcej',
       segmentsHint: 'Filtr segmentu zmienia się tylko wtedy, gdy ktoś go edytuje, więc nic nie zastąpi tam „{name}”. Otwórz te segmenty, usuń „{name}” z ich filtrów, a potem usuń wartość.',
       replaceHint: 'Wybierz dla nich inną wartość: otrzymają ją, a „{name}” zostanie usunięte — w jednym kroku.',

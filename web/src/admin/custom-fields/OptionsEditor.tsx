@@ -46,7 +46,10 @@ export function OptionsEditor({ field, onStatus }: { field: Field; onStatus: (me
   };
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const [option] = optionInputs([label], options.map((o) => o.code));
+    const [option] = optionInputs(
+      [label],
+      options.map((o) => o.code),
+    );
     if (!option) return setProblem(t('required'));
     const errors = await run({ id: field.id, add: [option] });
     if (errors.length) return setProblem(errors.map(errorText).join(' '));

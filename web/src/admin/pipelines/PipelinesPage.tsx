@@ -62,7 +62,13 @@ export function PipelinesPage() {
                           onClick={() => setSelectedId(pipeline.id)}
                           label={pipeline.name}
                           description={t('list.stagesCount', { count: pipeline.stages.length })}
-                          rightSection={pipeline.isDefault ? <Badge size="xs" variant="light">{t('list.default')}</Badge> : null}
+                          rightSection={
+                            pipeline.isDefault ? (
+                              <Badge size="xs" variant="light">
+                                {t('list.default')}
+                              </Badge>
+                            ) : null
+                          }
                           data-testid="pipeline-link"
                           data-name={pipeline.name}
                         />

@@ -49,9 +49,11 @@ export const pipelinesMessages = defineMessages({
     madeDefault: '«{name}» теперь основная воронка.',
     defaultHint: 'Новые сделки без воронки попадают в основную воронку.',
     deletePipeline: 'Удалить воронку',
-    deletePipelineText: 'Воронка и {count, plural, one {её # стадия будут удалены} few {её # стадии будут удалены} many {её # стадий будут удалены} other {её # стадии будут удалены}}. Это действие нельзя отменить.',
+    deletePipelineText:
+      'Воронка и {count, plural, one {её # стадия будут удалены} few {её # стадии будут удалены} many {её # стадий будут удалены} other {её # стадии будут удалены}}. Это действие нельзя отменить.',
     cannotDeleteDefault: 'Основную воронку удалить нельзя: сначала сделайте основной другую.',
-    dealsInPipeline: '{count, plural, one {В этой воронке # сделка.} few {В этой воронке # сделки.} many {В этой воронке # сделок.} other {В этой воронке # сделки.}} Сначала перенесите их в другую воронку или удалите.',
+    dealsInPipeline:
+      '{count, plural, one {В этой воронке # сделка.} few {В этой воронке # сделки.} many {В этой воронке # сделок.} other {В этой воронке # сделки.}} Сначала перенесите их в другую воронку или удалите.',
     deleted: 'Воронка «{name}» удалена.',
     stages: {
       heading: 'Стадии',
@@ -84,9 +86,11 @@ export const pipelinesMessages = defineMessages({
     madeDefault: '„{name}” jest teraz domyślnym lejkiem.',
     defaultHint: 'Nowe deale bez lejka trafiają do lejka domyślnego.',
     deletePipeline: 'Usuń lejek',
-    deletePipelineText: 'Lejek i {count, plural, one {jego # etap zostaną usunięte} few {jego # etapy zostaną usunięte} many {jego # etapów zostanie usuniętych} other {jego # etapu zostanie usuniętych}}. Tej operacji nie można cofnąć.',
+    deletePipelineText:
+      'Lejek i {count, plural, one {jego # etap zostaną usunięte} few {jego # etapy zostaną usunięte} many {jego # etapów zostanie usuniętych} other {jego # etapu zostanie usuniętych}}. Tej operacji nie można cofnąć.',
     cannotDeleteDefault: 'Nie można usunąć domyślnego lejka: najpierw ustaw inny lejek jako domyślny.',
-    dealsInPipeline: '{count, plural, one {W tym lejku jest # deal.} few {W tym lejku są # deale.} many {W tym lejku jest # deali.} other {W tym lejku jest # deala.}} Najpierw przenieś je do innego lejka lub usuń.',
+    dealsInPipeline:
+      '{count, plural, one {W tym lejku jest # deal.} few {W tym lejku są # deale.} many {W tym lejku jest # deali.} other {W tym lejku jest # deala.}} Najpierw przenieś je do innego lejka lub usuń.',
     deleted: 'Usunięto lejek „{name}”.',
     stages: {
       heading: 'Etapy',
@@ -143,7 +147,8 @@ export const pipelinesMessages = defineMessages({
   },
   vi: {
     title: 'Quy trình',
-    intro: 'Các quy trình giao dịch và giai đoạn của chúng. Mỗi giai đoạn là đang xử lý, thành công hoặc thất bại: các quy tắc như “có giao dịch thành công” đọc thông tin này. Thay đổi hiện ngay trong trình tạo phân khúc.',
+    intro:
+      'Các quy trình giao dịch và giai đoạn của chúng. Mỗi giai đoạn là đang xử lý, thành công hoặc thất bại: các quy tắc như “có giao dịch thành công” đọc thông tin này. Thay đổi hiện ngay trong trình tạo phân khúc.',
     loadError: 'Không thể tải các quy trình',
     empty: 'Chưa có quy trình nào.',
     list: { heading: 'Quy trình', default: 'Mặc định', stagesCount: '{count, plural, other {# giai đoạn}}' },

@@ -27,7 +27,15 @@ export const referenceListsMessages = defineMessages({
   ru: {
     title: 'Справочники',
     intro: 'Значения, которые выбирают в записях и в конструкторе сегментов. Переименование не ломает фильтры; изменения сразу видны в конструкторе.',
-    lists: { label: 'Справочники', SOURCE: 'Источники', CONTACT_TYPE: 'Типы контактов', COMPANY_TYPE: 'Типы компаний', DEAL_TYPE: 'Типы сделок', INDUSTRY: 'Сферы деятельности', LEAD_STATUS: 'Статусы лидов' },
+    lists: {
+      label: 'Справочники',
+      SOURCE: 'Источники',
+      CONTACT_TYPE: 'Типы контактов',
+      COMPANY_TYPE: 'Типы компаний',
+      DEAL_TYPE: 'Типы сделок',
+      INDUSTRY: 'Сферы деятельности',
+      LEAD_STATUS: 'Статусы лидов',
+    },
     table: { caption: '{list} в том порядке, в каком их показывает конструктор', label: 'Название', semantic: 'Смысл' },
     semantic: { IN_PROGRESS: 'В работе', CONVERTED: 'Сконвертирован', JUNK: 'Некачественный' },
     semanticLabel: 'Смысл статуса «{name}»',
@@ -39,7 +47,8 @@ export const referenceListsMessages = defineMessages({
     moved: '«{name}» теперь на месте {position}.',
     deleted: '«{name}» удалено.',
     usedBy: {
-      SOURCE: '{count, plural, one {# контакт, компания или лид с этим источником.} few {# контакта, компании и лида с этим источником.} many {# контактов, компаний и лидов с этим источником.} other {# контакта, компании и лида с этим источником.}}',
+      SOURCE:
+        '{count, plural, one {# контакт, компания или лид с этим источником.} few {# контакта, компании и лида с этим источником.} many {# контактов, компаний и лидов с этим источником.} other {# контакта, компании и лида с этим источником.}}',
       CONTACT_TYPE: '{count, plural, one {# контакт этого типа.} few {# контакта этого типа.} many {# контактов этого типа.} other {# контакта этого типа.}}',
       COMPANY_TYPE: '{count, plural, one {# компания этого типа.} few {# компании этого типа.} many {# компаний этого типа.} other {# компании этого типа.}}',
       DEAL_TYPE: '{count, plural, one {# сделка этого типа.} few {# сделки этого типа.} many {# сделок этого типа.} other {# сделки этого типа.}}',
@@ -62,7 +71,8 @@ export const referenceListsMessages = defineMessages({
     moved: '„{name}” jest teraz na pozycji {position}.',
     deleted: 'Usunięto „{name}”.',
     usedBy: {
-      SOURCE: '{count, plural, one {# kontakt, firma lub lead ma to źródło.} few {# kontakty, firmy i leady mają to źródło.} many {# kontaktów, firm i leadów ma to źródło.} other {# kontaktu, firmy i leada ma to źródło.}}',
+      SOURCE:
+        '{count, plural, one {# kontakt, firma lub lead ma to źródło.} few {# kontakty, firmy i leady mają to źródło.} many {# kontaktów, firm i leadów ma to źródło.} other {# kontaktu, firmy i leada ma to źródło.}}',
       CONTACT_TYPE: '{count, plural, one {# kontakt ma ten typ.} few {# kontakty mają ten typ.} many {# kontaktów ma ten typ.} other {# kontaktu ma ten typ.}}',
       COMPANY_TYPE: '{count, plural, one {# firma ma ten typ.} few {# firmy mają ten typ.} many {# firm ma ten typ.} other {# firmy ma ten typ.}}',
       DEAL_TYPE: '{count, plural, one {# deal ma ten typ.} few {# deale mają ten typ.} many {# deali ma ten typ.} other {# deala ma ten typ.}}',
@@ -73,7 +83,15 @@ export const referenceListsMessages = defineMessages({
   pt: {
     title: 'Listas de referência',
     intro: 'Os valores escolhidos nos registros e no construtor de segmentos. Renomear um valor mantém os filtros funcionando; as mudanças aparecem no construtor na hora.',
-    lists: { label: 'Listas', SOURCE: 'Origens', CONTACT_TYPE: 'Tipos de contato', COMPANY_TYPE: 'Tipos de empresa', DEAL_TYPE: 'Tipos de negócio', INDUSTRY: 'Setores', LEAD_STATUS: 'Status de lead' },
+    lists: {
+      label: 'Listas',
+      SOURCE: 'Origens',
+      CONTACT_TYPE: 'Tipos de contato',
+      COMPANY_TYPE: 'Tipos de empresa',
+      DEAL_TYPE: 'Tipos de negócio',
+      INDUSTRY: 'Setores',
+      LEAD_STATUS: 'Status de lead',
+    },
     table: { caption: '{list}, na ordem em que o construtor os mostra', label: 'Nome', semantic: 'Significado' },
     semantic: { IN_PROGRESS: 'Em andamento', CONVERTED: 'Convertido', JUNK: 'Descartado' },
     semanticLabel: 'Significado de “{name}”',
@@ -96,7 +114,15 @@ export const referenceListsMessages = defineMessages({
   vi: {
     title: 'Danh mục',
     intro: 'Các giá trị được chọn trên bản ghi và trong trình tạo phân khúc. Đổi tên không làm hỏng bộ lọc; thay đổi hiện ngay trong trình tạo.',
-    lists: { label: 'Danh mục', SOURCE: 'Nguồn', CONTACT_TYPE: 'Loại liên hệ', COMPANY_TYPE: 'Loại công ty', DEAL_TYPE: 'Loại giao dịch', INDUSTRY: 'Ngành', LEAD_STATUS: 'Trạng thái khách tiềm năng' },
+    lists: {
+      label: 'Danh mục',
+      SOURCE: 'Nguồn',
+      CONTACT_TYPE: 'Loại liên hệ',
+      COMPANY_TYPE: 'Loại công ty',
+      DEAL_TYPE: 'Loại giao dịch',
+      INDUSTRY: 'Ngành',
+      LEAD_STATUS: 'Trạng thái khách tiềm năng',
+    },
     table: { caption: '{list}, theo thứ tự trình tạo hiển thị', label: 'Tên', semantic: 'Ý nghĩa' },
     semantic: { IN_PROGRESS: 'Đang xử lý', CONVERTED: 'Đã chuyển đổi', JUNK: 'Không phù hợp' },
     semanticLabel: 'Ý nghĩa của “{name}”',

@@ -61,7 +61,16 @@ export function CreateTokenModal({ opened, onClose, onCreated }: { opened: boole
     <Modal opened={opened} onClose={close} title={t('create.title')} centered size="lg">
       <form onSubmit={submit} noValidate data-testid="create-token-form">
         <Stack gap="md">
-          <TextInput label={t('create.name')} description={t('create.nameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} required data-autofocus data-testid="create-token-name" />
+          <TextInput
+            label={t('create.name')}
+            description={t('create.nameHint')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError('name')}
+            required
+            data-autofocus
+            data-testid="create-token-name"
+          />
           <Checkbox.Group label={t('create.scopes')} description={t('create.scopesHint')} value={scopes} onChange={(value) => setScopes(value as Scope[])} error={fieldError('scopes')}>
             <Stack gap={8} mt={8}>
               {TOKEN_SCOPES.map((scope) => (

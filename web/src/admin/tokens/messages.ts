@@ -4,7 +4,8 @@ import { defineMessages } from '@/i18n/define-messages';
 export const tokensMessages = defineMessages({
   en: {
     title: 'API tokens',
-    intro: 'Tokens let other systems use the GraphQL API without a person signing in: send one as “Authorization: Bearer …”. A token acts for the administrator who made it, limited to its scopes. Its secret is shown once when it is made; only a hash is stored.',
+    intro:
+      'Tokens let other systems use the GraphQL API without a person signing in: send one as “Authorization: Bearer …”. A token acts for the administrator who made it, limited to its scopes. Its secret is shown once when it is made; only a hash is stored.',
     loadFailed: 'The API tokens could not be loaded',
     empty: 'No API tokens yet.',
     emptyText: 'Make one for each system that talks to Segmenta, with only the scopes it needs.',
@@ -57,7 +58,8 @@ export const tokensMessages = defineMessages({
   },
   ru: {
     title: 'API-токены',
-    intro: 'Токены позволяют другим системам работать с GraphQL API без входа человека: передавайте токен как «Authorization: Bearer …». Токен действует от имени создавшего его администратора в пределах своих прав. Секрет показывается один раз при создании; хранится только хеш.',
+    intro:
+      'Токены позволяют другим системам работать с GraphQL API без входа человека: передавайте токен как «Authorization: Bearer …». Токен действует от имени создавшего его администратора в пределах своих прав. Секрет показывается один раз при создании; хранится только хеш.',
     loadFailed: 'Не удалось загрузить API-токены',
     empty: 'API-токенов пока нет.',
     emptyText: 'Создайте отдельный токен для каждой системы, работающей с Segmenta, только с нужными ей правами.',
@@ -110,7 +112,8 @@ export const tokensMessages = defineMessages({
   },
   pl: {
     title: 'Tokeny API',
-    intro: 'Tokeny pozwalają innym systemom korzystać z API GraphQL bez logowania się człowieka: wysyłaj token jako „Authorization: Bearer …”. Token działa w imieniu administratora, który go utworzył, w granicach swoich uprawnień. Sekret jest widoczny raz, przy tworzeniu; przechowywany jest tylko skrót.',
+    intro:
+      'Tokeny pozwalają innym systemom korzystać z API GraphQL bez logowania się człowieka: wysyłaj token jako „Authorization: Bearer …”. Token działa w imieniu administratora, który go utworzył, w granicach swoich uprawnień. Sekret jest widoczny raz, przy tworzeniu; przechowywany jest tylko skrót.',
     loadFailed: 'Nie udało się wczytać tokenów API',
     empty: 'Nie ma jeszcze tokenów API.',
     emptyText: 'Utwórz osobny token dla każdego systemu, który łączy się z Segmentą, tylko z potrzebnymi mu uprawnieniami.',
@@ -163,7 +166,8 @@ export const tokensMessages = defineMessages({
   },
   pt: {
     title: 'Tokens de API',
-    intro: 'Tokens permitem que outros sistemas usem a API GraphQL sem uma pessoa entrar: envie um como “Authorization: Bearer …”. O token age pelo administrador que o criou, limitado aos seus escopos. O segredo aparece uma vez, na criação; só um hash é guardado.',
+    intro:
+      'Tokens permitem que outros sistemas usem a API GraphQL sem uma pessoa entrar: envie um como “Authorization: Bearer …”. O token age pelo administrador que o criou, limitado aos seus escopos. O segredo aparece uma vez, na criação; só um hash é guardado.',
     loadFailed: 'Não foi possível carregar os tokens de API',
     empty: 'Ainda não há tokens de API.',
     emptyText: 'Crie um para cada sistema que fala com o Segmenta, só com os escopos de que ele precisa.',
@@ -216,7 +220,8 @@ export const tokensMessages = defineMessages({
   },
   vi: {
     title: 'Token API',
-    intro: 'Token cho phép hệ thống khác dùng GraphQL API mà không cần người đăng nhập: gửi token dưới dạng “Authorization: Bearer …”. Token hoạt động thay cho quản trị viên đã tạo nó, trong giới hạn quyền của nó. Khóa bí mật chỉ hiển thị một lần khi tạo; chỉ bản băm được lưu.',
+    intro:
+      'Token cho phép hệ thống khác dùng GraphQL API mà không cần người đăng nhập: gửi token dưới dạng “Authorization: Bearer …”. Token hoạt động thay cho quản trị viên đã tạo nó, trong giới hạn quyền của nó. Khóa bí mật chỉ hiển thị một lần khi tạo; chỉ bản băm được lưu.',
     loadFailed: 'Không tải được danh sách token API',
     empty: 'Chưa có token API.',
     emptyText: 'Hãy tạo một token cho mỗi hệ thống kết nối với Segmenta, chỉ với các quyền nó cần.',

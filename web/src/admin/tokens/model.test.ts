@@ -20,9 +20,19 @@ describe('tokens model', () => {
 
   it('gives a curl command a shell reads back as the intended request', () => {
     const command = curlExample('https://segmenta.example/', "sgt_abc'def");
-    expect(command).toContain("https://segmenta.example/graphql");
+    expect(command).toContain('https://segmenta.example/graphql');
     // The shell's own reading of the quoted arguments: the header and the JSON body arrive intact.
-    const args = execFileSync('bash', ['-c', `set -- ${command.replace(/^curl -s /, '').replace(/\\\n/g, ' ')}; printf '%s\\n' "$@"`], { encoding: 'utf8' }).trim().split('\n');
-    expect(args).toEqual(['https://segmenta.example/graphql', '-H', "Authorization: Bearer sgt_abc'def", '-H', 'Content-Type: application/json', '-d', JSON.stringify({ query: '{ me { role scopes token { name expiresAt } } }' })]);
+    const args = execFileSync('bash', ['-c', `set -- ${command.replace(/^curl -s /, '').replace(/\\\n/g, ' ')}; printf '%s\\n' "$@"`], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(args).toEqual([
+      'https://segmenta.example/graphql',
+      '-H',
+      "Authorization: Bearer sgt_abc'def",
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      JSON.stringify({ query: '{ me { role scopes token { name expiresAt } } }' }),
+    ]);
   });
 });

@@ -28,5 +28,7 @@ function shellQuote(text: string): string {
 /** A request an integrator can paste into a shell to check the token: who it acts as, and its scopes. */
 export function curlExample(origin: string, secret: string): string {
   const body = JSON.stringify({ query: '{ me { role scopes token { name expiresAt } } }' });
-  return [`curl -s ${origin.replace(/\/+$/, '')}/graphql \\`, `  -H ${shellQuote(`Authorization: Bearer ${secret}`)} \\`, `  -H 'Content-Type: application/json' \\`, `  -d ${shellQuote(body)}`].join('\n');
+  return [`curl -s ${origin.replace(/\/+$/, '')}/graphql \\`, `  -H ${shellQuote(`Authorization: Bearer ${secret}`)} \\`, `  -H 'Content-Type: application/json' \\`, `  -d ${shellQuote(body)}`].join(
+    '\n',
+  );
 }

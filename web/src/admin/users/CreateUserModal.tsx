@@ -51,7 +51,11 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
     if (!user) {
       // A malformed address fails the EmailAddress scalar before the resolver: a GraphQL error, not a UserError.
       const invalidEmail = created.error?.graphQLErrors.some((e) => /email/i.test(e.message));
-      setErrors(created.data?.createUser.errors ?? [{ code: invalidEmail ? 'INVALID_EMAIL' : 'WRITE_FAILED', message: invalidEmail ? t('create.emailInvalid') : (created.error?.message ?? ''), path: invalidEmail ? ['input', 'email'] : [] }]);
+      setErrors(
+        created.data?.createUser.errors ?? [
+          { code: invalidEmail ? 'INVALID_EMAIL' : 'WRITE_FAILED', message: invalidEmail ? t('create.emailInvalid') : (created.error?.message ?? ''), path: invalidEmail ? ['input', 'email'] : [] },
+        ],
+      );
       return;
     }
     const issued = await resetPassword({ id: user.id });
@@ -65,7 +69,16 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
       <form onSubmit={submit} noValidate data-testid="create-user-form">
         <Stack gap="md">
           <TextInput label={t('create.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} required data-autofocus data-testid="create-user-name" />
-          <TextInput label={t('create.email')} description={t('create.emailHint')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} required data-testid="create-user-email" />
+          <TextInput
+            label={t('create.email')}
+            description={t('create.emailHint')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldError('email')}
+            required
+            data-testid="create-user-email"
+          />
           <Radio.Group label={t('create.role')} value={role} onChange={(value) => setRole(value as UserRole)} error={fieldError('role')} data-testid="create-user-role">
             <Stack gap="xs" mt={6}>
               {ROLES.map((value) => (

@@ -19,7 +19,14 @@ export function OneTimePasswordModal({ dialog }: { dialog: RevealDialog<IssuedPa
   const t = useTranslations('users.oneTime');
   const issued = dialog.value;
   return (
-    <Modal opened={dialog.opened} onClose={dialog.close} onExitTransitionEnd={dialog.forget} title={issued?.created ? t('createdTitle', { name: issued.name }) : t('resetTitle', { name: issued?.name ?? '' })} centered size="lg">
+    <Modal
+      opened={dialog.opened}
+      onClose={dialog.close}
+      onExitTransitionEnd={dialog.forget}
+      title={issued?.created ? t('createdTitle', { name: issued.name }) : t('resetTitle', { name: issued?.name ?? '' })}
+      centered
+      size="lg"
+    >
       {issued && (
         <Stack gap="md" data-testid="one-time-password-dialog">
           {issued.password ? (

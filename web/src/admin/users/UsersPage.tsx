@@ -23,7 +23,10 @@ import { UsersTable, type UserRow } from './UsersTable';
 /** A new user has no node in the cached pages yet: lists of users refresh after writes. */
 const QUERY_CONTEXT = { additionalTypenames: ['User'] };
 
-interface Pending { kind: 'delete' | 'reset'; user: UserRow }
+interface Pending {
+  kind: 'delete' | 'reset';
+  user: UserRow;
+}
 
 /**
  * /admin/users: who may sign in, with which role. Create (the one-time password is shown once),

@@ -61,7 +61,12 @@ function Row({ user, self, busy, problem, onRole, onActive, onReset, onDelete }:
     <Table.Tr data-testid="user-row" data-user-id={user.id} data-email={user.email ?? ''} data-role={user.role} data-active={user.active}>
       <Table.Td>
         <Text size="sm" fw={600}>
-          {user.name} {self && <Badge size="xs" variant="light">{t('you')}</Badge>}
+          {user.name}{' '}
+          {self && (
+            <Badge size="xs" variant="light">
+              {t('you')}
+            </Badge>
+          )}
         </Text>
         <Text size="xs" c="dimmed">
           {user.email ?? t('noEmail')}

@@ -4,7 +4,8 @@ import { defineMessages } from '@/i18n/define-messages';
 export const usersMessages = defineMessages({
   en: {
     title: 'Users',
-    intro: 'Who may sign in to Segmenta, and with which role. A new user gets a one-time password to pass on; at the first sign-in they choose their own. Deactivating a user ends their sessions and revokes the API tokens they made; activating them again does not bring those tokens back.',
+    intro:
+      'Who may sign in to Segmenta, and with which role. A new user gets a one-time password to pass on; at the first sign-in they choose their own. Deactivating a user ends their sessions and revokes the API tokens they made; activating them again does not bring those tokens back.',
     loadFailed: 'The users could not be loaded',
     empty: 'No users yet.',
     total: '{count, plural, one {# user} other {# users}}',
@@ -69,7 +70,8 @@ export const usersMessages = defineMessages({
   },
   ru: {
     title: 'Пользователи',
-    intro: 'Кто может входить в Segmenta и с какой ролью. Новый пользователь получает одноразовый пароль, который нужно ему передать; при первом входе он задаст свой. Отключение завершает сеансы пользователя и отзывает созданные им API-токены; при повторном включении эти токены не восстанавливаются.',
+    intro:
+      'Кто может входить в Segmenta и с какой ролью. Новый пользователь получает одноразовый пароль, который нужно ему передать; при первом входе он задаст свой. Отключение завершает сеансы пользователя и отзывает созданные им API-токены; при повторном включении эти токены не восстанавливаются.',
     loadFailed: 'Не удалось загрузить пользователей',
     empty: 'Пользователей пока нет.',
     total: '{count, plural, one {# пользователь} few {# пользователя} many {# пользователей} other {# пользователя}}',
@@ -134,7 +136,8 @@ export const usersMessages = defineMessages({
   },
   pl: {
     title: 'Użytkownicy',
-    intro: 'Kto może logować się do Segmenty i z jaką rolą. Nowy użytkownik dostaje hasło jednorazowe do przekazania; przy pierwszym logowaniu ustawia własne. Dezaktywacja kończy sesje użytkownika i unieważnia utworzone przez niego tokeny API; ponowna aktywacja ich nie przywraca.',
+    intro:
+      'Kto może logować się do Segmenty i z jaką rolą. Nowy użytkownik dostaje hasło jednorazowe do przekazania; przy pierwszym logowaniu ustawia własne. Dezaktywacja kończy sesje użytkownika i unieważnia utworzone przez niego tokeny API; ponowna aktywacja ich nie przywraca.',
     loadFailed: 'Nie udało się wczytać użytkowników',
     empty: 'Nie ma jeszcze użytkowników.',
     total: '{count, plural, one {# użytkownik} few {# użytkowników} many {# użytkowników} other {# użytkownika}}',
@@ -199,7 +202,8 @@ export const usersMessages = defineMessages({
   },
   pt: {
     title: 'Usuários',
-    intro: 'Quem pode entrar no Segmenta e com qual papel. Um novo usuário recebe uma senha de uso único para repassar; no primeiro acesso escolhe a própria. Desativar um usuário encerra as sessões dele e revoga os tokens de API que criou; reativá-lo não traz esses tokens de volta.',
+    intro:
+      'Quem pode entrar no Segmenta e com qual papel. Um novo usuário recebe uma senha de uso único para repassar; no primeiro acesso escolhe a própria. Desativar um usuário encerra as sessões dele e revoga os tokens de API que criou; reativá-lo não traz esses tokens de volta.',
     loadFailed: 'Não foi possível carregar os usuários',
     empty: 'Ainda não há usuários.',
     total: '{count, plural, one {# usuário} other {# usuários}}',
@@ -264,7 +268,8 @@ export const usersMessages = defineMessages({
   },
   vi: {
     title: 'Người dùng',
-    intro: 'Ai được đăng nhập Segmenta và với vai trò nào. Người dùng mới nhận một mật khẩu dùng một lần để chuyển cho họ; lần đăng nhập đầu họ tự chọn mật khẩu. Vô hiệu hóa một người dùng sẽ kết thúc các phiên của họ và thu hồi các token API họ tạo; kích hoạt lại không khôi phục các token đó.',
+    intro:
+      'Ai được đăng nhập Segmenta và với vai trò nào. Người dùng mới nhận một mật khẩu dùng một lần để chuyển cho họ; lần đăng nhập đầu họ tự chọn mật khẩu. Vô hiệu hóa một người dùng sẽ kết thúc các phiên của họ và thu hồi các token API họ tạo; kích hoạt lại không khôi phục các token đó.',
     loadFailed: 'Không tải được danh sách người dùng',
     empty: 'Chưa có người dùng.',
     total: '{count, plural, other {# người dùng}}',

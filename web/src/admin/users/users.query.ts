@@ -26,7 +26,6 @@ export const UsersQuery = graphql(`
   }
 `);
 
-
 export const CreateUserMutation = graphql(`
   mutation AdminCreateUser($input: UserInput!) {
     createUser(input: $input) {

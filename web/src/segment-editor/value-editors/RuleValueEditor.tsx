@@ -79,14 +79,40 @@ export function RuleValueEditor(props: ValueEditorProps) {
     case 'numberRange':
       editor = (
         <Group gap={6} wrap="nowrap">
-          <NumberInput aria-label={`${label} ${t('min')}`} placeholder={t('min')} size="xs" value={value.numberRange?.min ?? ''} onChange={(n) => set({ numberRange: { min: typeof n === 'number' ? n : null, max: value.numberRange?.max ?? null } })} error={error} w={110} />
+          <NumberInput
+            aria-label={`${label} ${t('min')}`}
+            placeholder={t('min')}
+            size="xs"
+            value={value.numberRange?.min ?? ''}
+            onChange={(n) => set({ numberRange: { min: typeof n === 'number' ? n : null, max: value.numberRange?.max ?? null } })}
+            error={error}
+            w={110}
+          />
           <Text size="sm">–</Text>
-          <NumberInput aria-label={`${label} ${t('max')}`} placeholder={t('max')} size="xs" value={value.numberRange?.max ?? ''} onChange={(n) => set({ numberRange: { min: value.numberRange?.min ?? null, max: typeof n === 'number' ? n : null } })} w={110} />
+          <NumberInput
+            aria-label={`${label} ${t('max')}`}
+            placeholder={t('max')}
+            size="xs"
+            value={value.numberRange?.max ?? ''}
+            onChange={(n) => set({ numberRange: { min: value.numberRange?.min ?? null, max: typeof n === 'number' ? n : null } })}
+            w={110}
+          />
         </Group>
       );
       break;
     case 'date':
-      editor = <DatePickerInput aria-label={label} size="xs" valueFormat="ll" value={toDate(value.date)} onChange={(d) => set({ date: toDay(d) })} error={error} w={160} popoverProps={{ withinPortal: true }} />;
+      editor = (
+        <DatePickerInput
+          aria-label={label}
+          size="xs"
+          valueFormat="ll"
+          value={toDate(value.date)}
+          onChange={(d) => set({ date: toDay(d) })}
+          error={error}
+          w={160}
+          popoverProps={{ withinPortal: true }}
+        />
+      );
       break;
     case 'dateRange':
       editor = (
@@ -107,7 +133,16 @@ export function RuleValueEditor(props: ValueEditorProps) {
     case 'relative':
       editor = (
         <Group gap={6} wrap="nowrap">
-          <NumberInput aria-label={`${label} ${t('amount')}`} size="xs" min={0} allowDecimal={false} value={value.relative?.amount ?? ''} onChange={(n) => set({ relative: { amount: typeof n === 'number' ? n : 0, unit: value.relative?.unit ?? 'DAY' } })} error={error} w={80} />
+          <NumberInput
+            aria-label={`${label} ${t('amount')}`}
+            size="xs"
+            min={0}
+            allowDecimal={false}
+            value={value.relative?.amount ?? ''}
+            onChange={(n) => set({ relative: { amount: typeof n === 'number' ? n : 0, unit: value.relative?.unit ?? 'DAY' } })}
+            error={error}
+            w={80}
+          />
           <Select
             aria-label={`${label} ${t('unit')}`}
             size="xs"

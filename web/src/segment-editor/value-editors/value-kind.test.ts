@@ -4,8 +4,7 @@ import { valueKindOf } from './value-kind';
 
 type Field = Parameters<typeof valueKindOf>[0];
 /** A field of `valueType` taking `operator` with the slot the API ships for it. */
-const kind = (valueType: string, operator: string, slot: ValueSlot | null) =>
-  valueKindOf({ valueType, operatorSlots: [{ operator, slot }] } as Field, operator);
+const kind = (valueType: string, operator: string, slot: ValueSlot | null) => valueKindOf({ valueType, operatorSlots: [{ operator, slot }] } as Field, operator);
 
 describe('valueKindOf', () => {
   it("edits the slot the API ships with the operator, the way the field's type needs", () => {

@@ -67,7 +67,16 @@ function CreateStaticForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           data-autofocus
           data-testid="create-static-name"
         />
-        <Textarea label={t('description')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} error={textOf('description')} autosize minRows={2} maxRows={5} data-testid="create-static-description" />
+        <Textarea
+          label={t('description')}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={textOf('description')}
+          autosize
+          minRows={2}
+          maxRows={5}
+          data-testid="create-static-description"
+        />
         <TagsInput
           label={t('tags')}
           placeholder={t('tagsPlaceholder')}

@@ -21,10 +21,7 @@ function useDeleteErrorText(): (error: UserErrorLike) => string {
   const locale = useLocale();
   const t = useTranslations('segments.delete');
   const userErrorText = useUserErrorText();
-  return useCallback(
-    (error: UserErrorLike) => (error.code === 'IN_USE' && locale !== 'en' ? t('inUse', { count: error.count ?? 0 }) : userErrorText(error)),
-    [locale, t, userErrorText],
-  );
+  return useCallback((error: UserErrorLike) => (error.code === 'IN_USE' && locale !== 'en' ? t('inUse', { count: error.count ?? 0 }) : userErrorText(error)), [locale, t, userErrorText]);
 }
 
 /** Asks before deleting a segment; shows why the API refused (e.g. other segments use it). */

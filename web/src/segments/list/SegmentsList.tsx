@@ -134,13 +134,27 @@ export function SegmentsList({ onCreateStatic }: { onCreateStatic: () => void })
   } else {
     content = (
       <>
-        <SegmentsTable rows={rows} busy={fetching} canWrite={canWrite} highlightId={highlightId} duplicatingId={duplicatingId} onDuplicate={onDuplicate} onDelete={(row) => setDeleting({ id: row.id, name: row.name })} />
+        <SegmentsTable
+          rows={rows}
+          busy={fetching}
+          canWrite={canWrite}
+          highlightId={highlightId}
+          duplicatingId={duplicatingId}
+          onDuplicate={onDuplicate}
+          onDelete={(row) => setDeleting({ id: row.id, name: row.name })}
+        />
         <nav className={styles.footer} aria-label={t('paging.label')}>
           <Text size="sm" c="dimmed" data-testid="segments-total" data-value={connection.totalCount}>
             {t('list.total', { count: connection.totalCount })}
           </Text>
           <Group gap="xs">
-            <Button variant="default" size="xs" disabled={!connection.pageInfo.hasPreviousPage} onClick={() => navigate(pageState(state, 'previous', connection.pageInfo), 'push')} data-testid="page-previous">
+            <Button
+              variant="default"
+              size="xs"
+              disabled={!connection.pageInfo.hasPreviousPage}
+              onClick={() => navigate(pageState(state, 'previous', connection.pageInfo), 'push')}
+              data-testid="page-previous"
+            >
               {t('paging.previous')}
             </Button>
             <Button variant="default" size="xs" disabled={!connection.pageInfo.hasNextPage} onClick={() => navigate(pageState(state, 'next', connection.pageInfo), 'push')} data-testid="page-next">

@@ -16,7 +16,14 @@ interface RowHandlers {
 }
 
 /** The segments of one page: what each is, its sizes (counted per row) and when it last changed. */
-export function SegmentsTable({ rows, busy, canWrite, highlightId, duplicatingId, ...handlers }: { rows: SegmentRow[]; busy: boolean; canWrite: boolean; highlightId: string | null; duplicatingId: string | null } & RowHandlers) {
+export function SegmentsTable({
+  rows,
+  busy,
+  canWrite,
+  highlightId,
+  duplicatingId,
+  ...handlers
+}: { rows: SegmentRow[]; busy: boolean; canWrite: boolean; highlightId: string | null; duplicatingId: string | null } & RowHandlers) {
   const t = useTranslations('segments');
   return (
     <Table.ScrollContainer minWidth={900} type="native">

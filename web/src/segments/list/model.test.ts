@@ -17,7 +17,11 @@ describe('segment sizes', () => {
   });
 
   it('leaves a channel the API did not count empty', () => {
-    const sizes = segmentSizes({ id: 's', memberCount: { value: 3, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' }, recipientCounts: [{ channel: 'EMAIL', value: 2, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' }] });
+    const sizes = segmentSizes({
+      id: 's',
+      memberCount: { value: 3, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' },
+      recipientCounts: [{ channel: 'EMAIL', value: 2, fewerThan: null, computedAt: '2026-01-01T10:00:00Z' }],
+    });
     expect(sizes.values).toEqual({ MEMBERS: { value: 3, fewerThan: null }, EMAIL: { value: 2, fewerThan: null }, PHONE: null, IM: null });
   });
 

@@ -25,7 +25,10 @@ export function segmentSizes(segment: NonNullable<SegmentListSizesQuery['segment
       times.push(count.computedAt);
     }
   }
-  const oldest = times.map((time) => ({ time, ms: Date.parse(time) })).filter(({ ms }) => Number.isFinite(ms)).sort((a, b) => a.ms - b.ms)[0];
+  const oldest = times
+    .map((time) => ({ time, ms: Date.parse(time) }))
+    .filter(({ ms }) => Number.isFinite(ms))
+    .sort((a, b) => a.ms - b.ms)[0];
   return { values, computedAt: oldest?.time ?? null };
 }
 
