@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check and test of the repository, ending with one plain line
-// "N passed, N failed" (CI reads it). Steps: type checks, generated-code drift, API tests on
-// SQLite + PostgreSQL, web unit tests, production builds, and end-to-end tests in Chromium
-// against the built web app and a running API on a freshly seeded SQLite database.
+// "N passed, N failed" (CI reads it). Steps: type checks, lint and formatting, generated-code
+// drift, API tests on SQLite + PostgreSQL, web unit tests, production builds, and end-to-end tests
+// in Chromium against the built web app and a running API on a freshly seeded SQLite database.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -33,6 +33,13 @@ checks.push(['typecheck', npx(['turbo', 'run', 'typecheck'])]);
 
 step('type check (schema/client: the generated integrator client and its README example)');
 checks.push(['typecheck schema/client', npx(['tsc', '-p', 'schema'])]);
+
+// The workspaces they cover are listed in eslint.config.mjs (lintedWorkspaces) and .prettierignore.
+step('lint (ESLint with type information, react-hooks; eslint.config.mjs)');
+checks.push(['lint', npx(['eslint', '--max-warnings', '0', '.'])]);
+
+step('formatting (Prettier; .prettierrc, .prettierignore)');
+checks.push(['format', npx(['prettier', '--check', '.'])]);
 
 step('generated client types are up to date (web/src/graphql/gql, schema/client/generated)');
 checks.push(['codegen drift', npx(['graphql-codegen', '--config', 'codegen.ts', '--check'])]);
