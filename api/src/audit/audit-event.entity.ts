@@ -3,7 +3,7 @@ import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import type { User } from '../users/user.entity';
-import { AuditAction, AuditSubjectType, SUBJECT_TYPE_NAMES } from './audit.enums';
+import { AuditAction, AuditSubjectType } from './audit.enums';
 
 /** Small facts about an event (counts, channel, changed parts): JSON, written once. */
 export type AuditDetails = { [key: string]: string | number | boolean | null | string[] };
@@ -62,12 +62,6 @@ export class AuditEvent {
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Small facts about the event, by action: counts of an import, channel and rows of an export, changed parts of a segment.' })
   @Property({ type: 'json', nullable: true })
   details?: AuditDetails | null;
-
-  @Field(() => ID, { nullable: true, description: 'Global id of the subject, when it is one object (it may no longer exist).' })
-  get subjectId(): string | null {
-    const typeName = SUBJECT_TYPE_NAMES[this.subjectType];
-    return typeName && this.subjectKey != null ? toGlobalId(typeName, this.subjectKey) : null;
-  }
 
   @Field({ description: 'True when the request came with an API token rather than a signed-in user.' })
   get viaApiToken(): boolean {

@@ -5,7 +5,8 @@ import { fromGlobalId, keyOf } from '../common/global-id';
 import { OrderDirection, type PageArgs } from '../common/paging';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { AuditEvent } from './audit-event.entity';
-import { type AuditAction, type AuditSubjectType, subjectTypeOf } from './audit.enums';
+import { subjectTypeOf } from '../domains';
+import type { AuditAction, AuditSubjectType } from './audit.enums';
 
 /** What the audit log can be narrowed by; every given condition holds. */
 export interface AuditConditions {

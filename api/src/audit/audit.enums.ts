@@ -52,24 +52,3 @@ export enum AuditSubjectType {
   API_TOKEN = 'API_TOKEN',
 }
 registerEnumType(AuditSubjectType, { name: 'AuditSubjectType', description: 'The kind of object an audit event is about.' });
-
-/** The GraphQL type (and global-id prefix) of each subject type that has one. */
-export const SUBJECT_TYPE_NAMES: Readonly<Partial<Record<AuditSubjectType, string>>> = {
-  [AuditSubjectType.SEGMENT]: 'Segment',
-  [AuditSubjectType.STOP_LIST_ENTRY]: 'StopListEntry',
-  [AuditSubjectType.CONTACT]: 'Contact',
-  [AuditSubjectType.COMPANY]: 'Company',
-  [AuditSubjectType.LEAD]: 'Lead',
-  [AuditSubjectType.DEAL]: 'Deal',
-  [AuditSubjectType.PRODUCT]: 'Product',
-  [AuditSubjectType.ORDER]: 'Order',
-  [AuditSubjectType.ACTIVITY]: 'Activity',
-  [AuditSubjectType.USER]: 'User',
-  [AuditSubjectType.API_TOKEN]: 'ApiToken',
-};
-
-/** The subject type of a GraphQL type name ("Contact" → CONTACT); undefined when none matches. */
-export function subjectTypeOf(typeName: string): AuditSubjectType | undefined {
-  const entry = Object.entries(SUBJECT_TYPE_NAMES).find(([, name]) => name === typeName);
-  return entry?.[0] as AuditSubjectType | undefined;
-}

@@ -4,7 +4,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { connectionType, toConnection } from '../common/connection';
+import { toGlobalId } from '../common/global-id';
 import { PageArgs } from '../common/paging';
+import { SUBJECT_TYPE_NAMES } from '../domains';
 import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -39,6 +41,12 @@ export class AuditEventResolver {
   async actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<User | null> {
     const userKey = event.user?.key;
     return userKey == null ? null : ctx.loaders.byProperty<User, number>(User, 'key').load(userKey);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Global id of the subject, when it is one object (it may no longer exist).' })
+  subjectId(@Root() event: AuditEvent): string | null {
+    const typeName = SUBJECT_TYPE_NAMES[event.subjectType];
+    return typeName && event.subjectKey != null ? toGlobalId(typeName, event.subjectKey) : null;
   }
 
   @FieldResolver(() => Segment, { nullable: true, description: 'The segment the event is about, while it still exists (null once deleted: see subjectName).' })

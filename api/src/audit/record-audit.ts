@@ -53,3 +53,9 @@ export async function completeAudit(scope: Pick<AuditScope, 'em'>, eventKey: num
 
 /** A segment as an audit subject. */
 export const segmentSubject = (segment: { key: number; name: string }): AuditSubject => ({ type: AuditSubjectType.SEGMENT, key: segment.key, name: segment.name });
+
+/** A bulk upsert of CRM records in the audit log: counts per outcome, the kind of record as the subject. */
+export function recordCrmImport(scope: AuditScope, type: AuditSubjectType, counts: { rows: number; created: number; updated: number }): Promise<number> {
+  const { rows, created, updated } = counts;
+  return recordAudit(scope, { action: AuditAction.CRM_IMPORTED, subject: { type }, details: { rows, created, updated, failed: rows - created - updated } });
+}

@@ -7,36 +7,63 @@ import { connectionType, findPage, heavyRead, lightRead, orderInput, toConnectio
 import type { Context } from './context';
 import type { Scope } from '../auth/actor';
 import { Requires } from '../auth/guards';
-import { createRecord, deleteRecord, updateRecord, upsertRecords } from './crud.service';
+import { createRecord, deleteRecord, updateRecord, upsertRecords, type ImportCounts } from './crud.service';
 import { keyOf } from './global-id';
 import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
-import type { FilterScope, SegmentSource } from './crm-enums';
-import { FilterGroupInput } from '../filtering/filter.inputs';
-import type { MemberType } from './crm-enums';
-import { toFilterTree } from '../filter/tree';
-import { countMembers, preparedOrThrow, type PreparedFilter } from '../filtering/query';
+import type { Sql } from '../filter/dialect';
+import type { NodeType } from '../domains';
+import type { AuditSubjectType } from '../audit/audit.enums';
 
-export interface CrudOptions<E extends Record, I extends object, F extends string> {
+/**
+ * `filter:` on a list, in the segment filter language: what the list needs from the filtering
+ * domain (filtering/list-filter.ts makes one), so this module compiles no filter itself.
+ */
+export interface ListFilter<P = unknown> {
+  /** The GraphQL input type of the `filter` argument. */
+  input: ClassType<object>;
+  /** Validates and compiles the filter; a bad filter throws BAD_FILTER with every problem. */
+  prepare(ctx: Context, filter: object, timeZone: string | null): Promise<P>;
+  /** The predicate over the list's rows `m`. */
+  predicate(prepared: P): Sql | undefined;
+  /** The filtered total: one COUNT statement. */
+  count(ctx: Context, prepared: P): Promise<number>;
+}
+
+/** The operations' names, written out where each resolver is declared so a grep finds them. */
+interface CrudOperations {
+  /** One record by id, e.g. `contact`. */
+  one: string;
+  /** The keyset connection, e.g. `contacts`. */
+  list: string;
+  create: string;
+  update: string;
+  delete: string;
+}
+
+export type CrudOptions<E extends Record, I extends object, F extends string, N extends NodeType> = {
+  /** The manifest's entry (domains.ts): the GraphQL type, and whether the type is imported in bulk. */
+  node: N;
   kind: RecordKind<E, I>;
   input: ClassType<I>;
-  /** GraphQL type name, e.g. "Contact"; queries are `contact` and `<plural>`. */
-  name: string;
-  single: string;
-  plural: string;
   /** Sortable columns: GraphQL enum value → entity property (ties broken by key). */
   sortFields: { [K in F]: { property: string; isDate?: boolean } };
-  /** Offer `upsert<Plural>(rows)` matching on externalId. */
-  bulk: boolean;
   /** What computed GraphQL fields of the node read (for loading only what a page asks for). */
   fieldNeeds?: { [field: string]: string[] };
   /** Who may read (by id, lists) and write (create, update, delete, upsert): any one of the scopes. */
   scopes: { read: Scope[]; write: Scope[] };
-  /** Offer `filter:` on the list: the segment filter language over these records. */
-  filter?: { source: SegmentSource; member: MemberType; memberScope?: FilterScope };
-}
+  /** Offer `filter:` on the list. */
+  filter?: ListFilter<any>;
+} & (N extends { imports: true }
+  ? {
+      /** `upsert<Plural>(rows)` matching on externalId, named here. */
+      operations: CrudOperations & { upsert: string };
+      /** Writes the audit event of one bulk upsert, in its transaction. */
+      recordImport: (ctx: Context, subject: AuditSubjectType, counts: ImportCounts) => Promise<unknown>;
+    }
+  : { operations: CrudOperations });
 
 const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -47,8 +74,11 @@ const COMPUTED_FIELD_NEEDS: { [field: string]: string[] } = { customFields: [] }
  * Queries and mutations every CRM record type has: by id, a keyset connection with sorting,
  * create, update, delete and (for importable types) bulk upsert by external id.
  */
-export function crudResolver<E extends Record, I extends object, F extends string>(options: CrudOptions<E, I, F>) {
-  const { kind, name, single, plural } = options;
+export function crudResolver<E extends Record, I extends object, F extends string, N extends NodeType>(options: CrudOptions<E, I, F, N>) {
+  const { kind, operations } = options;
+  const name = options.node.entity.name;
+  if ((kind.entity as Function) !== options.node.entity) throw new Error(`The resolver of ${kind.entity.name} names the manifest's ${name}.`);
+  const [single, plural] = [operations.one, operations.list];
   const Readers = () => Requires(...options.scopes.read);
   const Writers = () => Requires(...options.scopes.write);
   const Connection = connectionType(kind.entity, name);
@@ -68,14 +98,14 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     }
 
     @Writers()
-    @Mutation(() => Payload, { name: `create${name}` })
+    @Mutation(() => Payload, { name: operations.create })
     async create(@Arg('input', () => options.input) input: I, @Ctx() ctx: Context): Promise<InstanceType<typeof Payload>> {
       const result = await createRecord(ctx, kind, input);
       return { node: result.entity, errors: result.errors };
     }
 
     @Writers()
-    @Mutation(() => Payload, { name: `update${name}`, description: 'Fields left out keep their value; null clears a value.' })
+    @Mutation(() => Payload, { name: operations.update, description: 'Fields left out keep their value; null clears a value.' })
     async update(
       @Arg('id', () => ID) id: string,
       @Arg('input', () => options.input) input: I,
@@ -86,17 +116,18 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     }
 
     @Writers()
-    @Mutation(() => DeletePayload, { name: `delete${name}` })
+    @Mutation(() => DeletePayload, { name: operations.delete })
     async remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
       const result = await deleteRecord(ctx, kind, id);
       return { deletedId: result.errors.length ? null : id, errors: result.errors };
     }
   }
 
-  const listPage = async (ctx: Context, info: GraphQLResolveInfo, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: PreparedFilter) => {
+  const filterOptions = options.filter;
+  const listPage = async (ctx: Context, info: GraphQLResolveInfo, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: unknown) => {
     const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
-    const predicate = filtered?.predicates.values().next().value;
+    const predicate = filtered === undefined ? undefined : filterOptions?.predicate(filtered);
     const meta = ctx.db.orm.getMetadata().get(kind.entity.name);
     const selected = selectedFields(info, ['edges', 'node']);
     const properties = propertiesFor(meta, selected, { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
@@ -108,7 +139,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     // process's one does, and the request's is not forked for it.
     const connection = toConnection(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyRead(ctx) }));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
-    if (filtered) connection.counter = () => countMembers(ctx, filtered);
+    if (filtered !== undefined && filterOptions) connection.counter = () => filterOptions.count(ctx, filtered);
     return connection;
   };
 
@@ -130,8 +161,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     return PlainList;
   };
 
-  const filterOptions = options.filter;
-  const filteredList = () => {
+  const filteredList = (filterOptions: ListFilter) => {
     @Resolver()
     class FilteredList extends CrudResolver {
       @Readers()
@@ -142,31 +172,33 @@ export function crudResolver<E extends Record, I extends object, F extends strin
       async list(
         @Args(() => PageArgs) page: PageArgs,
         @Arg('orderBy', () => OrderInput, { nullable: true }) orderBy: InstanceType<typeof OrderInput> | null,
-        @Arg('filter', () => FilterGroupInput, { nullable: true }) filter: FilterGroupInput | null,
+        @Arg('filter', () => filterOptions.input, { nullable: true }) filter: object | null,
         @Arg('timeZone', () => String, { nullable: true, description: 'For relative dates; default DEFAULT_TIME_ZONE.' }) timeZone: string | null,
         @Ctx() ctx: Context,
         @Info() info: GraphQLResolveInfo,
       ): Promise<InstanceType<typeof Connection>> {
-        if (!filter || !filterOptions) return listPage(ctx, info, page, orderBy);
-        const prepared = await preparedOrThrow(ctx, { tree: toFilterTree(filter), source: filterOptions.source, members: [filterOptions.member], memberScope: filterOptions.memberScope, timeZone });
-        return listPage(ctx, info, page, orderBy, prepared);
+        if (!filter) return listPage(ctx, info, page, orderBy);
+        return listPage(ctx, info, page, orderBy, await filterOptions.prepare(ctx, filter, timeZone));
       }
     }
     return FilteredList;
   };
 
-  const Listing = filterOptions ? filteredList() : plainList();
-  if (!options.bulk) return Listing;
+  const Listing = filterOptions ? filteredList(filterOptions) : plainList();
+  if (!('recordImport' in options)) return Listing;
+  const { upsert: upsertName } = options.operations;
+  const node = options.node as Extract<NodeType, { imports: true }>;
+  const recordImport = options.recordImport;
 
   @Resolver()
   class BulkResolver extends Listing {
     @Writers()
     @Mutation(() => BulkPayload, {
-      name: `upsert${capitalize(plural)}`,
+      name: upsertName,
       description: `Creates or updates ${kind.noun}s matched on externalId. Each row reports on its own; good rows are stored in one transaction even when others fail.`,
     })
     async upsert(@Arg('rows', () => [options.input]) rows: I[], @Ctx() ctx: Context): Promise<InstanceType<typeof BulkPayload>> {
-      const results = await upsertRecords(ctx, kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>, rows as Array<I & { externalId?: string | null }>);
+      const results = await upsertRecords(ctx, kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>, rows as Array<I & { externalId?: string | null }>, (c, counts) => recordImport(c, node.audit, counts));
       const count = (status: UpsertStatus) => results.filter((r) => r.status === status).length;
       return {
         results: results.map((r) => ({ index: r.index, externalId: r.externalId, status: r.status, node: r.entity, errors: r.errors })),

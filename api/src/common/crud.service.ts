@@ -12,8 +12,16 @@ import { given, WriteContext } from './write-context';
 import { User } from '../users/user.entity';
 import { Loaders } from './loaders';
 import { ChildWrites } from './child-writes';
-import { AuditAction, subjectTypeOf } from '../audit/audit.enums';
-import { recordAudit } from '../audit/record-audit';
+
+/** What one bulk upsert stored, for its audit event. */
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+}
+
+/** Records a bulk upsert (the caller's audit log), inside the transaction that stored the rows. */
+export type ImportRecorder = (ctx: Context, counts: ImportCounts) => Promise<unknown>;
 
 export interface WriteResult<E> {
   entity: E | null;
@@ -159,6 +167,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   ctx: Context,
   kind: RecordKind<E, I>,
   rows: I[],
+  recordImport: ImportRecorder,
 ): Promise<Array<UpsertRowResult<E>>> {
   if (rows.length > ctx.config.maxBulkRows) {
     return [{ index: 0, externalId: null, status: UpsertStatus.FAILED, entity: null, errors: [UserError.of(['rows'], UserErrorCode.TOO_MANY, `At most ${ctx.config.maxBulkRows} rows per call; split the batch.`)] }];
@@ -197,7 +206,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   pending.sort((a, b) => a.result.index - b.result.index);
   const created = pending.filter((p) => p.isNew).length;
   try {
-    const audit = () => recordImport(ctx, kind, rows.length, created, pending.length - created);
+    const audit = () => recordImport(ctx, { rows: rows.length, created, updated: pending.length - created });
     await persistPrepared(ctx, kind as RecordKind<E, unknown>, pending, pending.length ? audit : undefined);
   } catch {
     ctx.em.clear();
@@ -206,7 +215,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
     // event records what those commits stored, once they are done.
     const stored = pending.filter((p) => p.result.errors.length === 0);
     const storedNew = stored.filter((p) => p.isNew).length;
-    if (stored.length) await recordImport(ctx, kind, rows.length, storedNew, stored.length - storedNew);
+    if (stored.length) await recordImport(ctx, { rows: rows.length, created: storedNew, updated: stored.length - storedNew });
   }
   const written = pending.filter((p) => p.entity && p.result.errors.length === 0);
   const stored = await reload(ctx, kind as RecordKind<E, unknown>, written.map((p) => p.entity.key));
@@ -243,13 +252,6 @@ async function retryAlone<E extends Record & UpsertInput, I extends UpsertInput>
   } catch (error) {
     item.result.errors.push(UserError.of(['rows', item.result.index], UserErrorCode.WRITE_FAILED, `The row could not be stored: ${describeDbError(error)}`));
   }
-}
-
-/** A bulk upsert in the audit log: counts per outcome, the kind of record as the subject. */
-function recordImport<E extends Record>(ctx: Context, kind: RecordKind<E, never>, rows: number, created: number, updated: number): Promise<number> {
-  const type = subjectTypeOf(kind.entity.name);
-  if (!type) throw new Error(`No audit subject type for ${kind.entity.name}; add it to AuditSubjectType.`);
-  return recordAudit(ctx, { action: AuditAction.CRM_IMPORTED, subject: { type }, details: { rows, created, updated, failed: rows - created - updated } });
 }
 
 /** A constraint name or kind is useful to the caller; SQL text and stack traces never leave. */

@@ -1,5 +1,8 @@
 import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
+import { NODE_TYPES } from '../domains';
+import { recordCrmImport } from '../audit/record-audit';
+import { listFilter } from '../filtering/list-filter';
 import { SegmentSource } from '../common/crm-enums';
 import { CompanyInput } from './company.inputs';
 import { companyKind } from './company.kind';
@@ -8,11 +11,10 @@ export const CompanyResolver = crudResolver({
   scopes: CRM_SCOPES,
   kind: companyKind,
   input: CompanyInput,
-  name: 'Company',
-  single: 'company',
-  plural: 'companies',
-  bulk: true,
-  filter: { source: SegmentSource.CLIENTS, member: 'company' },
+  node: NODE_TYPES.Company,
+  operations: { one: 'company', list: 'companies', create: 'createCompany', update: 'updateCompany', delete: 'deleteCompany', upsert: 'upsertCompanies' },
+  recordImport: recordCrmImport,
+  filter: listFilter({ source: SegmentSource.CLIENTS, member: 'company' }),
   sortFields: {
     ID: { property: 'key' },
     TITLE: { property: 'titleFolded' },

@@ -1,5 +1,8 @@
 import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
+import { NODE_TYPES } from '../domains';
+import { recordCrmImport } from '../audit/record-audit';
+import { listFilter } from '../filtering/list-filter';
 import { FilterScope, SegmentSource } from '../common/crm-enums';
 import { DealInput } from './deal.inputs';
 import { dealKind } from './deal.kind';
@@ -8,12 +11,11 @@ export const DealResolver = crudResolver({
   scopes: CRM_SCOPES,
   kind: dealKind,
   input: DealInput,
-  name: 'Deal',
-  single: 'deal',
-  plural: 'deals',
-  bulk: true,
+  node: NODE_TYPES.Deal,
+  operations: { one: 'deal', list: 'deals', create: 'createDeal', update: 'updateDeal', delete: 'deleteDeal', upsert: 'upsertDeals' },
+  recordImport: recordCrmImport,
   fieldNeeds: { productRows: [] },
-  filter: { source: SegmentSource.CLIENTS, member: 'deal', memberScope: FilterScope.DEALS },
+  filter: listFilter({ source: SegmentSource.CLIENTS, member: 'deal', memberScope: FilterScope.DEALS }),
   sortFields: {
     ID: { property: 'key' },
     TITLE: { property: 'titleFolded' },

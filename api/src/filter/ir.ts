@@ -1,6 +1,5 @@
 import type { FieldDef } from './catalog';
 import type { Combinator, Quantifier } from './filter.enums';
-import type { FilterScope } from '../common/crm-enums';
 
 /**
  * The resolved tree both the SQL compiler and the in-memory oracle consume: fields looked up,

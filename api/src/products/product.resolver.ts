@@ -1,5 +1,7 @@
 import { CRM_SCOPES } from '../common/crm-scopes';
 import { crudResolver } from '../common/crud.resolver';
+import { NODE_TYPES } from '../domains';
+import { recordCrmImport } from '../audit/record-audit';
 import { OrderInput } from './order.inputs';
 import { orderKind } from './order.kind';
 import { ProductInput } from './product.inputs';
@@ -9,10 +11,9 @@ export const ProductResolver = crudResolver({
   scopes: CRM_SCOPES,
   kind: productKind,
   input: ProductInput,
-  name: 'Product',
-  single: 'product',
-  plural: 'products',
-  bulk: true,
+  node: NODE_TYPES.Product,
+  operations: { one: 'product', list: 'products', create: 'createProduct', update: 'updateProduct', delete: 'deleteProduct', upsert: 'upsertProducts' },
+  recordImport: recordCrmImport,
   sortFields: { ID: { property: 'key' }, NAME: { property: 'nameFolded' }, CREATED_AT: { property: 'createdAt', isDate: true } },
 });
 
@@ -20,10 +21,9 @@ export const OrderResolver = crudResolver({
   scopes: CRM_SCOPES,
   kind: orderKind,
   input: OrderInput,
-  name: 'Order',
+  node: NODE_TYPES.Order,
+  operations: { one: 'order', list: 'orders', create: 'createOrder', update: 'updateOrder', delete: 'deleteOrder', upsert: 'upsertOrders' },
+  recordImport: recordCrmImport,
   fieldNeeds: { productRows: [] },
-  single: 'order',
-  plural: 'orders',
-  bulk: true,
   sortFields: { ID: { property: 'key' }, CREATED_AT: { property: 'createdAt', isDate: true }, TOTAL: { property: 'total' } },
 });

@@ -1,5 +1,6 @@
 import { Scope } from '../auth/actor';
 import { crudResolver } from '../common/crud.resolver';
+import { NODE_TYPES } from '../domains';
 import { UserInput } from './user.inputs';
 import { userKind } from './user.kind';
 
@@ -8,9 +9,7 @@ export const UserResolver = crudResolver({
   scopes: { read: [Scope.CRM_READ, Scope.SEGMENTS_READ], write: [Scope.ADMIN] },
   kind: userKind,
   input: UserInput,
-  name: 'User',
-  single: 'user',
-  plural: 'users',
-  bulk: false,
+  node: NODE_TYPES.User,
+  operations: { one: 'user', list: 'users', create: 'createUser', update: 'updateUser', delete: 'deleteUser' },
   sortFields: { ID: { property: 'key' }, NAME: { property: 'nameFolded' } },
 });

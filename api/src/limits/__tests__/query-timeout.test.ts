@@ -16,8 +16,10 @@ const SLOW = {
   postgresql: { sql: 'SELECT pg_sleep(?) AS n', params: [5] },
 };
 /** About 0.4-1 s on either engine: longer than 100 ms, far shorter than SLOW. */
+// SQLite: a recursive count, about half a second on these machines (a million rows was 0.14 s).
+const SLOWISH_ROWS = 3_000_000;
 const SLOWISH = {
-  sqlite: { sql: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT count(*) AS n FROM c', params: [] },
+  sqlite: { sql: `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${SLOWISH_ROWS}) SELECT count(*) AS n FROM c`, params: [] },
   postgresql: { sql: 'SELECT count(*) AS n FROM pg_sleep(?)', params: [0.4] },
 };
 
@@ -164,7 +166,7 @@ describe('SQLite reader: a statement timing out in the queue or while running', 
       // The retired thread exits once SQLite hands control back: none is left behind.
       await vi.waitFor(() => expect(reader.abandoned).toBe(0), { timeout: 30_000, interval: 50 });
       // Without a timeout, a long statement simply finishes.
-      expect(await reader.all<{ n: number }>(SLOWISH.sqlite.sql, [])).toEqual([{ n: 1_000_000 }]);
+      expect(await reader.all<{ n: number }>(SLOWISH.sqlite.sql, [])).toEqual([{ n: SLOWISH_ROWS }]);
     } finally {
       await reader.close();
       await db.close();

@@ -1,0 +1,19 @@
+import type { ListFilter } from '../common/crud.resolver';
+import type { FilterScope, MemberType, SegmentSource } from '../common/crm-enums';
+import { toFilterTree } from '../filter/tree';
+import { FilterGroupInput } from './filter.inputs';
+import { countMembers, preparedOrThrow, type PreparedFilter } from './query';
+
+/**
+ * `filter:` on a CRM list: the segment filter language over the list's own records (contacts as
+ * contacts, deals as deals with the DEALS fields).
+ */
+export function listFilter(options: { source: SegmentSource; member: MemberType; memberScope?: FilterScope }): ListFilter<PreparedFilter> {
+  const { source, member, memberScope } = options;
+  return {
+    input: FilterGroupInput,
+    prepare: (ctx, filter, timeZone) => preparedOrThrow(ctx, { tree: toFilterTree(filter), source, members: [member], memberScope, timeZone }),
+    predicate: (prepared) => prepared.predicates.get(member),
+    count: countMembers,
+  };
+}
