@@ -1,8 +1,8 @@
 import { toGlobalId } from '../src/common/global-id';
 import type { Database } from '../src/db/orm';
-import { daysAgo, startOfDay } from '../src/filter/dates';
-import { DateUnit } from '../src/filter/filter.enums';
-import type { FilterGroup } from '../src/filter/tree';
+import { daysAgo, startOfDay } from '../src/filter/language/dates';
+import { DateUnit } from '../src/filter/language/filter.enums';
+import type { FilterGroup } from '../src/filter/language/tree';
 
 /**
  * The reference segments: each a filter sent through the GraphQL API and the best hand-written

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Database } from '../src/db/orm';
-import type { Row } from '../src/filter/evaluate';
+import type { Row } from '../src/filter/oracle/oracle';
 
 /** The CRM's tables as the oracle reads them (the engine's Snapshot with the tables named). */
 export type Snapshot = Record<'contact' | 'company' | 'lead' | 'deal' | 'crm_order' | 'activity' | 'product_row' | 'communication' | 'custom_field_value', Row[]>;

@@ -1,5 +1,5 @@
 import { crmValues } from '../src/common/crm-field';
-import type { FieldCatalog } from '../src/filter/catalog';
+import type { FieldCatalog } from '../src/filter/model/catalog';
 import { toGlobalId } from '../src/common/global-id';
 import { loadCatalog } from '../src/filtering/field-catalog';
 import type { TestApi } from './api';

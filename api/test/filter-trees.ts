@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { FieldCatalog, FieldDef } from '../src/filter/catalog';
-import { Combinator, DateUnit, Quantifier, ValueSlot } from '../src/filter/filter.enums';
+import type { FieldCatalog, FieldDef } from '../src/filter/model/catalog';
+import { Combinator, DateUnit, Quantifier, ValueSlot } from '../src/filter/language/filter.enums';
 import { FilterScope, type SegmentSource } from '../src/common/crm-enums';
-import { slotFor } from '../src/filter/operators';
-import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../src/filter/tree';
+import { slotFor } from '../src/filter/language/operators';
+import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../src/filter/language/tree';
 
 const TEXTS = ['łódź', 'ŁÓDŹ', 'ódź', 'Москва', 'hà', 'São', 'a_b', '%', '', 'EUR', 'pln', 'straße'];
 const DAY = 86_400_000;

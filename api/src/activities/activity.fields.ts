@@ -1,8 +1,8 @@
 import { field } from '../common/crm-field';
-import type { FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import type { FieldDef } from '../filter/model/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';
 import { FilterScope, SegmentSource } from '../common/crm-enums';
-import { label } from '../filter/labels';
+import { label } from '../filter/language/labels';
 
 const both = [SegmentSource.CLIENTS, SegmentSource.LEADS];
 

@@ -1,6 +1,6 @@
 import { Utils, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import { lightEntities } from './light-rows';
 import { pageStatement } from './page-sql';
 import type { Loaders } from './loaders';

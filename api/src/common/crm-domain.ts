@@ -1,5 +1,5 @@
-import type { FieldDef } from '../filter/catalog';
-import type { DomainRegistration, MemberDef, ScopeDef, WriteTouch, OwnerPath } from '../filter/model';
+import type { FieldDef } from '../filter/model/catalog';
+import type { DomainRegistration, MemberDef, ScopeDef, WriteTouch, OwnerPath } from '../filter/model/model';
 import type { FilterScope, MemberType } from './crm-enums';
 
 /**

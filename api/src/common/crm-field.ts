@@ -1,5 +1,5 @@
-import { field as engineField, type FieldDef, type FieldSpec, type ValuesSource } from '../filter/catalog';
-import type { Label } from '../filter/labels';
+import { field as engineField, type FieldDef, type FieldSpec, type ValuesSource } from '../filter/model/catalog';
+import type { Label } from '../filter/language/labels';
 import type { ReferenceList } from '../reference-lists/reference-item.entity';
 import { SegmentSource } from './crm-enums';
 

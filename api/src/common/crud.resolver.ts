@@ -13,7 +13,7 @@ import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
 import type { Record } from './record.entity';
 import type { RecordKind } from './record-kind';
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import type { NodeType } from '../domains';
 import type { AuditSubjectType } from '../audit/audit.enums';
 

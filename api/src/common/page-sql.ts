@@ -1,5 +1,5 @@
 import type { EntityMetadata } from '@mikro-orm/core';
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import type { CursorValue } from './paging';
 
 /**

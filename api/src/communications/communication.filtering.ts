@@ -1,10 +1,10 @@
 import type { CrmDomain } from '../common/crm-domain';
 import type { MemberType } from '../common/crm-enums';
-import type { DerivedAccess } from '../filter/catalog';
-import { setTest } from '../filter/evaluate';
-import type { Test } from '../filter/ir';
-import type { Sql } from '../filter/dialect';
-import { and, not, placeholders, sql } from '../filter/sql';
+import type { DerivedAccess } from '../filter/model/catalog';
+import { setTest } from '../filter/oracle/oracle';
+import type { Test } from '../filter/model/ir';
+import type { Sql } from '../filter/sql/dialect';
+import { and, not, placeholders, sql } from '../filter/sql/fragments';
 
 /** Communications name their owner in one column per member type. */
 export const COMMUNICATION_OWNER: Record<MemberType, string> = { contact: 'contact_id', company: 'company_id', lead: 'lead_id', deal: 'deal_id' };

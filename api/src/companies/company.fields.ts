@@ -1,7 +1,7 @@
 import { field } from '../common/crm-field';
-import type { FieldDef } from '../filter/catalog';
-import { FieldValueType as T } from '../filter/filter.enums';
-import { label } from '../filter/labels';
+import type { FieldDef } from '../filter/model/catalog';
+import { FieldValueType as T } from '../filter/language/filter.enums';
+import { label } from '../filter/language/labels';
 import { ReferenceList } from '../reference-lists/reference-item.entity';
 
 /** `company.*`: the company itself for a company member, the contact's company for a contact. */

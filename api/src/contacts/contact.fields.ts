@@ -1,9 +1,9 @@
 import { field } from '../common/crm-field';
 import { communicationsAccess } from '../communications/communication.filtering';
-import type { FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
-import { label } from '../filter/labels';
-import { OPERATORS_BY_TYPE } from '../filter/operators';
+import type { FieldDef } from '../filter/model/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';
+import { label } from '../filter/language/labels';
+import { OPERATORS_BY_TYPE } from '../filter/language/operators';
 import { ReferenceList } from '../reference-lists/reference-item.entity';
 
 const CHANNELS = [

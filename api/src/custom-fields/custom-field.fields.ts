@@ -1,9 +1,9 @@
-import type { FieldDef } from '../filter/catalog';
+import type { FieldDef } from '../filter/model/catalog';
 import { field } from '../common/crm-field';
-import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';
 import { FilterScope, SegmentSource } from '../common/crm-enums';
-import { label } from '../filter/labels';
-import { OPERATORS_BY_TYPE } from '../filter/operators';
+import { label } from '../filter/language/labels';
+import { OPERATORS_BY_TYPE } from '../filter/language/operators';
 import type { CustomField } from './custom-field.entity';
 import { CustomFieldEntity, CustomFieldType } from './custom-field.enums';
 import { customValueAccess } from './custom-value-access';

@@ -1,5 +1,5 @@
 import type { CrmDomain } from '../common/crm-domain';
-import type { OwnerPath } from '../filter/model';
+import type { OwnerPath } from '../filter/model/model';
 import { CustomFieldEntity } from './custom-field.enums';
 
 /** A value touches the record it belongs to, found through its field's entity. */

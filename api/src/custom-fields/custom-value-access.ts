@@ -1,10 +1,10 @@
-import type { ColumnKind, DerivedAccess } from '../filter/catalog';
-import { columnTest } from '../filter/compile-test';
-import type { Dialect, Sql } from '../filter/dialect';
-import { setTest, valueTest } from '../filter/evaluate';
-import type { Test } from '../filter/ir';
-import type { Row, Snapshot } from '../filter/model';
-import { and, not, placeholders, sql, TRUE } from '../filter/sql';
+import type { DerivedAccess } from '../filter/model/catalog';
+import { columnTest } from '../filter/compile/column-test';
+import type { ColumnKind, Dialect, Sql } from '../filter/sql/dialect';
+import { setTest, valueTest } from '../filter/oracle/oracle';
+import type { Test } from '../filter/model/ir';
+import type { Row, Snapshot } from '../filter/model/model';
+import { and, not, placeholders, sql, TRUE } from '../filter/sql/fragments';
 import { CustomFieldEntity, CustomFieldType } from './custom-field.enums';
 
 /** Custom field values of each entity belong to rows of this subject. */

@@ -1,8 +1,8 @@
 import type { CrmDomain } from '../common/crm-domain';
 import { FilterScope } from '../common/crm-enums';
 import { UserErrorCode as Code } from '../common/user-error';
-import type { IrGroup, IrRule } from '../filter/ir';
-import type { ProblemSink } from '../filter/model';
+import type { IrGroup, IrRule } from '../filter/model/ir';
+import type { ProblemSink } from '../filter/model/model';
 import { dealFields } from './deal.fields';
 
 /**

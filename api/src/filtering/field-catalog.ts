@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { CustomField } from '../custom-fields/custom-field.entity';
 import { customFieldDef } from '../custom-fields/custom-field.fields';
-import { FieldCatalog } from '../filter/catalog';
+import { FieldCatalog } from '../filter/model/catalog';
 import { standardFields } from './crm-model';
 
 export { standardFields } from './crm-model';

@@ -1,5 +1,5 @@
 import { FilterScope } from '../common/crm-enums';
-import { label, type Label } from '../filter/labels';
+import { label, type Label } from '../filter/language/labels';
 
 /**
  * How the builder groups and names the catalog's fields, shipped by `fieldFamilies` and

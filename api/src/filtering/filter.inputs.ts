@@ -1,6 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Combinator, DateUnit, FilterOperator, Quantifier } from '../filter/filter.enums';
+import { Combinator, DateUnit, FilterOperator, Quantifier } from '../filter/language/filter.enums';
 import { FilterScope } from '../common/crm-enums';
 
 @InputType({ description: 'Inclusive bounds; either may be null (open).' })

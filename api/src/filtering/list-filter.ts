@@ -1,6 +1,6 @@
 import type { ListFilter } from '../common/crud.resolver';
 import type { FilterScope, MemberType, SegmentSource } from '../common/crm-enums';
-import { toFilterTree } from '../filter/tree';
+import { toFilterTree } from '../filter/language/tree';
 import { FilterGroupInput } from './filter.inputs';
 import { countMembers, preparedOrThrow, type PreparedFilter } from './query';
 

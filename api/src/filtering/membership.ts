@@ -1,13 +1,13 @@
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
-import { compileMemberPredicate, type MembershipCompiler } from '../filter/compile';
-import { dialectFor, type Sql } from '../filter/dialect';
-import type { IrGroup, IrNode } from '../filter/ir';
+import { compileMemberPredicate, type MembershipCompiler } from '../filter/compile/compile';
+import { dialectFor, type Sql } from '../filter/sql/dialect';
+import type { IrGroup, IrNode } from '../filter/model/ir';
 import { COMMUNICATION_OWNER } from '../communications/communication.filtering';
 import { crmModel, tableOf } from './crm-model';
 import type { MemberType } from '../common/crm-enums';
-import { resolveFilter } from '../filter/resolve';
-import { and, FALSE } from '../filter/sql';
+import { resolveFilter } from '../filter/resolution/resolve';
+import { and, FALSE } from '../filter/sql/fragments';
 import { SegmentKind } from '../segments/segment.enums';
 import { Segment } from '../segments/segment.entity';
 import { sourceBase } from '../segments/source-base';

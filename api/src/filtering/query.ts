@@ -3,13 +3,14 @@ import type { Context } from '../common/context';
 import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './field-catalog';
 import { crmModel, tableOf } from './crm-model';
-import { compileMemberPredicate, countStatement } from '../filter/compile';
-import { dialectFor, type Sql } from '../filter/dialect';
+import { compileMemberPredicate } from '../filter/compile/compile';
+import { countStatement } from '../filter/compile/statements';
+import { dialectFor, type Sql } from '../filter/sql/dialect';
 import type { FilterScope, SegmentSource } from '../common/crm-enums';
-import type { IrGroup } from '../filter/ir';
+import type { IrGroup } from '../filter/model/ir';
 import type { MemberType } from '../common/crm-enums';
-import { resolveFilter } from '../filter/resolve';
-import type { FilterGroup } from '../filter/tree';
+import { resolveFilter } from '../filter/resolution/resolve';
+import type { FilterGroup } from '../filter/language/tree';
 import { chargeEvaluation } from '../privacy/evaluation-budget';
 import { personalFieldProblems, seesPersonalData } from '../privacy/personal-fields';
 import { membershipCompiler, referencedSegments, type ReferencedDefinition } from './membership';
@@ -94,12 +95,8 @@ export async function preparedOrThrow(ctx: Context, request: FilterRequest): Pro
 }
 
 /** The number of members: one statement, summing per member type when there are several. */
-export async function countMembers(ctx: Context, prepared: PreparedFilter): Promise<number> {
-  const counts = [...prepared.predicates].map(([member, predicate]) => countStatement(predicate, tableOf(member)));
-  const statement: Sql =
-    counts.length === 1
-      ? counts[0]
-      : { sql: `SELECT ${counts.map((c) => `(${c.sql})`).join(' + ')} AS n`, params: counts.flatMap((c) => c.params) };
+export async function countMembers(ctx: Context, prepared: Pick<PreparedFilter, 'predicates'>): Promise<number> {
+  const statement = countStatement([...prepared.predicates].map(([member, predicate]) => ({ table: tableOf(member), predicate })));
   // Off the event loop on SQLite: a big count must not stall other requests.
   const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
   return Number(row.n);

@@ -1,6 +1,6 @@
 import type { ReferenceLimits } from '../config';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { IrNode } from '../filter/ir';
+import type { IrNode } from '../filter/model/ir';
 
 /** A saved segment in the reference graph: its rule count and the segments its membership rules name. */
 export interface ReferenceNode {

@@ -5,8 +5,8 @@ import type { Context } from '../common/context';
 import { UserError } from '../common/user-error';
 import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterGroupInput } from './filter.inputs';
-import { FilterTreeScalar } from '../filter/filter-tree.scalar';
-import { toFilterTree, type FilterGroup } from '../filter/tree';
+import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';
+import { toFilterTree, type FilterGroup } from '../filter/language/tree';
 import { membersOf, prepareFilter } from './query';
 
 @ObjectType({ description: 'What the validator says of a filter, without running it.' })

@@ -1,10 +1,10 @@
 import { CHANNELS } from '../contacts/contact.fields';
 import { field } from '../common/crm-field';
 import { communicationsAccess } from '../communications/communication.filtering';
-import type { FieldDef } from '../filter/catalog';
-import { FieldValueType as T, FilterOperator as Op } from '../filter/filter.enums';
+import type { FieldDef } from '../filter/model/catalog';
+import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';
 import { SegmentSource } from '../common/crm-enums';
-import { label } from '../filter/labels';
+import { label } from '../filter/language/labels';
 import { ReferenceList } from '../reference-lists/reference-item.entity';
 
 const LEADS = [SegmentSource.LEADS];

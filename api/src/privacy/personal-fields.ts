@@ -1,7 +1,7 @@
 import { hasScope, Scope, type Actor } from '../auth/actor';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { FieldCatalog } from '../filter/catalog';
-import type { FilterGroup } from '../filter/tree';
+import type { FieldCatalog } from '../filter/model/catalog';
+import type { FilterGroup } from '../filter/language/tree';
 
 /** Whether the caller may compose filters on personal fields and read exact small counts. */
 export function seesPersonalData(actor: Actor | null): boolean {

@@ -1,8 +1,8 @@
-import type { DerivedAccess } from '../filter/catalog';
-import type { Dialect, Sql } from '../filter/dialect';
-import type { Test } from '../filter/ir';
-import type { Row } from '../filter/model';
-import { not, or, sql, TRUE } from '../filter/sql';
+import type { DerivedAccess } from '../filter/model/catalog';
+import type { Dialect, Sql } from '../filter/sql/dialect';
+import type { Test } from '../filter/model/ir';
+import type { Row } from '../filter/model/model';
+import { not, or, sql, TRUE } from '../filter/sql/fragments';
 
 /**
  * The Bitrix24 "find product in" choices over a purchase row (see PURCHASES_SQL): the SQL and the

@@ -1,6 +1,6 @@
 import type { CrmDomain } from '../common/crm-domain';
 import { FilterScope } from '../common/crm-enums';
-import type { Row, Snapshot } from '../filter/model';
+import type { Row, Snapshot } from '../filter/model/model';
 import { orderFields, purchaseFields } from './purchase.fields';
 
 /** Product rows of orders and of deals, with where they were found (the Bitrix24 "find product in", found-in.ts). */

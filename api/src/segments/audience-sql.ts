@@ -1,9 +1,10 @@
 import type { Channel } from '../communications/communication.enums';
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import { COMMUNICATION_OWNER } from '../communications/communication.filtering';
 import { tableOf } from '../filtering/crm-model';
 import type { MemberType } from '../common/crm-enums';
 import type { Audience } from './audience';
+import { countStatement, isMemberStatement, memberIds, memberPageStatement, type RankedMembers } from '../filter/compile/statements';
 
 /**
  * The statements behind counts, member pages, recipient pages and exports. Each question is one
@@ -26,50 +27,21 @@ export function ownerOf(encoded: number | string): { type: MemberType; key: numb
 /** The owner of a communication row `c` as one encoded (rank, key) integer; null when it has none. */
 export const COMMUNICATION_OWNER_SQL = `CASE WHEN c.company_id IS NOT NULL THEN ${SPAN} + c.company_id WHEN c.contact_id IS NOT NULL THEN ${2 * SPAN} + c.contact_id WHEN c.lead_id IS NOT NULL THEN ${3 * SPAN} + c.lead_id END`;
 
-const idsOf = (type: MemberType, predicate: Sql): Sql => ({ sql: `SELECT m.id FROM ${tableOf(type)} m WHERE ${predicate.sql}`, params: predicate.params });
+const idsOf = (type: MemberType, predicate: Sql): Sql => memberIds({ table: tableOf(type), predicate });
+
+/** The audience's member types as the statements take them: table, predicate, place in the order. */
+export const rankedMembers = (audience: Audience): RankedMembers[] => audience.members.map(({ type, predicate }) => ({ table: tableOf(type), predicate, rank: MEMBER_RANK[type] }));
 
 /** Number of members: one statement, per-type counts added up. */
-export function memberCountStatement(audience: Audience): Sql {
-  const parts = audience.members.map(({ type, predicate }) => ({ sql: `(SELECT COUNT(*) FROM ${tableOf(type)} m WHERE ${predicate.sql})`, params: predicate.params }));
-  return { sql: `SELECT ${parts.map((p) => p.sql).join(' + ')} AS n`, params: parts.flatMap((p) => p.params) };
-}
+export const memberCountStatement = (audience: Audience): Sql => countStatement(rankedMembers(audience));
 
-/**
- * One page of members after a cursor, in (type, key) order. With one member type (the common
- * case) the statement returns whole rows, so the page is one statement; with several it returns
- * (rank, id) pairs and the rows are read by key afterwards.
- */
-export function memberPageStatement(audience: Audience, after: { rank: number; key: number } | null, limit: number): Sql & { wholeRows: boolean } {
-  if (audience.members.length === 1) {
-    const { type, predicate } = audience.members[0];
-    const rank = MEMBER_RANK[type];
-    if (after && rank < after.rank) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [], wholeRows: true };
-    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
-    return {
-      sql: `SELECT ${rank} AS member_rank, m.* FROM ${tableOf(type)} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?`,
-      params: [...predicate.params, ...(from ? [after?.key] : []), limit],
-      wholeRows: true,
-    };
-  }
-  const branches: Sql[] = [];
-  for (const { type, predicate } of audience.members) {
-    const rank = MEMBER_RANK[type];
-    if (after && rank < after.rank) continue;
-    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
-    branches.push({
-      sql: `SELECT * FROM (SELECT ${rank} AS member_rank, m.id AS id FROM ${tableOf(type)} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?) b${rank}`,
-      params: [...predicate.params, ...(from ? [after?.key] : []), limit],
-    });
-  }
-  if (!branches.length) return { sql: 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0', params: [], wholeRows: false };
-  return { sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`, params: [...branches.flatMap((b) => b.params), limit], wholeRows: false };
-}
+/** One page of members after a cursor, in (type, key) order (see memberPageStatement). */
+export const audiencePageStatement = (audience: Audience, after: { rank: number; key: number } | null, limit: number) => memberPageStatement(rankedMembers(audience), after, limit);
 
-/** Is this one record a member? (rank, key) of the record when it is. */
-export function isMemberStatement(audience: Audience, type: MemberType, key: number): Sql | null {
+/** Is this one record a member? */
+export function audienceHasStatement(audience: Audience, type: MemberType, key: number): Sql | null {
   const entry = audience.members.find((m) => m.type === type);
-  if (!entry) return null;
-  return { sql: `SELECT 1 AS hit FROM ${tableOf(type)} m WHERE m.id = ? AND ${entry.predicate.sql}`, params: [key, ...entry.predicate.params] };
+  return entry ? isMemberStatement({ table: tableOf(type), predicate: entry.predicate }, key) : null;
 }
 
 const notStopped = (alias: string, channel: Channel): Sql => ({

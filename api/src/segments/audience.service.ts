@@ -2,10 +2,10 @@ import type { Context } from '../common/context';
 import { toConnection } from '../common/connection';
 import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
+import { countMembers } from '../filtering/query';
 import type { Audience } from './audience';
 import {
-  memberCountStatement,
-  memberPageStatement,
+  audiencePageStatement,
   ownerOf,
   RANK_MEMBER,
   recipientCountStatement,
@@ -17,10 +17,9 @@ import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient,
 import { loadMember, memberRows } from './member-rows';
 
 /** The exact number of members (resolvers pass it through reportCount before it leaves the API). */
-export async function countMembers(ctx: Context, audience: Audience): Promise<LiveCount & { value: number }> {
-  const statement = memberCountStatement(audience);
-  const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
-  return { value: Number(row.n), fewerThan: null, computedAt: new Date() };
+export async function countAudience(ctx: Context, audience: Audience): Promise<LiveCount & { value: number }> {
+  const value = await countMembers(ctx, { predicates: new Map(audience.members.map((m) => [m.type, m.predicate])) });
+  return { value, fewerThan: null, computedAt: new Date() };
 }
 
 /** Exact numbers of recipients per channel (resolvers pass them through reportCount). */
@@ -39,7 +38,7 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
   const { size, cursor } = readPageArgs(args, ctx.config.maxPageSize);
   if (cursor && !(typeof cursor[0] === 'number' && RANK_MEMBER[cursor[0]])) throw foreignCursor('after');
   const after = cursor ? { rank: cursor[0] as number, key: cursor[1] } : null;
-  const statement = memberPageStatement(audience, after, size + 1);
+  const statement = audiencePageStatement(audience, after, size + 1);
   const rows = size === 0 ? [] : await ctx.db.read<{ member_rank: number | string; id: number | string }>(statement.sql, statement.params);
   const page = rows.slice(0, size);
   const nodes = statement.wholeRows
@@ -50,7 +49,7 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
     edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,
     pageInfo: pageInfoOf(edges, rows.length > size, after !== null),
     // Exact: whoever may page the members (recipients:read) can count them anyway.
-    totalCount: async () => (await countMembers(ctx, audience)).value,
+    totalCount: async () => (await countAudience(ctx, audience)).value,
   } as never);
 }
 

@@ -1,10 +1,10 @@
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import { ClientType, SegmentSource } from '../common/crm-enums';
 import type { MemberType } from '../common/crm-enums';
-import { and } from '../filter/sql';
-import type { FilterGroup } from '../filter/tree';
+import { and } from '../filter/sql/fragments';
+import type { FilterGroup } from '../filter/language/tree';
 import { staticMembersPredicate, type ReferencedDefinition } from '../filtering/membership';
 import { membersOf } from '../filtering/members-of';
 import { prepareFilter } from '../filtering/query';

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { FilterGroup } from '../filter/tree';
+import type { FilterGroup } from '../filter/language/tree';
 import { Segment } from './segment.entity';
 import { MEMBERSHIP_FIELD } from './segment.fields';
 

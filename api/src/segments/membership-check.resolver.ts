@@ -7,7 +7,7 @@ import { fromGlobalId, keyOf } from '../common/global-id';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import type { MemberType } from '../common/crm-enums';
 import { audienceOf } from './audience';
-import { isMemberStatement } from './audience-sql';
+import { audienceHasStatement } from './audience-sql';
 import { Segment } from './segment.entity';
 
 const MEMBER_TYPES: Record<string, MemberType> = { Contact: 'contact', Company: 'company', Lead: 'lead' };
@@ -44,7 +44,7 @@ export class MembershipCheckResolver {
     const params: unknown[] = [];
     for (const segment of segments) {
       const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { now, origin: 'saved' });
-      const statement = audience && isMemberStatement(audience, type, decoded.key);
+      const statement = audience && audienceHasStatement(audience, type, decoded.key);
       if (statement) {
         parts.push(`CASE WHEN EXISTS (${statement.sql}) THEN 1 ELSE 0 END AS s${parts.length}`);
         params.push(...statement.params);

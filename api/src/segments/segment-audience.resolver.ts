@@ -4,9 +4,9 @@ import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root
 import { requireActor, type Context } from '../common/context';
 import { UserError, UserErrors } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
-import { toFilterTree } from '../filter/tree';
+import { toFilterTree } from '../filter/language/tree';
 import { type Audience, audienceOf } from './audience';
-import { ALL_CHANNELS, countMembers, countRecipients, loadMember, membersPage, recipientsPage } from './audience.service';
+import { ALL_CHANNELS, countAudience, countRecipients, loadMember, membersPage, recipientsPage } from './audience.service';
 import { ForwardPageArgs, LiveCount, Member, type MemberObject, MemberConnection, Recipient, RecipientConnection, RecipientCount } from './audience.types';
 import { exportPath } from './export';
 import { SegmentKind } from './segment.enums';
@@ -57,7 +57,7 @@ export class SegmentAudienceResolver {
   @Requires(Scope.SEGMENTS_READ)
   @FieldResolver(() => LiveCount, { nullable: true, description: 'Members now: computed from current data when asked (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
   async memberCount(@Root() segment: Segment, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
-    return reportCount(ctx, await countMembers(ctx, await audienceOfSegment(ctx, segment, timeZone)));
+    return reportCount(ctx, await countAudience(ctx, await audienceOfSegment(ctx, segment, timeZone)));
   }
 
   @Requires(Scope.SEGMENTS_READ)
@@ -107,7 +107,7 @@ export class SegmentPreviewResolver {
   @Requires(Scope.SEGMENTS_READ)
   @FieldResolver(() => LiveCount, { nullable: true, description: 'Null when the definition has errors; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
   async memberCount(@Root() preview: SegmentPreview, @Ctx() ctx: Context) {
-    return preview.audience && reportCount(ctx, await countMembers(ctx, preview.audience));
+    return preview.audience && reportCount(ctx, await countAudience(ctx, preview.audience));
   }
 
   @Requires(Scope.SEGMENTS_READ)

@@ -4,8 +4,8 @@ import { AuditedRecord } from '../common/audited-record.entity';
 import { fold } from '../common/fold';
 import { Node } from '../common/node';
 import { ClientType, SegmentSource } from '../common/crm-enums';
-import { FilterTreeScalar } from '../filter/filter-tree.scalar';
-import type { FilterGroup } from '../filter/tree';
+import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';
+import type { FilterGroup } from '../filter/language/tree';
 import { SegmentKind } from './segment.enums';
 
 /**

@@ -1,8 +1,8 @@
 import { field } from '../common/crm-field';
-import type { FieldDef } from '../filter/catalog';
-import { FieldValueType as T } from '../filter/filter.enums';
+import type { FieldDef } from '../filter/model/catalog';
+import { FieldValueType as T } from '../filter/language/filter.enums';
 import { SegmentSource } from '../common/crm-enums';
-import { label } from '../filter/labels';
+import { label } from '../filter/language/labels';
 
 /** The field id of membership rules (stored filters name it; cycle and in-use checks look for it). */
 export const MEMBERSHIP_FIELD = 'segment.membership';

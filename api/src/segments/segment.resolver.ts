@@ -8,7 +8,7 @@ import { fold } from '../common/fold';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { DeletePayload, payloadType } from '../common/payloads';
 import { UserError, UserErrorCode } from '../common/user-error';
-import { toFilterTree } from '../filter/tree';
+import { toFilterTree } from '../filter/language/tree';
 import { CreateSegmentInput, UpdateSegmentInput } from './segment.inputs';
 import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';

@@ -1,7 +1,7 @@
-import type { Sql } from '../filter/dialect';
+import type { Sql } from '../filter/sql/dialect';
 import { SegmentSource } from '../common/crm-enums';
 import type { MemberType } from '../common/crm-enums';
-import { TRUE } from '../filter/sql';
+import { TRUE } from '../filter/sql/fragments';
 
 /**
  * What every member of a source must be, whatever the filter (Bitrix24's lead segments): a lead

@@ -4,9 +4,9 @@ import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type
 import type { Context } from '../common/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { ClientType, SegmentSource } from '../common/crm-enums';
-import { FilterTreeScalar } from '../filter/filter-tree.scalar';
-import { pickLocale } from '../filter/labels';
-import type { FilterGroup } from '../filter/tree';
+import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';
+import { pickLocale } from '../filter/language/labels';
+import type { FilterGroup } from '../filter/language/tree';
 import { SegmentKind } from './segment.enums';
 import { SegmentPayload } from './segment.resolver';
 import { createSegment } from './segment.service';

@@ -1,7 +1,7 @@
-import { Combinator, DateUnit, FilterOperator as Op, Quantifier } from '../filter/filter.enums';
+import { Combinator, DateUnit, FilterOperator as Op, Quantifier } from '../filter/language/filter.enums';
 import { FilterScope } from '../common/crm-enums';
-import { label, type Label } from '../filter/labels';
-import type { FilterGroup, FilterNode, FilterValue } from '../filter/tree';
+import { label, type Label } from '../filter/language/labels';
+import type { FilterGroup, FilterNode, FilterValue } from '../filter/language/tree';
 
 /** A ready-made filter: a starting point that becomes an ordinary, editable dynamic segment. */
 export interface SegmentTemplateDef {

@@ -1,8 +1,8 @@
 import type { Context } from '../common/context';
 import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { FieldDef } from '../filter/catalog';
-import type { FilterGroup, FilterRule } from '../filter/tree';
+import type { FieldDef } from '../filter/model/catalog';
+import type { FilterGroup, FilterRule } from '../filter/language/tree';
 import { loadCatalog } from '../filtering/field-catalog';
 import { SegmentKind } from './segment.enums';
 import { Segment } from './segment.entity';

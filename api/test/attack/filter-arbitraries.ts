@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { FilterOperator, ValueSlot } from '../../src/filter/filter.enums';
-import { slotFor } from '../../src/filter/operators';
-import type { FieldValueType } from '../../src/filter/filter.enums';
+import { FilterOperator, ValueSlot } from '../../src/filter/language/filter.enums';
+import { slotFor } from '../../src/filter/language/operators';
+import type { FieldValueType } from '../../src/filter/language/filter.enums';
 import type { TestApi } from '../api';
 import { INJECTIONS } from './payloads';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fold } from '../../src/common/fold';
-import { slotFor } from '../../src/filter/operators';
+import { slotFor } from '../../src/filter/language/operators';
 import { engines } from '../databases';
 import { loadCatalog, type Catalog, type CatalogField } from './filter-arbitraries';
 import { count, expectKept, expectTyped, note, report, snapshot, tableNames, TEST_TIMEOUT, startAttackApi, watchServerLog, type AttackApi, type Snapshot } from './harness';

@@ -5,11 +5,11 @@ import { engines } from '../../../test/databases';
 import { datasetArbitrary, loadDataset, NOW, type FixtureKeys } from '../../../test/filter-fixture';
 import { treeArbitrary } from '../../../test/filter-trees';
 import { membersOf, prepareFilter } from '../../filtering/query';
-import type { FieldCatalog } from '../catalog';
+import type { FieldCatalog } from '../model/catalog';
 import { setUpFilterFixture as setUp } from '../../../test/filter-setup';
-import { pageStatement } from '../compile';
+import { idPageStatement } from '../compile/statements';
 import { crmModel, tableOf } from '../../filtering/crm-model';
-import { Oracle } from '../evaluate';
+import { Oracle } from '../oracle/oracle';
 import { ClientType, FilterScope, SegmentSource } from '../../common/crm-enums';
 import type { MemberType } from '../../common/crm-enums';
 
@@ -36,7 +36,7 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
           const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
           expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
           for (const member of members) {
-            const statement = pageStatement(prepared.predicates.get(member)!, tableOf(member), null, 100_000);
+            const statement = idPageStatement({ table: tableOf(member), predicate: prepared.predicates.get(member)! }, null, 100_000);
             const rows = (await ctx.em.getConnection().execute(statement.sql, statement.params)) as Array<{ id: number | string }>;
             const fromSql = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
             expect(fromSql, `${member}: ${JSON.stringify(tree)}`).toEqual(oracle.members(prepared.ir!, member));

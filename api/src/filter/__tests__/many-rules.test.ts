@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
-import { FENCE_AFTER, fenceSubqueries } from '../plan-fence';
+import { FENCE_AFTER, fenceSubqueries } from '../sql/plan-fence';
 
 /**
  * Filters with many rules on related records (found by the attack tests): on PostgreSQL, 150

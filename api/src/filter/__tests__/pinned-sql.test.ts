@@ -5,14 +5,14 @@ import { NOW } from '../../../test/filter-fixture';
 import { setUpFilterFixture } from '../../../test/filter-setup';
 import { tableOf } from '../../filtering/crm-model';
 import { prepareFilter } from '../../filtering/query';
-import type { FieldCatalog, FieldDef } from '../catalog';
-import { countStatement, pageStatement } from '../compile';
-import { Combinator, DateUnit, FilterOperator as Op, Quantifier, ValueSlot } from '../filter.enums';
+import type { FieldCatalog, FieldDef } from '../model/catalog';
+import { countStatement, idPageStatement } from '../compile/statements';
+import { Combinator, DateUnit, FilterOperator as Op, Quantifier, ValueSlot } from '../language/filter.enums';
 import { FilterScope, SegmentSource } from '../../common/crm-enums';
 import type { MemberType } from '../../common/crm-enums';
-import { slotFor } from '../operators';
-import { FENCE_AFTER } from '../plan-fence';
-import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../tree';
+import { slotFor } from '../language/operators';
+import { FENCE_AFTER } from '../sql/plan-fence';
+import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../language/tree';
 
 /**
  * The SQL the engine writes, pinned per dialect in `__sql__/<engine>.sql`: every field of the
@@ -151,8 +151,8 @@ describe.each(engines)('the SQL the engine writes on %s, pinned', (engine) => {
     const first = await prepareFilter(api.context(), { tree: and(rule('client.city', Op.EQ, { string: 'Kraków' })), source: SegmentSource.CLIENTS, members: ['contact'], timeZone: ZONE, now: NOW });
     const predicate = first.predicates.get('contact')!;
     for (const [name, statement] of [
-      ['count statement', countStatement(predicate, tableOf('contact'))],
-      ['page statement after key 100, 50 rows', pageStatement(predicate, tableOf('contact'), 100, 50)],
+      ['count statement', countStatement([{ table: tableOf('contact'), predicate }])],
+      ['page statement after key 100, 50 rows', idPageStatement({ table: tableOf('contact'), predicate }, 100, 50)],
     ] as const) {
       out.push('', `-- ${name} (contact, client.city EQ Kraków)`, statement.sql, `-- params: ${text(statement.params)}`);
     }

@@ -9,15 +9,16 @@ import type { CrmDomain } from '../../common/crm-domain';
 import { SegmentSource, type FilterScope } from '../../common/crm-enums';
 import { field } from '../../common/crm-field';
 import { UserErrorCode } from '../../common/user-error';
-import { FieldCatalog, type FieldDef } from '../../filter/catalog';
-import { compileMemberPredicate, pageStatement } from '../../filter/compile';
-import { dialectFor } from '../../filter/dialect';
-import { Oracle, type Row } from '../../filter/evaluate';
-import { Combinator, FieldValueType as T, FilterOperator as Op, Quantifier } from '../../filter/filter.enums';
-import { label } from '../../filter/labels';
-import { assembleModel, memberTable, type FilterModel, type Snapshot } from '../../filter/model';
-import { resolveFilter } from '../../filter/resolve';
-import type { FilterGroup } from '../../filter/tree';
+import { FieldCatalog, type FieldDef } from '../../filter/model/catalog';
+import { compileMemberPredicate } from '../../filter/compile/compile';
+import { idPageStatement } from '../../filter/compile/statements';
+import { dialectFor } from '../../filter/sql/dialect';
+import { Oracle, type Row } from '../../filter/oracle/oracle';
+import { Combinator, FieldValueType as T, FilterOperator as Op, Quantifier } from '../../filter/language/filter.enums';
+import { label } from '../../filter/language/labels';
+import { assembleModel, memberTable, type FilterModel, type Snapshot } from '../../filter/model/model';
+import { resolveFilter } from '../../filter/resolution/resolve';
+import type { FilterGroup } from '../../filter/language/tree';
 import { CRM_DOMAINS, standardFields } from '../crm-model';
 import { valueResolver } from '../values';
 
@@ -149,7 +150,7 @@ describe.each(engines)('a scope registered by a domain the engine has never seen
             const resolved = await resolve(tree, ['contact']);
             expect(resolved.problems, JSON.stringify(tree)).toEqual([]);
             const predicate = compileMemberPredicate(model, resolved.ir!, 'contact', dialectFor(api.db.kind));
-            const statement = pageStatement(predicate, memberTable(model, 'contact'), null, 100_000);
+            const statement = idPageStatement({ table: memberTable(model, 'contact'), predicate }, null, 100_000);
             const found = (await connection.execute(statement.sql, statement.params)) as Array<{ id: number | string }>;
             expect(found.map((r) => Number(r.id)).sort((a, b) => a - b), JSON.stringify(tree)).toEqual(oracle.members(resolved.ir!, 'contact'));
           }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OwnerPath } from '../../filter/model';
+import type { OwnerPath } from '../../filter/model/model';
 import { crmModel } from '../crm-model';
 
 /**

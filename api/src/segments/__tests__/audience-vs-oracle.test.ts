@@ -6,9 +6,9 @@ import { datasetArbitrary, loadDataset, type FixtureKeys } from '../../../test/f
 import { setUpFilterFixture } from '../../../test/filter-setup';
 import { treeArbitrary } from '../../../test/filter-trees';
 import { toGlobalId } from '../../common/global-id';
-import type { FieldCatalog } from '../../filter/catalog';
+import type { FieldCatalog } from '../../filter/model/catalog';
 import { crmModel } from '../../filtering/crm-model';
-import { Oracle, type Row } from '../../filter/evaluate';
+import { Oracle, type Row } from '../../filter/oracle/oracle';
 import { ClientType, FilterScope, SegmentSource } from '../../common/crm-enums';
 import type { MemberType } from '../../common/crm-enums';
 import { membersOf, prepareFilter } from '../../filtering/query';

@@ -8,7 +8,7 @@ import { bombLevel, insertSegmentDirectly, memberOf } from '../../../test/segmen
 import type { ReferenceLimits } from '../../config';
 import { keyOf } from '../../common/global-id';
 import { crmModel } from '../../filtering/crm-model';
-import { Oracle, type OracleSegment } from '../../filter/evaluate';
+import { Oracle, type OracleSegment } from '../../filter/oracle/oracle';
 import type { Snapshot } from '../../../test/filter-fixture';
 import { ClientType, SegmentSource } from '../../common/crm-enums';
 import { membersOf, prepareFilter } from '../../filtering/query';

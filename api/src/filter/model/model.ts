@@ -1,5 +1,5 @@
-import type { UserErrorCode } from '../common/user-error';
-import type { Dialect } from './dialect';
+import type { UserErrorCode } from '../../common/user-error';
+import type { Dialect } from '../sql/dialect';
 import type { IrGroup } from './ir';
 
 /**

@@ -1,11 +1,11 @@
-import type { FieldAccess } from './catalog';
-import { absent, columnTest } from './compile-test';
-import type { Dialect, Sql } from './dialect';
-import { Combinator, Quantifier } from './filter.enums';
-import type { IrGroup, IrNode, IrRule, Test } from './ir';
-import { memberTable, ownerColumn, reach, scopeDef, type FilterModel } from './model';
-import { fenceSubqueries } from './plan-fence';
-import { and, FALSE, not, or, sql, TRUE } from './sql';
+import type { FieldAccess } from '../model/catalog';
+import { absent, columnTest } from './column-test';
+import type { Dialect, Sql } from '../sql/dialect';
+import { Combinator, Quantifier } from '../language/filter.enums';
+import type { IrGroup, IrNode, IrRule, Test } from '../model/ir';
+import { memberTable, ownerColumn, reach, scopeDef, type FilterModel } from '../model/model';
+import { fenceSubqueries } from '../sql/plan-fence';
+import { and, FALSE, not, or, sql, TRUE } from '../sql/fragments';
 
 /** Where a predicate is evaluated: on the member row `m`, or on a related row `r` of a scope. */
 type Where = { at: 'member'; member: string } | { at: 'scope'; member: string; scope: string };
@@ -141,18 +141,3 @@ function membership(where: Where, test: Extract<Test, { kind: 'in' }>, env: Env)
   const anyOf = or(test.values.map((key) => compile(Number(key), where.member)));
   return test.negate ? not(anyOf) : anyOf;
 }
-
-/** `SELECT COUNT(*)` of the members of one type. */
-export function countStatement(predicate: Sql, table: string): Sql {
-  return { sql: `SELECT COUNT(*) AS n FROM ${table} m WHERE ${predicate.sql}`, params: predicate.params };
-}
-
-/** One keyset page of member ids, in key order. */
-export function pageStatement(predicate: Sql, table: string, afterKey: number | null, limit: number): Sql {
-  const after = afterKey === null ? '' : ' AND m.id > ?';
-  return {
-    sql: `SELECT m.id FROM ${table} m WHERE ${predicate.sql}${after} ORDER BY m.id LIMIT ?`,
-    params: [...predicate.params, ...(afterKey === null ? [] : [afterKey]), limit],
-  };
-}
-

@@ -1,11 +1,11 @@
-import { fold } from '../common/fold';
-import { UserErrorCode as Code } from '../common/user-error';
-import type { FieldDef } from './catalog';
-import { addDays, calendarSide, daysAgo, FIRST_INSTANT, LAST_DAY, LAST_INSTANT, monthDay, startOfDay, today, yearsBefore } from './dates';
-import { FieldValueType as T, FilterOperator as Op, ValueSlot } from './filter.enums';
-import type { Test } from './ir';
-import { slotFor, VALUELESS } from './operators';
-import type { FilterRule, FilterValue } from './tree';
+import { fold } from '../../common/fold';
+import { UserErrorCode as Code } from '../../common/user-error';
+import type { FieldDef } from '../model/catalog';
+import { addDays, calendarSide, daysAgo, FIRST_INSTANT, LAST_DAY, LAST_INSTANT, monthDay, startOfDay, today, yearsBefore } from '../language/dates';
+import { FieldValueType as T, FilterOperator as Op, ValueSlot } from '../language/filter.enums';
+import type { Test } from '../model/ir';
+import { slotFor, VALUELESS } from '../language/operators';
+import type { FilterRule, FilterValue } from '../language/tree';
 
 export interface RuleContext {
   now: Date;

@@ -1,9 +1,9 @@
-import type { Sql } from './dialect';
-import { FieldValueType, type FilterOperator } from './filter.enums';
+import type { ColumnKind, Sql } from '../sql/dialect';
+import { FieldValueType, type FilterOperator } from '../language/filter.enums';
 import type { Test } from './ir';
-import type { Label } from './labels';
+import type { Label } from '../language/labels';
 import type { DerivedEvalContext, DerivedSqlContext, Row } from './model';
-import { OPERATORS_BY_TYPE } from './operators';
+import { OPERATORS_BY_TYPE } from '../language/operators';
 
 /**
  * What a field's value is read from. `subject` names the row the value lives on; the compiler
@@ -34,9 +34,6 @@ export interface DerivedAccess {
   /** The oracle: does the subject row pass `test`. */
   evaluate(subjectRow: Row, test: Test, at: DerivedEvalContext): boolean;
 }
-
-/** How values of a column are stored (and so bound): folded text, numbers, days, instants, flags, keys. */
-export type ColumnKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'key' | 'enum';
 
 /**
  * Where the allowed values of a listed field come from: the engine only groups rules by it (one

@@ -1,4 +1,5 @@
-import type { ColumnKind } from './catalog';
+/** How values of a column are stored (and so bound): folded text, numbers, days, instants, flags, keys. */
+export type ColumnKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'key' | 'enum';
 
 /** A fragment of SQL with its bound values, in order ('?' placeholders; nothing interpolated). */
 export interface Sql {

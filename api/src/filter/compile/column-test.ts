@@ -1,7 +1,6 @@
-import type { ColumnKind } from './catalog';
-import type { Dialect, Sql } from './dialect';
-import type { Test } from './ir';
-import { and, escapeLike, FALSE, not, or, placeholders, sql, sql2, sqlNot, TRUE } from './sql';
+import type { ColumnKind, Dialect, Sql } from '../sql/dialect';
+import type { Test } from '../model/ir';
+import { and, escapeLike, FALSE, not, or, placeholders, sql, sql2, sqlNot, TRUE } from '../sql/fragments';
 
 /**
  * One column of one row (`alias.column`) against a test.

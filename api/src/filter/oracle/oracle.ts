@@ -1,9 +1,9 @@
-import type { FieldAccess } from './catalog';
-import { Combinator, Quantifier } from './filter.enums';
-import type { IrGroup, IrNode, IrRule, Test } from './ir';
-import { ownerColumn, reach, scopeDef, type FilterModel, type Row, type Snapshot } from './model';
+import type { FieldAccess } from '../model/catalog';
+import { Combinator, Quantifier } from '../language/filter.enums';
+import type { IrGroup, IrNode, IrRule, Test } from '../model/ir';
+import { ownerColumn, reach, scopeDef, type FilterModel, type Row, type Snapshot } from '../model/model';
 
-export type { Row, Snapshot } from './model';
+export type { Row, Snapshot } from '../model/model';
 
 /** A saved dynamic segment of the Clients source as the oracle sees it: its resolved filter and member types. */
 export interface OracleSegment {

@@ -1,5 +1,5 @@
 import type { FieldDef } from './catalog';
-import type { Combinator, Quantifier } from './filter.enums';
+import type { Combinator, Quantifier } from '../language/filter.enums';
 
 /**
  * The resolved tree both the SQL compiler and the in-memory oracle consume: fields looked up,

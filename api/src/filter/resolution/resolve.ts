@@ -1,12 +1,12 @@
-import { UserError, UserErrorCode as Code } from '../common/user-error';
-import type { FieldCatalog, FieldDef, ValuesSource } from './catalog';
-import { isValidZone } from './dates';
-import { Combinator, Quantifier } from './filter.enums';
-import type { IrGroup, IrNode, IrRule } from './ir';
-import type { FilterModel } from './model';
-import { LISTED } from './operators';
+import { UserError, UserErrorCode as Code } from '../../common/user-error';
+import type { FieldCatalog, FieldDef, ValuesSource } from '../model/catalog';
+import { isValidZone } from '../language/dates';
+import { Combinator, Quantifier } from '../language/filter.enums';
+import type { IrGroup, IrNode, IrRule } from '../model/ir';
+import type { FilterModel } from '../model/model';
+import { LISTED } from '../language/operators';
 import { buildTest, checkSlots, listedKeys, type RuleContext } from './rule-test';
-import type { FilterGroup, FilterNode, FilterRule } from './tree';
+import type { FilterGroup, FilterNode, FilterRule } from '../language/tree';
 
 export interface FilterLimits {
   maxDepth: number;
