@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
@@ -18,6 +18,8 @@ export type AuditDetails = { [key: string]: string | number | boolean | null | s
 @Entity({ tableName: 'audit_event' })
 export class AuditEvent {
   [PrimaryKeyProp]?: 'key';
+  /** Computed, never written: inserts leave them out. */
+  [OptionalProps]?: 'id' | 'viaApiToken';
 
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;

@@ -42,13 +42,13 @@ export async function recordAudit(scope: AuditScope, entry: AuditEntry, at: Date
     subjectKey: entry.subject.key ?? null,
     subjectName: entry.subject.name?.slice(0, NAME_LENGTH) ?? null,
     details: entry.details ?? null,
-  } as never);
+  });
   return Number(key);
 }
 
 /** Replaces an event's details: only for facts known when a long operation ends (an export's row count). */
 export async function completeAudit(scope: Pick<AuditScope, 'em'>, eventKey: number, details: AuditDetails): Promise<void> {
-  await scope.em.nativeUpdate(AuditEvent, { key: eventKey }, { details } as never);
+  await scope.em.nativeUpdate(AuditEvent, { key: eventKey }, { details });
 }
 
 /** A segment as an audit subject. */

@@ -1,4 +1,4 @@
-import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, OptionalProps, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from './global-id';
@@ -12,6 +12,8 @@ import { toGlobalId } from './global-id';
 export abstract class Record {
   /** The key property is `key` (the `id` getter is the GraphQL global id): tell MikroORM's types. */
   [PrimaryKeyProp]?: 'key';
+  /** `id` is computed, never written: inserts leave it out. */
+  [OptionalProps]?: 'id';
 
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;

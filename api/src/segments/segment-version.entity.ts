@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, OptionalProps, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
@@ -14,6 +14,8 @@ import { SegmentKind } from './segment.enums';
 @Entity({ tableName: 'segment_version' })
 export class SegmentVersion {
   [PrimaryKeyProp]?: 'key';
+  /** `id` is computed, never written: inserts leave it out. */
+  [OptionalProps]?: 'id';
 
   @PrimaryKey({ fieldName: 'id', type: 'integer', autoincrement: true })
   key!: number;

@@ -103,7 +103,7 @@ function versionRow(ctx: Context, segmentKey: number, version: number, draft: Se
 
 async function writeTags(ctx: Context, segmentKey: number, tags: string[]): Promise<void> {
   await ctx.em.nativeDelete(SegmentTag, { segment: segmentKey });
-  if (tags.length) await ctx.em.insertMany(SegmentTag, tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })) as never);
+  if (tags.length) await ctx.em.insertMany(SegmentTag, tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })));
 }
 
 /** Inserts a segment at version 1; `also` writes what belongs with it (its audit event) in the same transaction. */
@@ -126,9 +126,9 @@ async function insertSegment(ctx: Context, draft: SegmentDraft, kept: KeptFilter
       updatedAt: now,
       createdBy: actingUserKey(ctx),
       updatedBy: actingUserKey(ctx),
-    } as never);
+    });
     const segmentKey = Number(inserted);
-    await ctx.em.insert(SegmentVersion, versionRow(ctx, segmentKey, 1, { ...draft, name: draft.name.trim() }, now) as never);
+    await ctx.em.insert(SegmentVersion, versionRow(ctx, segmentKey, 1, { ...draft, name: draft.name.trim() }, now));
     await writeTags(ctx, segmentKey, draft.tags);
     await also({ key: segmentKey, name: draft.name.trim() });
     return segmentKey;
@@ -216,10 +216,10 @@ export async function saveSegment(
         version: expectedVersion + 1,
         updatedAt: now,
         updatedBy: actingUserKey(ctx),
-      } as never,
+      },
     );
     if (changed !== 1) return false;
-    await ctx.em.insert(SegmentVersion, versionRow(ctx, segment.key, expectedVersion + 1, { ...draft, name }, now) as never);
+    await ctx.em.insert(SegmentVersion, versionRow(ctx, segment.key, expectedVersion + 1, { ...draft, name }, now));
     await writeTags(ctx, segment.key, draft.tags);
     await recordSegmentEvent(ctx, audit.action, { key: segment.key, name }, { ...versionDetails(before, { ...draft, name }, expectedVersion + 1), ...audit.details });
     return true;

@@ -64,7 +64,7 @@ async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[],
       inserted += await insertNew(ctx, 'segment_member', ['segment_id', 'channel', 'address', 'name', 'created_at'], ['segment_id', 'channel', 'address'], chunk.map((l) => [segment.key, l.channel, l.address, l.name, now]));
       await onStored?.(chunk.length);
     }
-    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: actingUserKey(ctx) } as never);
+    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: actingUserKey(ctx) });
     await also(inserted);
   });
   return inserted;
@@ -139,7 +139,7 @@ export async function removeAddresses(ctx: Context, segment: Segment, items: Arr
         removed += await ctx.em.nativeDelete('SegmentMember', { segment: segment.key, channel, address: { $in: slice } });
       }
     }
-    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: new Date(), updatedBy: actingUserKey(ctx) } as never);
+    await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: new Date(), updatedBy: actingUserKey(ctx) });
     await recordAudit(ctx, { action: AuditAction.STATIC_MEMBERS_REMOVED, subject: segmentSubject(segment), details: { asked: items.length, removed } });
   });
   return { removed, errors: [] };
