@@ -143,7 +143,9 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
       // Set after its own references: a Map keeps insertion order, so dependencies come first.
       ofMember.set(key, selectOf(member, predicate, read));
     }
-    reading[reading.length - 1].add(key);
+    const reader = reading.at(-1);
+    if (!reader) throw new Error('A membership rule compiled outside a SELECT.');
+    reader.add(key);
     return { sql: `${cteName(key)}.id IS NOT NULL`, params: [], twoValued: true, joined: true };
   };
 

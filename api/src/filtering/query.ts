@@ -99,5 +99,6 @@ export async function countMembers(ctx: Context, prepared: Pick<PreparedFilter, 
   const statement = countStatement([...prepared.predicates].map(([member, predicate]) => ({ table: tableOf(member), predicate })));
   // Off the event loop on SQLite: a big count must not stall other requests.
   const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
+  if (!row) throw new Error('A COUNT returned no row.');
   return Number(row.n);
 }

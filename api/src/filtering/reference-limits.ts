@@ -72,8 +72,10 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
   };
 
   for (const rule of rules) {
-    const deepest = rule.keys.reduce((best, key) => (depthOf(key) > depthOf(best) ? key : best), rule.keys[0]);
-    const reached = deepest === undefined ? 0 : depthOf(deepest);
+    const [first, ...others] = rule.keys;
+    if (first === undefined) continue;
+    const deepest = others.reduce((best, key) => (depthOf(key) > depthOf(best) ? key : best), first);
+    const reached = depthOf(deepest);
     if (reached > limits.maxDepth) {
       problems.push(UserError.of([...rule.path, 'value'], UserErrorCode.TOO_DEEP, `Segments may name each other in membership rules at most ${limits.maxDepth} levels deep; this rule reaches ${reached} (${chain(deepest)}).`));
     }

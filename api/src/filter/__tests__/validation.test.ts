@@ -15,9 +15,9 @@ describe.each(engines)('filter validation on %s', (engine) => {
 
   const problems = async (filter: unknown) => {
     const result = await api.execRaw(LIST, { filter });
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_FILTER');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_FILTER');
     expect(JSON.stringify(result.errors)).not.toMatch(/SELECT .* FROM|stacktrace|\.ts:\d/);
-    return (result.errors?.[0].extensions?.problems as Array<{ path: string[]; code: string; message: string }>).map((p) => [p.path.join('.'), p.code]);
+    return (result.errors?.[0]?.extensions?.problems as Array<{ path: string[]; code: string; message: string }>).map((p) => [p.path.join('.'), p.code]);
   };
 
   it.each([

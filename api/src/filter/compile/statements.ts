@@ -26,7 +26,8 @@ export function countStatement(parts: readonly MemberPredicate[]): Sql {
     const from = members(part);
     return { sql: `SELECT COUNT(*) AS n ${from.sql}`, params: from.params };
   });
-  if (counts.length === 1) return counts[0];
+  const [only] = counts;
+  if (counts.length === 1 && only) return only;
   return { sql: `SELECT ${counts.map((c) => `(${c.sql})`).join(' + ')} AS n`, params: counts.flatMap((c) => c.params) };
 }
 
@@ -48,8 +49,9 @@ const NOTHING = 'SELECT 1 AS member_rank, 1 AS id WHERE 1=0';
  * (rank, id) pairs and the rows are read by key afterwards.
  */
 export function memberPageStatement(parts: readonly RankedMembers[], after: { rank: number; key: number } | null, limit: number): Sql & { wholeRows: boolean } {
-  if (parts.length === 1) {
-    const [{ table, predicate, rank }] = parts;
+  const [only] = parts;
+  if (parts.length === 1 && only) {
+    const { table, predicate, rank } = only;
     if (after && rank < after.rank) return { sql: NOTHING, params: [], wholeRows: true };
     const from = after && rank === after.rank ? ' AND m.id > ?' : '';
     return {

@@ -9,6 +9,6 @@ export function label(en: string, ru: string, pl: string, pt: string, vi: string
 }
 
 export function pickLocale(requested: string | null | undefined): Locale {
-  const base = (requested ?? 'en').toLowerCase().split(/[-_]/)[0];
+  const base = (requested ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
   return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
 }

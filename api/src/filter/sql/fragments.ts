@@ -16,7 +16,8 @@ export function sql2(text: string, ...params: unknown[]): Sql {
 const joinedIf = (parts: Sql[]) => (parts.some((p) => p.joined) ? { joined: true } : {});
 
 function join(parts: Sql[], operator: 'AND' | 'OR'): Sql {
-  if (parts.length === 1) return parts[0];
+  const [only] = parts;
+  if (parts.length === 1 && only) return only;
   return { sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`, params: parts.flatMap((p) => p.params), twoValued: parts.every((p) => p.twoValued), ...joinedIf(parts) };
 }
 

@@ -82,6 +82,7 @@ describe.each(engines)('admin changes reach the builder on %s', (engine) => {
   it('names the saved segments in the way of a delete, as data', async () => {
     const items = (await api.exec(`{ referenceItems(list: INDUSTRY) { id code } }`)).referenceItems as Array<{ id: string; code: string }>;
     const [it1, it2] = items;
+    if (!it1 || !it2) throw new Error('The fixture has two industries.');
     const [pipeline] = (await api.exec(`{ pipelines { id stages { id } } }`)).pipelines;
     const field = (await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }] }) { field { id options { id } } } }`)).createCustomField.field;
     const b = await createSegment('B industries', and(rule('company.industry', 'IN', { strings: [it1.code] })));
