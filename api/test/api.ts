@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../src/config';
 import type { DatabaseKind } from '../src/db/orm.config';
 import type { Database } from '../src/db/orm';
 import { ensureDefaults, PARTIAL } from '../src/seed/defaults';
-import { fold } from '../src/common/fold';
+import { fold } from '../src/filter/language/fold';
 import { User, UserRole } from '../src/users/user.entity';
 import { freshDatabase } from './databases';
 

@@ -4,7 +4,7 @@ import type { Row } from '../src/filter/oracle/oracle';
 
 /** The CRM's tables as the oracle reads them (the engine's Snapshot with the tables named). */
 export type Snapshot = Record<'contact' | 'company' | 'lead' | 'deal' | 'crm_order' | 'activity' | 'product_row' | 'communication' | 'custom_field_value', Row[]>;
-import { fold } from '../src/common/fold';
+import { fold } from '../src/filter/language/fold';
 
 /**
  * Small random CRMs for the compiler-vs-oracle property tests: few distinct values so rules match

@@ -1,4 +1,4 @@
-import { fold } from '../src/common/fold';
+import { fold } from '../src/filter/language/fold';
 import { toGlobalId } from '../src/common/global-id';
 import { ClientType, SegmentSource } from '../src/common/crm-enums';
 import { SegmentKind } from '../src/segments/segment.enums';

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import isEmail from 'validator/lib/isEmail';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Channel } from './communication.enums';
 
 export type Normalized = { ok: true; value: string } | { ok: false; reason: string };

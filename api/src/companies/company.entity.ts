@@ -2,7 +2,7 @@ import { Collection, Entity, ManyToOne, OneToMany, Property, type Ref } from '@m
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AuditedRecord } from '../common/audited-record.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Node } from '../common/node';
 import { Communication } from '../communications/communication.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';

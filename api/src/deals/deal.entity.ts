@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../common/node';
 import { AuditedRecord } from '../common/audited-record.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';

@@ -1,6 +1,6 @@
 import type { CrmDomain } from '../common/crm-domain';
 import { FilterScope } from '../common/crm-enums';
-import { UserErrorCode as Code } from '../common/user-error';
+import { ProblemCode } from '../filter/language/problems';
 import type { IrGroup, IrRule } from '../filter/model/ir';
 import type { ProblemSink } from '../filter/model/model';
 import { dealFields } from './deal.fields';
@@ -30,7 +30,7 @@ function stagesNeedPipelines(group: IrGroup, problem: ProblemSink): void {
     collect(group);
     if (!rules.some((r) => r.field.id === 'deal.pipeline')) {
       for (const stage of rules.filter((r) => r.field.id === 'deal.stage')) {
-        problem([...stage.path, 'field'], Code.STAGE_WITHOUT_PIPELINE, 'Select the deal pipeline filter and specify one or more pipelines from which deals will move into the segment.');
+        problem([...stage.path, 'field'], ProblemCode.STAGE_WITHOUT_PIPELINE, 'Select the deal pipeline filter and specify one or more pipelines from which deals will move into the segment.');
       }
     }
   }

@@ -18,7 +18,7 @@ import { Product } from '../products/product.entity';
 import { ReferenceItem } from '../reference-lists/reference-item.entity';
 import { Segment } from '../segments/segment.entity';
 import { User } from '../users/user.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { loadCatalog } from './field-catalog';
 import { FIELD_FAMILIES, familyOf, SCOPE_LABELS } from './field-families';
 import { containsPattern } from '../common/like';

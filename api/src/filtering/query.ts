@@ -3,6 +3,7 @@ import type { Context } from '../common/context';
 import { UserErrors, type UserError } from '../common/user-error';
 import { loadCatalog } from './field-catalog';
 import { crmModel, tableOf } from './crm-model';
+import { toUserErrors } from './problems';
 import { compileMemberPredicate } from '../filter/compile/compile';
 import { countStatement } from '../filter/compile/statements';
 import { dialectFor, type Sql } from '../filter/sql/dialect';
@@ -67,7 +68,7 @@ export async function prepareFilter(ctx: Context, request: FilterRequest): Promi
     resolveValues: valueResolver(() => ctx.em),
     memberScope: request.memberScope,
   });
-  const problems = [...forbidden, ...resolved.problems];
+  const problems = [...forbidden, ...toUserErrors(resolved.problems)];
   const ir = problems.length ? null : resolved.ir;
   const predicates = new Map<MemberType, Sql>();
   if (!ir) return { problems, ir, predicates };

@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { AuditedRecord } from '../common/audited-record.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Node } from '../common/node';
 
 @ObjectType({ implements: Node, description: 'A product of the catalog, sold in deals and orders.' })

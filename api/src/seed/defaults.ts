@@ -1,5 +1,5 @@
 import type { Database } from '../db/orm';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Pipeline } from '../deals/pipeline.entity';
 import { Stage, StageSemantic } from '../deals/stage.entity';
 import { LeadStatusSemantic, ReferenceItem, ReferenceList } from '../reference-lists/reference-item.entity';

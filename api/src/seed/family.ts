@@ -3,7 +3,7 @@
  * together with the rows that hang off it (a contact's communications and custom values), so
  * each is produced once and written in the same pass.
  */
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import type { AddressBook } from './addresses';
 import type { Keys, SeedCounts } from './plan';
 import { hash, Rng, type Weighted } from './random';

@@ -1,4 +1,4 @@
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { COMPANY_TIERS } from './catalog';

@@ -1,4 +1,4 @@
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Channel, CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, type Counters, type Family, type World } from './family';

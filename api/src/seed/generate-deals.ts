@@ -1,4 +1,4 @@
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { StageSemantic } from '../deals/stage.entity';
 import { dealTitle, GYM_PRODUCTS, productName, USD_RATE } from './catalog';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, isoDate, money, type Counters, type Family, type World } from './family';

@@ -1,4 +1,4 @@
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Channel } from '../communications/communication.enums';
 import { LeadStatusSemantic } from '../reference-lists/reference-item.entity';
 import { communicationRow, type Address } from './addresses';

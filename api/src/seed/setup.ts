@@ -2,7 +2,7 @@
  * The small, hand-made part of the demo CRM, created through the ORM: employees, the extra
  * pipelines and the custom fields. Returns everything the bulk generators refer to by id.
  */
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { CustomField } from '../custom-fields/custom-field.entity';
 import { CustomFieldEntity, CustomFieldType } from '../custom-fields/custom-field.enums';

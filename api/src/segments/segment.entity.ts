@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AuditedRecord } from '../common/audited-record.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { Node } from '../common/node';
 import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import { AuditAction } from '../audit/audit.enums';
 import type { Context } from '../common/context';
 import { connectionType, findPage, orderInput, toConnection, type SortSpec, heavyRead } from '../common/connection';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { DeletePayload, payloadType } from '../common/payloads';
 import { UserError, UserErrorCode } from '../common/user-error';

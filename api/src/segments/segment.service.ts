@@ -2,7 +2,7 @@ import { AuditAction } from '../audit/audit.enums';
 import type { AuditDetails } from '../audit/audit-event.entity';
 import { actingUserKey, type Context } from '../common/context';
 import { inTransaction } from '../common/crud.service';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode as Code } from '../common/user-error';
 import { isValidZone } from '../filter/language/dates';

@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../common/node';
 import { Record } from '../common/record.entity';
-import { fold } from '../common/fold';
+import { fold } from '../filter/language/fold';
 import { ADMIN_OR_SELF_NOTE, AdminOrSelf } from './staff-details';
 
 /** The first administrator, created on first start (its password printed once, or ADMIN_PASSWORD). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fold } from '../../src/common/fold';
+import { fold } from '../../src/filter/language/fold';
 import { slotFor } from '../../src/filter/language/operators';
 import { engines } from '../databases';
 import { loadCatalog, type Catalog, type CatalogField } from './filter-arbitraries';

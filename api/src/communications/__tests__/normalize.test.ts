@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Channel } from '../communication.enums';
 import { normalizeAddress, normalizeEmail, normalizeHandle, normalizePhone } from '../normalize';
-import { fold } from '../../common/fold';
+import { fold } from '../../filter/language/fold';
 
 describe('address normalisation', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { UserErrorCode } from '../../common/user-error';
+import type { ProblemCode } from '../language/problems';
 import type { Dialect } from '../sql/dialect';
 import type { IrGroup } from './ir';
 
@@ -46,7 +46,7 @@ export interface ScopeDef {
 export type Row = Record<string, unknown>;
 export type Snapshot = Readonly<Record<string, Row[]>>;
 
-export type ProblemSink = (path: string[], code: UserErrorCode, message: string) => void;
+export type ProblemSink = (path: string[], code: ProblemCode, message: string) => void;
 /** Checks the whole resolved tree (run once, after every rule resolved): reports problems through `problem`. */
 export type TreeCheck = (root: IrGroup, problem: ProblemSink) => void;
 

@@ -1,4 +1,3 @@
-import { UserError, UserErrorCode as Code } from '../../common/user-error';
 import type { FieldCatalog, FieldDef, ValuesSource } from '../model/catalog';
 import { isValidZone } from '../language/dates';
 import { Combinator, Quantifier } from '../language/filter.enums';
@@ -6,6 +5,7 @@ import type { IrGroup, IrNode, IrRule } from '../model/ir';
 import type { FilterModel } from '../model/model';
 import { LISTED } from '../language/operators';
 import { buildTest, checkSlots, listedKeys, type RuleContext } from './rule-test';
+import { ProblemCode as Code, type FilterProblem } from '../language/problems';
 import type { FilterGroup, FilterNode, FilterRule } from '../language/tree';
 
 export interface FilterLimits {
@@ -34,7 +34,7 @@ export interface ResolveOptions {
 
 export interface Resolved {
   ir: IrGroup | null;
-  problems: UserError[];
+  problems: FilterProblem[];
 }
 
 interface Walk {
@@ -46,8 +46,8 @@ interface Walk {
  * problem at once (path, code, message). Returns no IR when there is any problem.
  */
 export async function resolveFilter(tree: FilterGroup, options: ResolveOptions): Promise<Resolved> {
-  const problems: UserError[] = [];
-  const problem = (path: string[], code: Code, message: string) => problems.push(UserError.of(path, code, message));
+  const problems: FilterProblem[] = [];
+  const problem = (path: string[], code: Code, message: string) => problems.push({ path, code, message });
   if (!isValidZone(options.timeZone)) problem(['timeZone'], Code.INVALID, `"${options.timeZone}" is not a time zone (e.g. Europe/Warsaw).`);
 
   const walk: Walk = { rules: [] };

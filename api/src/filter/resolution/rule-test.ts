@@ -1,10 +1,10 @@
-import { fold } from '../../common/fold';
-import { UserErrorCode as Code } from '../../common/user-error';
 import type { FieldDef } from '../model/catalog';
 import { addDays, calendarSide, daysAgo, FIRST_INSTANT, LAST_DAY, LAST_INSTANT, monthDay, startOfDay, today, yearsBefore } from '../language/dates';
 import { FieldValueType as T, FilterOperator as Op, ValueSlot } from '../language/filter.enums';
 import type { Test } from '../model/ir';
 import { slotFor, VALUELESS } from '../language/operators';
+import { fold } from '../language/fold';
+import { ProblemCode as Code } from '../language/problems';
 import type { FilterRule, FilterValue } from '../language/tree';
 
 export interface RuleContext {
@@ -38,7 +38,7 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
   }
   const value = rule.value as FilterValue;
   const at = [...path, 'value', expected];
-  const bad = (message: string, code = Code.VALUE_TYPE_MISMATCH) => {
+  const bad = (message: string, code: Code = Code.VALUE_TYPE_MISMATCH) => {
     ctx.problem(at, code, message);
     return false;
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/databases';
-import { fold } from '../../common/fold';
+import { fold } from '../../filter/language/fold';
 import { normalizeEmail, normalizeHandle, normalizePhone } from '../../communications/normalize';
 import { Contact } from '../../contacts/contact.entity';
 import type { Database } from '../../db/orm';
