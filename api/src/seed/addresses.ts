@@ -6,6 +6,7 @@
  */
 import { Channel, CommunicationValueType as VT } from '../communications/communication.enums';
 import { normalizeHandle } from '../communications/normalize';
+import { itemAt } from '../common/indexed';
 import { StopListReason } from '../recipients/stop-list-entry.entity';
 import { PROFILES, type Locale, type Profile } from './names';
 import { DAY, HISTORY_DAYS } from './plan';
@@ -59,7 +60,7 @@ function masksFor(profile: Profile, length: number): string[] {
 
 function formatNational(mask: string, digits: string): string {
   let i = 0;
-  return mask.replace(/#/g, () => digits[i++]);
+  return mask.replace(/#/g, () => itemAt(digits, i++));
 }
 
 export class AddressBook {
@@ -75,7 +76,7 @@ export class AddressBook {
     if (rng.chance(SHARED_SHARE)) {
       const j = rng.int(this.sharedPool);
       local = `${SHARED_LOCALS[j % SHARED_LOCALS.length]}${j}`;
-      domain = SHARED_DOMAINS[(j >> 3) % SHARED_DOMAINS.length];
+      domain = itemAt(SHARED_DOMAINS, (j >> 3) % SHARED_DOMAINS.length);
     }
     const clean = `${local}@${domain}`;
     let value = clean;
@@ -90,7 +91,7 @@ export class AddressBook {
     let offset = 0;
     if (rng.chance(SHARED_SHARE)) {
       sequence = rng.int(this.sharedPool);
-      profile = PROFILES[sequence % PROFILES.length];
+      profile = itemAt(PROFILES, sequence % PROFILES.length);
       landline = true;
       offset = 5_000_000;
     }

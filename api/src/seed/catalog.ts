@@ -1,5 +1,6 @@
 /** Words the demo CRM is written with: company names, products, and titles of deals, leads, activities. */
-import type { Locale } from './names';
+import type { ActivityType } from '../activities/activity.entity';
+import type { Currency, Locale } from './names';
 import type { Rng } from './random';
 
 const COMPANY_CORES: Readonly<Record<Locale, readonly string[]>> = {
@@ -69,7 +70,7 @@ export function productName(rng: Rng, index: number): { name: string; usd: numbe
 }
 
 /** Money in each currency per US dollar, so amounts look local. */
-export const USD_RATE: Readonly<Record<string, number>> = {
+export const USD_RATE: Readonly<Record<Currency, number>> = {
   USD: 1, GBP: 0.79, RUB: 92, KZT: 470, PLN: 4, BRL: 5.1, EUR: 0.92, VND: 24500,
 };
 
@@ -98,7 +99,7 @@ export function leadTitle(rng: Rng, locale: Locale, who: string | null): string 
   return who ? `${base}: ${who}` : base;
 }
 
-export const ACTIVITY_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
+export const ACTIVITY_SUBJECTS: Readonly<Record<ActivityType, readonly string[]>> = {
   CALL: ['Intro call', 'Follow-up call', 'Звонок клиенту', 'Telefon do klienta', 'Ligar para o cliente', 'Gọi lại cho khách'],
   EMAIL: ['Sent the proposal', 'Price list', 'Отправить КП', 'Wysłać ofertę', 'Enviar proposta', 'Gửi báo giá'],
   MEETING: ['Demo meeting', 'Contract signing', 'Встреча в офисе', 'Spotkanie w biurze', 'Reunião presencial', 'Họp với khách hàng'],

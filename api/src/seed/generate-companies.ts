@@ -1,4 +1,5 @@
 import { fold } from '../filter/language/fold';
+import { itemAt } from '../common/indexed';
 import { CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { COMPANY_TIERS } from './catalog';
@@ -52,12 +53,12 @@ export function companiesFamily(world: World): Family {
             created, between(rng, Math.max(created, lastActivity ?? created), now), responsible, responsible,
           ]);
 
-          for (let i = 0; i < commCounts[k - start - 1]; i++) {
+          for (let i = 0; i < itemAt(commCounts, k - start - 1); i++) {
             const sequence = counters.communication + 1;
             let address: Address;
             if (i === 1) address = addresses.phone(rng, profile, sequence, true, VT.WORK);
-            else if (i === 4) address = addresses.handle(rng, profile, `${domain.split('.')[0].replace(/-/g, '_')}`, sequence);
-            else address = addresses.email(rng, COMPANY_MAILBOXES[i], domain, VT.WORK);
+            else if (i === 4) address = addresses.handle(rng, profile, `${itemAt(domain.split('.'), 0).replace(/-/g, '_')}`, sequence);
+            else address = addresses.email(rng, itemAt(COMPANY_MAILBOXES, i), domain, VT.WORK);
             communications.push(communicationRow(world.base.communication + ++counters.communication, address, { company: id }, between(rng, created, now)));
           }
 

@@ -1,4 +1,5 @@
 import { fold } from '../filter/language/fold';
+import { itemAt } from '../common/indexed';
 import { Channel, CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, type Counters, type Family, type World } from './family';
@@ -20,7 +21,7 @@ function birthdate(rng: Rng, now: number): [string, number] {
   const year = new Date(now).getUTCFullYear() - rng.between(18, 75);
   const month = rng.between(1, 12);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const day = rng.between(1, month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  const day = rng.between(1, month === 2 && leap ? 29 : itemAt(DAYS_IN_MONTH, month - 1));
   const pad = (v: number) => String(v).padStart(2, '0');
   return [`${year}-${pad(month)}-${pad(day)}`, month * 100 + day];
 }
@@ -32,7 +33,7 @@ export function contactsFamily(world: World): Family {
   const { UF_LOYALTY, UF_NEWSLETTER, UF_INTERESTS } = setup.fields;
 
   const customValues = (rng: Rng, counters: Counters, id: number, values: Row[]) => {
-    if (rng.chance(0.5) && UF_LOYALTY.options.length) values.push(customValue(counters, world, UF_LOYALTY, id, 'option', UF_LOYALTY.options[LOYALTY.pick(rng) % UF_LOYALTY.options.length]));
+    if (rng.chance(0.5) && UF_LOYALTY.options.length) values.push(customValue(counters, world, UF_LOYALTY, id, 'option', itemAt(UF_LOYALTY.options, LOYALTY.pick(rng) % UF_LOYALTY.options.length)));
     if (rng.chance(0.6)) values.push(customValue(counters, world, UF_NEWSLETTER, id, 'boolean', rng.chance(0.65)));
     if (rng.chance(0.35) && UF_INTERESTS.options.length) {
       const chosen = new Set<number>();
@@ -72,7 +73,7 @@ export function contactsFamily(world: World): Family {
             lastActivity, created, between(rng, Math.max(created, lastActivity ?? created), now), responsible, responsible,
           ]);
 
-          const count = commCounts[c - start - 1];
+          const count = itemAt(commCounts, c - start - 1);
           let previous: Channel | null = null;
           for (let i = 0; i < count; i++) {
             const sequence = counters.communication + 1;

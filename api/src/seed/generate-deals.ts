@@ -1,4 +1,5 @@
 import { fold } from '../filter/language/fold';
+import { itemAt } from '../common/indexed';
 import { StageSemantic } from '../deals/stage.entity';
 import { dealTitle, GYM_PRODUCTS, productName, USD_RATE } from './catalog';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, isoDate, money, type Counters, type Family, type World } from './family';
@@ -15,7 +16,10 @@ export function productRowBudgets(total: number): { deals: number; orders: numbe
 
 /** Name and USD list price of product ordinal `p`; the gym's memberships come first. */
 export function productInfo(seed: number, p: number): { name: string; usd: number } {
-  if (p <= GYM_PRODUCTS.length) return { name: GYM_PRODUCTS[p - 1][0], usd: GYM_PRODUCTS[p - 1][1] };
+  if (p <= GYM_PRODUCTS.length) {
+    const [name, usd] = itemAt(GYM_PRODUCTS, p - 1);
+    return { name, usd };
+  }
   return productName(new Rng(hash(seed, FamilySalt.Products, p)), p);
 }
 
@@ -31,9 +35,9 @@ export function productsFamily(world: World, names: readonly string[]): Family {
         const rows: Row[] = [];
         for (let p = start + 1; p <= end; p++) {
           const created = Math.floor(world.now - HISTORY_DAYS * DAY * rng.next());
-          const name = names[p - 1];
+          const name = itemAt(names, p - 1);
           rows.push([
-            world.base.product + p, `P-${p}`, name, fold(name), `SKU-${String(p).padStart(5, '0')}`, world.productUsd[p - 1], 'USD',
+            world.base.product + p, `P-${p}`, name, fold(name), `SKU-${String(p).padStart(5, '0')}`, itemAt(world.productUsd, p - 1), 'USD',
             rng.chance(0.95), created, between(rng, created, world.now), world.adminId, world.adminId,
           ]);
         }
@@ -55,7 +59,7 @@ export function productRows(
   for (let i = 0; i < count; i++) {
     const p = kind === 'gym' || products <= gym ? 1 + rng.int(gym) : gym + 1 + rng.int(products - gym);
     const quantity = kind === 'gym' ? 1 : kind === 'wholesale' ? rng.between(10, 500) : rng.chance(0.7) ? 1 : rng.between(2, 10);
-    const price = money(world.productUsd[p - 1] * rate * (0.9 + 0.2 * rng.next()));
+    const price = money(itemAt(world.productUsd, p - 1) * rate * (0.9 + 0.2 * rng.next()));
     total += quantity * price;
     first ??= p;
     into.push([world.base.productRow + ++counters.productRow, world.base.product + p, parent.deal ?? null, parent.order ?? null, quantity, price]);
@@ -115,9 +119,9 @@ export function dealsFamily(world: World, productNames: readonly string[]): Fami
           const created = between(rng, ownerCreated, now);
           const closed = stage.semantic === StageSemantic.IN_PROGRESS ? null : Math.min(now, created + Math.floor(rng.next() * 120 * DAY));
           const rate = USD_RATE[profile.currency];
-          const lines = productRows(world, rng, counters, rowCounts[d - start - 1], pipeline.kind, rate, { deal: id }, rows);
+          const lines = productRows(world, rng, counters, itemAt(rowCounts, d - start - 1), pipeline.kind, rate, { deal: id }, rows);
           const amount = lines.first !== null ? lines.total : rng.chance(0.9) ? money(rng.logNormal(1_500, 1.3) * rate) : null;
-          const subject = productNames[(lines.first ?? 1 + rng.int(productNames.length)) - 1];
+          const subject = itemAt(productNames, (lines.first ?? 1 + rng.int(productNames.length)) - 1);
           const title = dealTitle(rng, profile.locale, subject);
           const responsible = world.responsible.pick(rng);
           deals.push([
@@ -130,9 +134,9 @@ export function dealsFamily(world: World, productNames: readonly string[]): Fami
 
           if (pipeline.kind === 'gym' && rng.chance(0.95) && UF_MEMBERSHIP_TYPE.options.length) {
             const plan = MEMBERSHIP.pick(rng) % UF_MEMBERSHIP_TYPE.options.length;
-            values.push(customValue(counters, world, UF_MEMBERSHIP_TYPE, id, 'option', UF_MEMBERSHIP_TYPE.options[plan]));
+            values.push(customValue(counters, world, UF_MEMBERSHIP_TYPE, id, 'option', itemAt(UF_MEMBERSHIP_TYPE.options, plan)));
             if (stage.semantic === StageSemantic.WON || rng.chance(0.3)) {
-              const renewal = (closed ?? created) + MEMBERSHIP_MONTHS[plan % 3] * 30 * DAY;
+              const renewal = (closed ?? created) + itemAt(MEMBERSHIP_MONTHS, plan % 3) * 30 * DAY;
               values.push(customValue(counters, world, UF_RENEWAL_DATE, id, 'date', isoDate(renewal)));
             }
           }

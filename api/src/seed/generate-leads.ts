@@ -1,4 +1,5 @@
 import { fold } from '../filter/language/fold';
+import { itemAt } from '../common/indexed';
 import { Channel } from '../communications/communication.enums';
 import { LeadStatusSemantic } from '../reference-lists/reference-item.entity';
 import { communicationRow, type Address } from './addresses';
@@ -43,7 +44,7 @@ export function leadsFamily(world: World): Family {
             if (rng.chance(0.8)) contact = 1 + rng.int(world.counts.contacts);
             else company = 1 + rng.int(world.counts.companies);
           }
-          const profile = contact ? keys.contactProfile(contact) : company ? keys.companyProfile(company) : PROFILES[PROFILE_WEIGHTS.pick(rng)];
+          const profile = contact ? keys.contactProfile(contact) : company ? keys.companyProfile(company) : itemAt(PROFILES, PROFILE_WEIGHTS.pick(rng));
           const who: Person | null = contact ? keys.contactPerson(contact) : rng.chance(0.85) ? person(rng, profile.locale) : null;
           const ownerCreated = contact ? keys.contactTimes(contact).created : company ? keys.companyTimes(company).created : null;
           const created = ownerCreated ?? Math.floor(now - HISTORY_DAYS * DAY * Math.pow(rng.next(), 1.3));
@@ -63,7 +64,7 @@ export function leadsFamily(world: World): Family {
           ]);
 
           let hadEmail = false;
-          for (let i = 0; i < commCounts[l - start - 1]; i++) {
+          for (let i = 0; i < itemAt(commCounts, l - start - 1); i++) {
             const sequence = counters.communication + 1;
             const kind: Channel = i === 2 ? Channel.IM : i === 1 ? (hadEmail ? Channel.PHONE : Channel.EMAIL) : rng.chance(0.7) ? Channel.EMAIL : Channel.PHONE;
             let address: Address;

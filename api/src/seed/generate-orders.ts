@@ -1,4 +1,5 @@
 import { ActivityType } from '../activities/activity.entity';
+import { itemAt } from '../common/indexed';
 import { ACTIVITY_SUBJECTS, USD_RATE } from './catalog';
 import { between, chunkRanges, chunkRng, FamilySalt, type Family, type World } from './family';
 import { productRowBudgets, productRows } from './generate-deals';
@@ -34,7 +35,7 @@ export function ordersFamily(world: World): Family {
           const created = between(rng, contact ? keys.contactTimes(contact).created : keys.companyTimes(company as number).created, now);
           const paid = rng.chance(0.65);
           const paidAt = paid ? Math.min(now, created + Math.floor(rng.next() * 10 * DAY)) : null;
-          const { total } = productRows(world, rng, counters, rowCounts[o - start - 1], 'general', USD_RATE[profile.currency], { order: id }, rows);
+          const { total } = productRows(world, rng, counters, itemAt(rowCounts, o - start - 1), 'general', USD_RATE[profile.currency], { order: id }, rows);
           const responsible = world.responsible.pick(rng);
           orders.push([
             id, rng.chance(0.4) ? `B24-O-${o}` : null, contact === null ? null : world.base.contact + contact,

@@ -3,6 +3,7 @@
  * contacts; see seedCounts). Bulk rows bypass the ORM's unit of work: each table family is
  * generated in bounded chunks and streamed through the engine's fastest path (writer.ts).
  */
+import { firstRow } from '../common/indexed';
 import type { Database } from '../db/orm';
 import { AddressBook } from './addresses';
 import { ensureDefaults } from './defaults';
@@ -56,7 +57,7 @@ export interface SeedReport {
 }
 
 async function countRows(db: Database, table: string): Promise<number> {
-  const [row] = await db.fork().getConnection().execute<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM "${table}"`);
+  const row = firstRow(await db.fork().getConnection().execute<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM "${table}"`));
   return Number(row.n);
 }
 
@@ -64,7 +65,7 @@ async function maxIds(db: Database): Promise<Record<TableKey, number>> {
   const connection = db.fork().getConnection();
   const base = {} as Record<TableKey, number>;
   for (const key of Object.keys(T) as TableKey[]) {
-    const [row] = await connection.execute<Array<{ m: number | string }>>(`SELECT COALESCE(MAX(id), 0) AS m FROM "${T[key].name}"`);
+    const row = firstRow(await connection.execute<Array<{ m: number | string }>>(`SELECT COALESCE(MAX(id), 0) AS m FROM "${T[key].name}"`));
     base[key] = Number(row.m);
   }
   return base;

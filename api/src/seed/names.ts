@@ -65,13 +65,16 @@ export function feminine(locale: Locale, family: string): string {
   return family;
 }
 
+/** The currencies of the profiles (each has a rate in USD_RATE). */
+export type Currency = 'USD' | 'GBP' | 'RUB' | 'KZT' | 'PLN' | 'BRL' | 'EUR' | 'VND';
+
 /** Where a record lives: country, cities, address conventions and money. */
 export interface Profile {
   code: string;
   locale: Locale;
   country: string;
   cities: readonly string[];
-  currency: string;
+  currency: Currency;
   /** Top-level domain of company web sites. */
   tld: string;
   /** Free mail providers people use there. */

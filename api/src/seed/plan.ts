@@ -3,6 +3,7 @@
  * (where a contact lives, whom they work for, when they were created and last active), computed
  * from the record's number alone so no table has to be held in memory to generate another.
  */
+import { itemAt } from '../common/indexed';
 import { NAMES, PROFILES, PROFILE_WEIGHTS, ascii, feminine, type Locale, type Profile } from './names';
 import { hash, Rng, Weighted } from './random';
 import { companyTitle } from './catalog';
@@ -93,11 +94,11 @@ export class Keys {
   }
 
   contactProfile(c: number): Profile {
-    return PROFILES[PROFILE_WEIGHTS.at(this.draw(Salt.ContactProfile, c).next())];
+    return itemAt(PROFILES, PROFILE_WEIGHTS.at(this.draw(Salt.ContactProfile, c).next()));
   }
 
   companyProfile(k: number): Profile {
-    return PROFILES[PROFILE_WEIGHTS.at(this.draw(Salt.CompanyProfile, k).next())];
+    return itemAt(PROFILES, PROFILE_WEIGHTS.at(this.draw(Salt.CompanyProfile, k).next()));
   }
 
   /** ~70% of contacts work for a company, preferably one in their own country. */
@@ -136,7 +137,7 @@ export class Keys {
   /** A contact's own e-mail, which a repeat lead of theirs carries again. */
   contactEmail(c: number, who: Person = this.contactPerson(c)): { local: string; domain: string } {
     const mail = this.contactProfile(c).mail;
-    return { local: `${ascii(who.first) || 'client'}.${ascii(who.last)}${c}`, domain: mail[hash(this.seed, c) % mail.length] };
+    return { local: `${ascii(who.first) || 'client'}.${ascii(who.last)}${c}`, domain: itemAt(mail, hash(this.seed, c) % mail.length) };
   }
 
   companyIdentity(k: number): CompanyIdentity {

@@ -5,6 +5,8 @@
  * loads it or in which order tables are written.
  */
 
+import { itemAt } from '../common/indexed';
+
 /** 32-bit avalanche mix (murmur3 finaliser); `hash(seed, salt, i)` seeds an Rng per record or chunk. */
 export function hash(...parts: number[]): number {
   let h = 0x9e3779b9;
@@ -59,7 +61,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return itemAt(items, Math.floor(this.next() * items.length));
   }
 
   /** Log-normal around `median`: amounts, revenues and budgets have long right tails. */
@@ -88,18 +90,17 @@ export class Weighted<T> {
   }
 
   pick(rng: Rng): T {
-    return this.items[this.indexFor(rng.next())];
+    return itemAt(this.items, this.indexFor(rng.next()));
   }
 
   /** The item a given uniform draw lands on (for keyed, hash-derived picks). */
   at(u: number): T {
-    return this.items[this.indexFor(u)];
+    return itemAt(this.items, this.indexFor(u));
   }
 
   private indexFor(u: number): number {
-    const c = this.cumulative;
-    for (let i = 0; i < c.length; i++) if (u < c[i]) return i;
-    return c.length - 1;
+    const i = this.cumulative.findIndex((edge) => u < edge);
+    return i === -1 ? this.cumulative.length - 1 : i;
   }
 }
 
@@ -124,20 +125,23 @@ export function allocate(rng: Rng, n: number, budget: number, draw: (rng: Rng) =
   const target = Math.min(Math.max(budget, n * min), n * max);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    counts[i] = Math.min(max, Math.max(min, draw(rng)));
-    sum += counts[i];
+    const count = Math.min(max, Math.max(min, draw(rng)));
+    counts[i] = count;
+    sum += count;
   }
   while (sum > target) {
     const i = rng.int(n);
-    if (counts[i] > min) {
-      counts[i]--;
+    const count = itemAt(counts, i);
+    if (count > min) {
+      counts[i] = count - 1;
       sum--;
     }
   }
   while (sum < target) {
     const i = rng.int(n);
-    if (counts[i] < max) {
-      counts[i]++;
+    const count = itemAt(counts, i);
+    if (count < max) {
+      counts[i] = count + 1;
       sum++;
     }
   }

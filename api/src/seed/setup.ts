@@ -3,6 +3,7 @@
  * pipelines and the custom fields. Returns everything the bulk generators refer to by id.
  */
 import { fold } from '../filter/language/fold';
+import { itemAt } from '../common/indexed';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { CustomField } from '../custom-fields/custom-field.entity';
 import { CustomFieldEntity, CustomFieldType } from '../custom-fields/custom-field.enums';
@@ -66,7 +67,7 @@ const PIPELINE_SHARE: Readonly<Record<PipelineKind, number>> = { general: 70, wh
 
 /** "A:First label B:Second" → [['A', 'First label'], ['B', 'Second']]. */
 function codes(spec: string): Array<[string, string]> {
-  return [...spec.matchAll(/([A-Z_]+):([^:]+?)(?=\s+[A-Z_]+:|$)/g)].map((m) => [m[1], m[2]]);
+  return [...spec.matchAll(/([A-Z_]+):([^:]+?)(?=\s+[A-Z_]+:|$)/g)].map((m) => [itemAt(m, 1), itemAt(m, 2)]);
 }
 
 function semanticOf(code: string): StageSemantic {
@@ -121,7 +122,10 @@ async function readSetup(db: Database): Promise<Setup> {
   const items = await em.find(ReferenceItem, {}, { orderBy: { key: 'asc' } });
   const ref = (list: ReferenceList, weights: Record<string, number>, none = 0) =>
     new Weighted<number | null>([
-      ...items.filter((i) => i.list === list && weights[i.code]).map((i) => [i.key, weights[i.code]] as const),
+      ...items.flatMap((i) => {
+        const weight = weights[i.code];
+        return i.list === list && weight ? [[i.key, weight] as const] : [];
+      }),
       [null, none],
     ]);
   const statuses = items.filter((i) => i.list === ReferenceList.LEAD_STATUS);

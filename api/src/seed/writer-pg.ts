@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Knex } from '@mikro-orm/knex';
 import { from as copyFrom } from 'pg-copy-streams';
+import { itemAt } from '../common/indexed';
 import { T, type Batch, type Cell, type TableKey } from './tables';
 import type { BulkSink, BulkWriter } from './writer';
 
@@ -33,7 +34,7 @@ function encodeRows(key: TableKey, rows: Cell[][]): string {
       switch (kinds[c]) {
         case 'text': {
           const text = value as string;
-          out += NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]) : text;
+          out += NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch] ?? ch) : text;
           break;
         }
         case 'ts':
@@ -108,7 +109,7 @@ export async function openPgWriter(knex: Knex): Promise<BulkWriter> {
             const copies = streams.get(key);
             if (!copies) throw new Error(`table ${key} was not opened for this load`);
             if (rows.length === 0) continue;
-            const target = copies[slot];
+            const target = itemAt(copies, slot);
             if (!target.stream.write(encodeRows(key, rows))) waits.push(Promise.race([once(target.stream, 'drain'), target.done]));
           }
           await Promise.all(waits);

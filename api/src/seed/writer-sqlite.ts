@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { itemAt } from '../common/indexed';
 import { T, type Batch, type Cell, type TableKey } from './tables';
 import type { BulkSink, BulkWriter } from './writer';
 
@@ -51,7 +52,7 @@ export async function openSqliteWriter(knex: Knex): Promise<BulkWriter> {
     let filled = 0;
     for (const row of rows) {
       for (const i of bools) if (row[i] !== null) row[i] = row[i] ? 1 : 0;
-      for (let c = 0; c < width; c++) params[filled * width + c] = row[c];
+      for (let c = 0; c < width; c++) params[filled * width + c] = itemAt(row, c);
       if (++filled === ROWS_PER_STATEMENT) {
         statement(key, ROWS_PER_STATEMENT).run(params);
         filled = 0;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/databases';
 import { fold } from '../../filter/language/fold';
+import { firstRow } from '../../common/indexed';
 import { normalizeEmail, normalizeHandle, normalizePhone } from '../../communications/normalize';
 import { Contact } from '../../contacts/contact.entity';
 import type { Database } from '../../db/orm';
@@ -13,7 +14,7 @@ const NOW = new Date('2026-11-01T00:00:00Z');
 type Rows = Array<Record<string, unknown>>;
 
 const sql = (db: Database, query: string): Promise<Rows> => db.fork().getConnection().execute<Rows>(query);
-const count = async (db: Database, query: string): Promise<number> => Number((await sql(db, query))[0].n);
+const count = async (db: Database, query: string): Promise<number> => Number(firstRow(await sql(db, query)).n);
 
 /** A hash of the first rows of a table, with engine types (Date, bigint strings) made comparable. */
 async function fingerprint(db: Database, table: string): Promise<string> {
