@@ -72,9 +72,9 @@ async function tokenActorFor(db: DatabaseHandle, config: Config, secret: string)
 export async function authenticate(db: DatabaseHandle, config: Config, credentials: Credentials): Promise<Actor | null> {
   const authorization = credentials.authorization?.trim();
   if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match || !match[1].startsWith('sgt_') || match[1].length > 100) throw invalidToken();
-    return tokenActorFor(db, config, match[1]);
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    if (!token || !token.startsWith('sgt_') || token.length > 100) throw invalidToken();
+    return tokenActorFor(db, config, token);
   }
   const sessionSecret = sessionSecretFrom(credentials.cookie);
   if (!sessionSecret) return null;

@@ -65,7 +65,7 @@ export type CrudOptions<E extends Record, I extends object, F extends string, N 
     }
   : { operations: CrudOperations });
 
-const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Computed fields every record type shares: custom values are loaded by the record's key. */
 const COMPUTED_FIELD_NEEDS: { [field: string]: string[] } = { customFields: [] };

@@ -4,6 +4,7 @@ import type { AuditedRecord } from './audited-record.entity';
 import { actingUserKey, type Context } from './context';
 import { requireActor } from '../auth/actor';
 import { keyOf } from './global-id';
+import { itemAt } from './indexed';
 import type { Record } from './record.entity';
 import { UpsertStatus } from './payloads';
 import type { Prepared, RecordKind } from './record-kind';
@@ -210,7 +211,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
     await persistPrepared(ctx, kind as RecordKind<E, unknown>, pending, pending.length ? audit : undefined);
   } catch {
     ctx.em.clear();
-    for (const item of pending) await retryAlone(ctx, kind, rows[item.result.index], item);
+    for (const item of pending) await retryAlone(ctx, kind, itemAt(rows, item.result.index), item);
     // Each retried row committed on its own: there is no one transaction left to join, so the
     // event records what those commits stored, once they are done.
     const stored = pending.filter((p) => p.result.errors.length === 0);

@@ -2,6 +2,8 @@
  * Relay global ids: an opaque base64url of `Type:key`, so a contact and a company with the same
  * database key never share an id, and `node(id:)` knows which table to look in.
  */
+import { itemAt } from './indexed';
+
 export interface DecodedGlobalId {
   type: string;
   key: number;
@@ -18,7 +20,7 @@ export function fromGlobalId(id: string): DecodedGlobalId | null {
   const match = /^([A-Za-z]+):(\d{1,15})$/.exec(text);
   if (!match) return null;
   const key = Number(match[2]);
-  return Number.isSafeInteger(key) && key > 0 ? { type: match[1], key } : null;
+  return Number.isSafeInteger(key) && key > 0 ? { type: itemAt(match, 1), key } : null;
 }
 
 /** Decodes an id that must be of one type; null if it is malformed or of another type. */

@@ -1,4 +1,5 @@
 import type { EntityMetadata } from '@mikro-orm/core';
+import { itemAt } from './indexed';
 import type { Loaders } from './loaders';
 
 /**
@@ -24,14 +25,16 @@ interface LightProperty {
 }
 
 /** What a light row is built from, worked out once per entity. */
-const plans = new WeakMap<EntityMetadata, { props: LightProperty[]; collections: LightProperty[] }>();
+const plans = new WeakMap<EntityMetadata, { props: Array<LightProperty & { column: string }>; collections: LightProperty[] }>();
 
 function planOf(meta: EntityMetadata) {
   let plan = plans.get(meta);
   if (!plan) {
     const light = (prop: EntityMetadata['props'][number]) => ({ prop, define: hasAccessor(meta.class.prototype, prop.name) });
     plan = {
-      props: meta.props.filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1')).map(light),
+      props: meta.props
+        .filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'))
+        .map((p) => ({ ...light(p), column: itemAt(p.fieldNames, 0) })),
       collections: meta.props.filter((p) => p.kind === '1:m' && p.mappedBy).map(light),
     };
     plans.set(meta, plan);
@@ -47,12 +50,13 @@ function setOwn(entity: Record<string, unknown>, { prop, define }: LightProperty
 export function lightEntities<T extends object>(meta: EntityMetadata, rows: Array<Record<string, unknown>>, loaders: Loaders, sqlite: boolean): T[] {
   const plan = planOf(meta);
   // The statement selects the same columns for every row: the properties present are those of the first.
-  const props = rows.length ? plan.props.filter(({ prop }) => prop.fieldNames[0] in rows[0]) : [];
+  const [first] = rows;
+  const props = first ? plan.props.filter(({ column }) => column in first) : [];
   return rows.map((row) => {
     const entity = Object.create(meta.class.prototype) as Record<string, unknown>;
     for (const light of props) {
       const prop = light.prop;
-      let value = row[prop.fieldNames[0]];
+      let value = row[light.column];
       if (prop.kind === 'm:1') {
         value = value == null ? null : lazyReference(loaders, prop.type, Number(value));
       } else if (value != null && prop.runtimeType === 'Date' && !(value instanceof Date)) {

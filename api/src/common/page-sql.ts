@@ -1,5 +1,6 @@
 import type { EntityMetadata } from '@mikro-orm/core';
 import type { Sql } from '../filter/sql/dialect';
+import { itemAt } from './indexed';
 import type { CursorValue } from './paging';
 
 /**
@@ -35,7 +36,7 @@ function columnOf(meta: EntityMetadata, property: string): string | null {
   const prop = meta.properties[property as never] as { fieldNames?: string[]; kind?: string; persist?: boolean; formula?: unknown } | undefined;
   if (!prop || prop.persist === false || prop.formula || prop.fieldNames?.length !== 1) return null;
   if (prop.kind !== 'scalar' && prop.kind !== 'm:1') return null;
-  return prop.fieldNames[0];
+  return itemAt(prop.fieldNames, 0);
 }
 
 function text(shape: PageShape): string | null {

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import { itemAt } from '../common/indexed';
 import { LimitCode, limitError } from '../limits/limit-error';
 import { queryTimeoutError } from '../limits/query-timeout';
 
@@ -83,7 +84,7 @@ export class HeavyReadGate {
   /** Admits whoever now fits, in arrival order (a credential at its cap does not hold up others). */
   pump(): void {
     for (let i = 0; i < this.waiting.length; ) {
-      const waiter = this.waiting[i];
+      const waiter = itemAt(this.waiting, i);
       if (this.running >= this.options.capacity()) return;
       if (this.fits(waiter.credential)) {
         this.waiting.splice(i, 1);

@@ -21,7 +21,9 @@ const SPAN = 4294967296;
 export function ownerOf(encoded: number | string): { type: MemberType; key: number } {
   const value = Number(encoded);
   const rank = Math.floor(value / SPAN);
-  return { type: RANK_MEMBER[rank], key: value - rank * SPAN };
+  const type = RANK_MEMBER[rank];
+  if (!type) throw new Error(`An owner rank ${rank} names no member type (expected 1 to 3).`);
+  return { type, key: value - rank * SPAN };
 }
 
 /** The owner of a communication row `c` as one encoded (rank, key) integer; null when it has none. */

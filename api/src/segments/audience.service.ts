@@ -1,5 +1,6 @@
 import type { Context } from '../common/context';
 import { toConnection } from '../common/connection';
+import { firstRow, itemAt } from '../common/indexed';
 import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
 import { countMembers } from '../filtering/query';
@@ -27,7 +28,7 @@ export async function countRecipients(ctx: Context, audience: Audience, channels
   return Promise.all(
     channels.map(async (channel) => {
       const statement = recipientCountStatement(audience, channel);
-      const [row] = await ctx.db.read<{ n: number | string }>(statement.sql, statement.params);
+      const row = firstRow(await ctx.db.read<{ n: number | string }>(statement.sql, statement.params));
       return { channel, value: Number(row.n), fewerThan: null, computedAt: new Date() };
     }),
   );
@@ -75,7 +76,7 @@ export async function recipientsPage(ctx: Context, audience: Audience, channel: 
   return toConnection(RecipientConnection, {
     edges,
     pageInfo: pageInfoOf(edges, rows.length > size, afterAddress !== null),
-    totalCount: async () => (await countRecipients(ctx, audience, [channel]))[0].value,
+    totalCount: async () => itemAt(await countRecipients(ctx, audience, [channel]), 0).value,
   });
 }
 

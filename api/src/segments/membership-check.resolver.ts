@@ -4,6 +4,7 @@ import { seesPersonalData } from '../privacy/personal-fields';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
+import { firstRow } from '../common/indexed';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import type { MemberType } from '../common/crm-enums';
 import { audienceOf } from './audience';
@@ -53,7 +54,7 @@ export class MembershipCheckResolver {
         checks.push({ segment, index: null, problem: problems[0]?.message ?? null });
       }
     }
-    const [row] = parts.length ? await ctx.db.read<Record<string, number | string>>(`SELECT ${parts.join(', ')}`, params) : [{}];
+    const row: Record<string, number | string> = parts.length ? firstRow(await ctx.db.read<Record<string, number | string>>(`SELECT ${parts.join(', ')}`, params)) : {};
     return checks.map((c) => ({ segment: c.segment, isMember: c.index !== null && Number(row[`s${c.index}`]) === 1, problem: c.problem }));
   }
 }

@@ -1,3 +1,4 @@
+import { itemAt } from '../common/indexed';
 import { UserErrorCode } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
 import { normalizeEmail, normalizeHandle, normalizePhone, type Normalized } from '../communications/normalize';
@@ -38,7 +39,7 @@ const PHONE_LIKE = /^[+(]?[\d\s().\-/]{5,}$/;
 function split(line: string): [string, string | null] {
   const match = /^\s*(?:"((?:[^"]|"")*)"|([^;,\t]*))\s*(?:[;,\t]\s*(?:"((?:[^"]|"")*)"|(.*)))?$/.exec(line);
   if (!match) return [line.trim(), null];
-  const address = (match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]).trim();
+  const address = (match[1] !== undefined ? match[1].replace(/""/g, '"') : itemAt(match, 2)).trim();
   const rawName = match[3] !== undefined ? match[3].replace(/""/g, '"') : match[4];
   const name = rawName?.trim().replace(/[;,\t]+$/, '').trim() || null;
   return [address, name];

@@ -44,8 +44,9 @@ export class Migration20261203000000_phone_review extends Migration {
         const columns = ['id', `${source.column} as phone`, ...(source.raw ? [`${source.raw} as written_as`] : [])];
         const select = knex(source.table).select(columns).where('channel', 'PHONE').andWhere('id', '>', after).orderBy('id').limit(BATCH).toSQL();
         const rows = (await this.execute(select.sql, select.bindings as unknown[])) as Array<{ id: number; phone: string; written_as?: string }>;
-        if (!rows.length) break;
-        after = Number(rows[rows.length - 1].id);
+        const last = rows.at(-1);
+        if (!last) break;
+        after = Number(last.id);
         const invalid = rows.filter((row) => !isValidE164(row.phone));
         if (invalid.length) {
           const insert = knex('phone_review')
