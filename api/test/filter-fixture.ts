@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { itemAt } from '../src/common/indexed';
 import type { Database } from '../src/db/orm';
 import type { Row } from '../src/filter/oracle/oracle';
 
@@ -56,7 +57,7 @@ function build(raw: any, keys: FixtureKeys): Snapshot {
   const pickContact = (n: number | null) => (n === null || n >= contact.length ? null : n + 1);
   const lead: Row[] = raw.leads.map((l: any, i: number) => ({ id: i + 1, title: l.title || 'x', title_folded: fold(l.title || 'x'), status_semantic: l.status_semantic, converted: l.converted, amount: l.amount, source_id: l.source_id, contact_id: pickContact(l.contact), company_id: null, city_folded: null, created_at: l.created_at, updated_at: l.created_at, last_activity_at: null }));
   const deal: Row[] = raw.deals.map((d: any, i: number) => {
-    const stage = keys.stages[d.stage];
+    const stage = itemAt(keys.stages, d.stage);
     return { id: i + 1, title: 'd', title_folded: 'd', pipeline_id: stage.pipeline, stage_id: stage.id, stage_semantic: stage.semantic, amount: d.amount, currency: d.currency, contact_id: pickContact(d.contact), company_id: pickCompany(d.company), type_id: null, responsible_id: null, created_at: d.created_at, updated_at: d.created_at, closed_at: d.closed_at };
   });
   const crm_order: Row[] = raw.orders.map((o: any, i: number) => ({ id: i + 1, contact_id: pickContact(o.contact), company_id: pickCompany(o.company), paid: o.paid, total: o.total, created_at: o.created_at, updated_at: o.created_at }));
@@ -64,20 +65,21 @@ function build(raw: any, keys: FixtureKeys): Snapshot {
     .map((r: any) => {
       const owners = r.onDeal ? deal : crm_order;
       if (owners.length === 0) return null;
-      const owner = owners[r.owner % owners.length].id;
+      const owner = itemAt(owners, r.owner % owners.length).id;
       return { product_id: keys.products[r.product], deal_id: r.onDeal ? owner : null, order_id: r.onDeal ? null : owner, quantity: r.quantity, price: r.price };
     })
     .filter(Boolean)
     .map((r: Row, i: number) => ({ id: i + 1, ...r }));
   const activity: Row[] = raw.activities.map((a: any, i: number) => ({ id: i + 1, type: a.type, completed: a.completed, contact_id: pickContact(a.contact), company_id: pickCompany(a.company), lead_id: a.lead !== null && a.lead < lead.length ? a.lead + 1 : null, deal_id: null, created_at: a.created_at, updated_at: a.created_at }));
-  const tables: Record<string, Row[]> = { contact, company, lead };
+  const tables = { contact, company, lead };
   const communication: Row[] = raw.comms
-    .filter((c: any) => tables[c.owner].length > 0)
+    .filter((c: any) => tables[c.owner as keyof typeof tables].length > 0)
     .map((c: any, i: number) => ({ id: i + 1, channel: c.channel, value_type: 'WORK', value: `v${i}`, normalized: `v${i}`, contact_id: c.owner === 'contact' ? (c.index % contact.length) + 1 : null, company_id: c.owner === 'company' ? (c.index % company.length) + 1 : null, lead_id: c.owner === 'lead' ? (c.index % lead.length) + 1 : null, created_at: NOW.getTime() }));
   const seen = new Set<string>();
   const custom_field_value: Row[] = [];
   for (const v of raw.custom) {
     const field = keys.customFields[v.field];
+    if (!field) throw new Error(`the fixture keys have no custom field ${v.field}`);
     const owners = { contact, company, deal, lead }[v.field.split('.')[0] as 'contact'] ?? contact;
     if (owners.length === 0) continue;
     const record = (v.record % owners.length) + 1;

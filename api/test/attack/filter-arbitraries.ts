@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { FilterOperator, ValueSlot } from '../../src/filter/language/filter.enums';
 import { slotFor } from '../../src/filter/language/operators';
 import type { FieldValueType } from '../../src/filter/language/filter.enums';
+import { itemAt } from '../../src/common/indexed';
 import type { TestApi } from '../api';
 import { INJECTIONS } from './payloads';
 
@@ -164,6 +165,7 @@ function mutation(catalog: Catalog, other: Catalog): fc.Arbitrary<(tree: Json, p
     const groups = nodesOf(tree).filter((n) => Array.isArray(n.rules));
     return groups[pick % groups.length];
   };
+  const firstField = () => itemAt(catalog.fields, 0).id;
   return fc.oneof(
     anyField.map((field) => (t: Json, p: number) => void (rulesOf(t, p) && (rulesOf(t, p).field = field))),
     fc.constantFrom(...OPERATORS).map((op) => (t: Json, p: number) => void (rulesOf(t, p) && (rulesOf(t, p).operator = op))),
@@ -175,18 +177,18 @@ function mutation(catalog: Catalog, other: Catalog): fc.Arbitrary<(tree: Json, p
     fc.constant((t: Json, p: number) => void (rulesOf(t, p) && delete rulesOf(t, p).value)),
     fc.constant((t: Json, p: number) => void (groupsOf(t, p).rules = [])),
     fc.constant((t: Json, p: number) => void groupsOf(t, p).rules.push({})),
-    fc.constant((t: Json, p: number) => void groupsOf(t, p).rules.push({ rule: { field: catalog.fields[0].id, operator: 'IS_EMPTY' }, group: { rules: [] } })),
+    fc.constant((t: Json, p: number) => void groupsOf(t, p).rules.push({ rule: { field: firstField(), operator: 'IS_EMPTY' }, group: { rules: [] } })),
     fc.tuple(fc.constantFrom('DEALS', 'ORDERS', 'PURCHASES', 'ACTIVITIES'), fc.constantFrom(...QUANTIFIERS), fc.oneof(fc.integer(), fc.constantFrom(-1, 2 ** 31 - 1, -(2 ** 31))), fc.boolean()).map(([scope, quantifier, threshold, scoped]) => (t: Json, p: number) => {
       Object.assign(groupsOf(t, p), scoped ? { scope, quantifier, threshold } : { quantifier, threshold });
     }),
     fc.integer({ min: 7, max: 40 }).map((depth) => (t: Json) => {
       // Deeper than the limit (8): the validator must say TOO_DEEP, not overflow anything.
-      let inner: Json = { combinator: 'AND', rules: [{ rule: { field: catalog.fields[0].id, operator: 'IS_EMPTY' } }] };
+      let inner: Json = { combinator: 'AND', rules: [{ rule: { field: firstField(), operator: 'IS_EMPTY' } }] };
       for (let i = 0; i < depth; i++) inner = { combinator: i % 2 ? 'AND' : 'OR', not: i % 3 === 0, rules: [{ group: inner }] };
       t.rules.push({ group: inner });
     }),
     fc.integer({ min: 150, max: 260 }).map((n) => (t: Json, p: number) => {
-      const rule = rulesOf(t, p) ?? { field: catalog.fields[0].id, operator: 'IS_NOT_EMPTY' };
+      const rule = rulesOf(t, p) ?? { field: firstField(), operator: 'IS_NOT_EMPTY' };
       for (let i = 0; i < n; i++) t.rules.push({ rule: JSON.parse(JSON.stringify(rule)) });
     }),
     fc.integer({ min: 990, max: 1200 }).map((n) => (t: Json, p: number) => {

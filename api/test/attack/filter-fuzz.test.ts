@@ -121,7 +121,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
   async function readOnly(filter: unknown, source: Catalog['source'], type: string, tz: string | null, part: string, counted = true): Promise<void> {
     log.clear();
     const echoes = [...textsIn(filter), ...(tz ? [tz] : [])];
-    const where = (op: string) => `${op} (${part}) with ${show(filter)}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`;
+    const where = (op: string) => `${op} (${part}) with ${show(filter)}${log.note()}`;
     const slowStart = Date.now();
     const check = await api.execRaw(CHECK, { s: source, f: filter, c: type, tz });
     expectTyped(check, where('checkFilter'), { echoes });
@@ -189,7 +189,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
         if (!valid.length) continue;
         await readOnly(wrap(valid), source, 'ANY', tz, 'edge-value groups', false);
         // Saved, the same rules count, page, check membership and export (its own statements).
-        const where = (op: string) => `${op} of the edges of ${field.id}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`;
+        const where = (op: string) => `${op} of the edges of ${field.id}${log.note()}`;
         const created = await api.execRaw(CREATE, { input: { name: `edges of ${field.id}`, source, filter: wrap(valid), timeZone: tz } });
         expectTyped(created, where('createSegment'), { echoes: textsIn(valid) });
         const id = created.data?.createSegment?.segment?.id;
@@ -216,7 +216,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
       fc.asyncProperty(body, async (text) => {
         log.clear();
         const answer = await api.http(text);
-        const where = `HTTP body ${JSON.stringify(text).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 300)}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`;
+        const where = `HTTP body ${JSON.stringify(text).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 300)}${log.note()}`;
         expect([200, 400, 404, 405, 413, 415], where).toContain(answer.status);
         expect(answer.json, where).not.toBeNull();
         let sent: unknown = null;
@@ -244,7 +244,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
       fc.asyncProperty(arb, async ([source, tree, next, type, tz]) => {
         log.clear();
         const echoes = [...textsIn(tree), ...textsIn(next), ...(tz ? [tz] : [])];
-        const where = (op: string) => `${op} with ${show(tree)}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`;
+        const where = (op: string) => `${op} with ${show(tree)}${log.note()}`;
         const created = await api.execRaw(CREATE, { input: { name: `fuzz ${++n}`, source, clientType: type, filter: tree, timeZone: tz, tags: ['fuzz'] } });
         expectTyped(created, where('createSegment'), { echoes });
         count('saved trees (create)');

@@ -159,8 +159,11 @@ export function watchServerLog() {
   return {
     lines,
     expectQuiet(where: string) {
-      if (lines.length) throw new Error(`${where}: the server logged an unexpected error: ${lines[0].slice(0, 800)}`);
+      const [first] = lines;
+      if (first !== undefined) throw new Error(`${where}: the server logged an unexpected error: ${first.slice(0, 800)}`);
     },
+    /** The first line logged, to append to a failure message ('' while the log is quiet). */
+    note: () => (lines[0] === undefined ? '' : `\nserver log: ${lines[0].slice(0, 1500)}`),
     clear: () => void lines.splice(0),
     restore: () => spy.mockRestore(),
   };
@@ -227,7 +230,8 @@ export function expectKept(before: Snapshot, after: Snapshot, where: string, { c
     if (changed.includes(table)) continue;
     const now = new Set(after.get(table));
     const lost = rows.filter((r) => !now.has(r));
-    if (lost.length) throw new Error(`${where}: ${lost.length} row(s) of ${table} changed or vanished, e.g. ${lost[0].slice(0, 300)}`);
+    const [example] = lost;
+    if (example !== undefined) throw new Error(`${where}: ${lost.length} row(s) of ${table} changed or vanished, e.g. ${example.slice(0, 300)}`);
   }
 }
 

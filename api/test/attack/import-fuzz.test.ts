@@ -259,6 +259,7 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
           else {
             // Text comes back as sent, trimmed (the documented normalisation).
             const sent = rows[r.index];
+            if (!sent) throw new Error(`${where}: result index ${r.index} is not one of the ${rows.length} rows sent`);
             expect(r.contact.lastName, where).toBe(sent.lastName.trim() || null);
             if (sent.city !== undefined) expect(r.contact.city, where).toBe(sent.city.trim() || null);
           }

@@ -30,7 +30,7 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
   let tablesBefore: string[];
   let log: ReturnType<typeof watchServerLog>;
   const typed = (result: any, where: string) => {
-    expectTyped(result, `${where}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`, { echoes: INJECTIONS as string[] });
+    expectTyped(result, `${where}${log.note()}`, { echoes: INJECTIONS as string[] });
     log.expectQuiet(where);
   };
 

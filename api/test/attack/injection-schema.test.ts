@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { getNamedType, isEnumType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { itemAt } from '../../src/common/indexed';
 import { getSchema } from '../../src/schema';
 import { engines } from '../databases';
 import { count, note, expectKept, expectTyped, report, RUN_FACTOR, snapshot, tableNames, TEST_TIMEOUT, startAttackApi, watchServerLog, type AttackApi, type Snapshot } from './harness';
@@ -79,8 +80,8 @@ function ownTypeOf(fieldName: string): string | null {
   if (/CustomField/.test(fieldName)) return 'CustomField';
   if (/ReferenceItem/.test(fieldName)) return 'ReferenceItem';
   if (/StopListEntry/.test(fieldName)) return 'StopListEntry';
-  const match = /^(?:update|delete)?([A-Za-z]+?)s?$/.exec(fieldName);
-  const name = match ? match[1].charAt(0).toUpperCase() + match[1].slice(1) : '';
+  const word = /^(?:update|delete)?([A-Za-z]+?)s?$/.exec(fieldName)?.[1];
+  const name = word ? word.charAt(0).toUpperCase() + word.slice(1) : '';
   return name || null;
 }
 
@@ -173,18 +174,18 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
     for (const { kind, field } of fields) {
       note('text values in their arguments (String/ID, at any depth)', textLeaves(field).length);
       for (const leaf of textLeaves(field)) {
-        const payloads = Array.from({ length: perLeaf }, (_, i) => INJECTIONS[(offset + i * 7) % INJECTIONS.length]);
+        const payloads = Array.from({ length: perLeaf }, (_, i) => itemAt(INJECTIONS, (offset + i * 7) % INJECTIONS.length));
         offset++;
         const isId = leaf.scalar === 'ID';
         // A top-level id gets every forged id; ids deeper in an input one of them.
-        const forged = !isId ? [] : leaf.path.length === 1 ? FORGED_IDS : [FORGED_IDS[offset % FORGED_IDS.length]];
+        const forged = !isId ? [] : leaf.path.length === 1 ? FORGED_IDS : [itemAt(FORGED_IDS, offset % FORGED_IDS.length)];
         for (const payload of [...payloads, ...forged]) {
           log.clear();
           const args = argumentsWith(field, leaf.path, payload, defaults);
           const query = operationFor(kind, field, args);
           const where = `${field.name} with ${leaf.path.join('.')} = ${JSON.stringify(payload)}`;
           const result = await api.execRaw(query, args);
-          expectTyped(result, `${where}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`, { echoes: [payload] });
+          expectTyped(result, `${where}${log.note()}`, { echoes: [payload] });
           log.expectQuiet(where);
           checkRoundTrip(result.data, leaf.path, payload, where);
           count(`text arguments (${kind} fields)`);
@@ -204,7 +205,9 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
       const orderType = orderArg && getNamedType(orderArg.type);
       const orders: Array<Record<string, string> | undefined> = [undefined];
       if (orderType && isInputObjectType(orderType)) {
-        const sortField = getNamedType(orderType.getFields().field.type);
+        const sortBy = orderType.getFields().field;
+        if (!sortBy) throw new Error(`${orderType.name} has no 'field' to sort by`);
+        const sortField = getNamedType(sortBy.type);
         if (isEnumType(sortField)) for (const v of sortField.getValues()) orders.push({ field: v.name, direction: 'DESC' });
       }
       for (const orderBy of orders) {
@@ -217,7 +220,7 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
           const call = field.args.filter((a) => args[a.name] !== undefined).map((a) => `${a.name}: $${a.name}`).join(', ');
           const where = `${field.name}(${JSON.stringify(orderBy)}) with cursor ${Buffer.from(cursor, 'base64url').toString()}`;
           const result = await api.execRaw(`query(${defs}) { ${field.name}(${call}) { totalCount edges { cursor } pageInfo { hasNextPage } } }`, args);
-          expectTyped(result, `${where}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`, { echoes: [cursor] });
+          expectTyped(result, `${where}${log.note()}`, { echoes: [cursor] });
           log.expectQuiet(where);
           count('forged cursors');
         }
@@ -233,7 +236,7 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
       for (const cursor of FORGED_CURSORS) {
         log.clear();
         const result = await api.execRaw(query, { ...vars, c: cursor });
-        expectTyped(result, `${name} with cursor ${cursor}${log.lines.length ? `\nserver log: ${log.lines[0].slice(0, 1500)}` : ''}`, { echoes: [cursor] });
+        expectTyped(result, `${name} with cursor ${cursor}${log.note()}`, { echoes: [cursor] });
         count('forged cursors');
       }
     }

@@ -15,6 +15,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { itemAt } from '../../src/common/indexed';
 
 /**
  * Walks the real schema to generate attacks: every text value (String and ID, at any depth in the
@@ -62,7 +63,7 @@ export function minimal(type: GraphQLInputType, fieldName: string, path: Path, d
   if (chosen !== undefined && !isInputObjectType(getNullableType(type))) return chosen;
   const nullable = getNullableType(type) as GraphQLInputType;
   if (isListType(nullable)) return [];
-  if (isEnumType(nullable)) return nullable.getValues()[0].name;
+  if (isEnumType(nullable)) return itemAt(nullable.getValues(), 0).name;
   if (isScalarType(nullable)) return SCALAR_DEFAULTS[nullable.name] ?? 'x';
   if (isInputObjectType(nullable)) {
     const value: Record<string, unknown> = {};
@@ -83,7 +84,9 @@ function build(type: GraphQLInputType, fieldName: string, at: Path, rest: Path, 
   if (!isInputObjectType(nullable)) return leaf;
   const value = minimal(nullable, fieldName, at, defaults) as Record<string, unknown>;
   const key = rest[0] as string;
-  value[key] = build(nullable.getFields()[key].type, fieldName, [...at, key], rest.slice(1), leaf, defaults);
+  const field = nullable.getFields()[key];
+  if (!field) throw new Error(`${nullable.name} has no field ${key} (path ${[...at, key].join('.')})`);
+  value[key] = build(field.type, fieldName, [...at, key], rest.slice(1), leaf, defaults);
   return value;
 }
 

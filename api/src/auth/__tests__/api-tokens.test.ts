@@ -90,7 +90,7 @@ describe.each(engines)('API tokens on %s', (engine) => {
     expect(admin.errors).toEqual([{ code: 'INVALID', path: ['input', 'scopes'] }]);
     const { actor } = await api.createUser(UserRole.MARKETER);
     const byMarketer = await api.execAs(actor, CREATE, { input: { name: 'Mine', scopes: ['CRM_READ'] } });
-    expect(byMarketer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(byMarketer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('follows its creator: narrowed when they are demoted, refused when they are deactivated', async () => {

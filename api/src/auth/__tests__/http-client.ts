@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { TestApi } from '../../../test/api';
+import { itemAt } from '../../common/indexed';
 
 export interface HttpResult {
   status: number;
@@ -22,7 +23,8 @@ export async function listen(api: TestApi): Promise<{ base: string; post(query: 
   };
 }
 
-/** `name=value` of a Set-Cookie header, to send back as a Cookie header. */
-export function cookieOf(setCookie: string): string {
-  return setCookie.split(';')[0];
+/** `name=value` of a Set-Cookie header, to send back as a Cookie header (the header is there: a response without one is a failure). */
+export function cookieOf(setCookie: string | undefined): string {
+  if (setCookie === undefined) throw new Error('expected a Set-Cookie header');
+  return itemAt(setCookie.split(';'), 0);
 }

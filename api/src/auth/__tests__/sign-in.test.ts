@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { UserRole } from '../../users/user.entity';
 import { Scope } from '../actor';
+import { itemAt } from '../../common/indexed';
 import { UserSession } from '../user-session.entity';
 import { cookieOf, listen } from './http-client';
 
@@ -49,8 +50,9 @@ describe.each(engines)('signing in on %s', (engine) => {
     // Only a hash of the secret is stored.
     const stored = await api.db.fork().find(UserSession, { user: user.key });
     expect(stored).toHaveLength(1);
-    expect(stored[0].secretHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(cookie).not.toContain(stored[0].secretHash);
+    const { secretHash } = itemAt(stored, 0);
+    expect(secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookie).not.toContain(secretHash);
 
     const me = await http.post(ME, {}, { cookie: cookieOf(cookie) });
     expect(me.body.data.me).toEqual({ user: { email: 'marta@example.com' }, role: 'MARKETER', scopes: expect.arrayContaining(['SEGMENTS_WRITE', 'RECIPIENTS_READ']), passwordChangeRequired: false });

@@ -44,7 +44,7 @@ describe('API responses in production mode', () => {
     ];
     expect(responses.map((r) => r.status)).toEqual([200, 200, 400, 404, 404]);
     for (const response of responses) expectLockedDown(response);
-    expect(await responses[4].json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }] });
+    expect(await responses[4]?.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('give a mistyped field no "Did you mean" suggestion that would spell out the schema', async () => {

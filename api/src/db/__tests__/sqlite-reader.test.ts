@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRow, itemAt } from '../../common/indexed';
 import { migrate, openDatabase, type Database } from '../orm';
 import { SqliteReader } from '../sqlite-reader';
 
@@ -28,7 +29,7 @@ describe('SQLite reads off the main thread', () => {
     const timer = setInterval(() => ticks++, 10);
     const started = Date.now();
     // A statement that keeps SQLite busy for a while (a recursive count to two million).
-    const [row] = await db.read<{ n: number }>('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c', []);
+    const row = firstRow(await db.read<{ n: number }>('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c', []));
     const elapsed = Date.now() - started;
     clearInterval(timer);
     expect(row.n).toBe(2_000_000);
@@ -40,7 +41,7 @@ describe('SQLite reads off the main thread', () => {
   it('replaces a worker that dies: the statement it held fails, the next ones run (they hung before)', async () => {
     const reader = new SqliteReader(db.sqliteFile!, 1);
     try {
-      const [{ worker }] = (reader as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> }).slots;
+      const { worker } = itemAt((reader as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> }).slots, 0);
       const held = reader.all('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) SELECT count(*) AS n FROM c');
       await new Promise((resolve) => setTimeout(resolve, 20));
       await worker.terminate();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases';
 import { startTestApi, type TestApi } from '../../../test/api';
+import { itemAt } from '../../common/indexed';
 
 describe.each(engines)('pipelines and stages on %s', (engine) => {
   let api: TestApi;
@@ -25,7 +26,7 @@ describe.each(engines)('pipelines and stages on %s', (engine) => {
   });
 
   it('places deals by pipeline and stage, and rejects a stage of another pipeline', async () => {
-    const ok = await api.exec(`mutation($p: ID!, $s: ID!) { createDeal(input: { title: "Annual", pipelineId: $p, stageId: $s, contactExternalId: "gym-1" }) { deal { stageSemantic pipeline { name } } errors { code } } }`, { p: pipeline.id, s: pipeline.stages[1].id });
+    const ok = await api.exec(`mutation($p: ID!, $s: ID!) { createDeal(input: { title: "Annual", pipelineId: $p, stageId: $s, contactExternalId: "gym-1" }) { deal { stageSemantic pipeline { name } } errors { code } } }`, { p: pipeline.id, s: itemAt(pipeline.stages, 1).id });
     expect(ok.createDeal).toEqual({ deal: { stageSemantic: 'WON', pipeline: { name: 'Gym memberships' } }, errors: [] });
     const first = await api.exec(`mutation($p: ID!) { createDeal(input: { title: "Trial", pipelineId: $p }) { deal { stage { code } } } }`, { p: pipeline.id });
     expect(first.createDeal.deal.stage.code).toBe('TRIAL');
@@ -35,14 +36,14 @@ describe.each(engines)('pipelines and stages on %s', (engine) => {
   });
 
   it('moves deals’ stage semantic when a stage changes semantic', async () => {
-    await api.exec(`mutation($id: ID!) { updateStage(id: $id, input: { semantic: LOST, name: "Expired trial" }) { stage { name semantic } errors { code } } }`, { id: pipeline.stages[0].id });
+    await api.exec(`mutation($id: ID!) { updateStage(id: $id, input: { semantic: LOST, name: "Expired trial" }) { stage { name semantic } errors { code } } }`, { id: itemAt(pipeline.stages, 0).id });
     expect(await dealStates()).toEqual([['Annual', 'PAID', 'WON'], ['Trial', 'TRIAL', 'LOST']]);
   });
 
   it('refuses to delete a stage with deals unless they move, then moves them with the new semantic', async () => {
-    const refused = await api.exec(`mutation($id: ID!) { deleteStage(id: $id) { deletedId errors { code count } } }`, { id: pipeline.stages[1].id });
+    const refused = await api.exec(`mutation($id: ID!) { deleteStage(id: $id) { deletedId errors { code count } } }`, { id: itemAt(pipeline.stages, 1).id });
     expect(refused.deleteStage).toEqual({ deletedId: null, errors: [{ code: 'IN_USE', count: 1 }] });
-    const moved = await api.exec(`mutation($id: ID!, $r: ID) { deleteStage(id: $id, replacementId: $r) { deletedId errors { code } } }`, { id: pipeline.stages[1].id, r: pipeline.stages[2].id });
+    const moved = await api.exec(`mutation($id: ID!, $r: ID) { deleteStage(id: $id, replacementId: $r) { deletedId errors { code } } }`, { id: itemAt(pipeline.stages, 1).id, r: itemAt(pipeline.stages, 2).id });
     expect(moved.deleteStage.errors).toEqual([]);
     expect(await dealStates()).toEqual([['Annual', 'CHURNED', 'LOST'], ['Trial', 'TRIAL', 'LOST']]);
   });

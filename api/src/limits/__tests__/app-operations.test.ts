@@ -18,6 +18,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itemAt } from '../../common/indexed';
 import { loadConfig, repoRoot } from '../../config';
 import { getSchema } from '../../schema';
 import { checkDocumentLimits, newLimitCache, operationCost, withLimitCode } from '../document-limits';
@@ -38,14 +39,14 @@ function generatedOperations(file: string): Array<{ name: string; document: Docu
   const found = [...text.matchAll(/^export const (\w+)Document = (\{.*\}) as unknown as DocumentNode/gm)];
   const declared = text.match(/^export const \w+Document = /gm)?.length ?? 0;
   expect(found.length).toBe(declared);
-  return found.map(([, name, json]) => ({ name, document: JSON.parse(json) as DocumentNode }));
+  return found.map((match) => ({ name: itemAt(match, 1), document: JSON.parse(itemAt(match, 2)) as DocumentNode }));
 }
 
 /** A value of the variable's type that the schema accepts; nullable variables stay unset (they widen nothing). */
 function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [sampleValue(schema, inner.ofType, name)];
-  if (isEnumType(inner)) return inner.getValues()[0].name;
+  if (isEnumType(inner)) return itemAt(inner.getValues(), 0).name;
   if (isInputObjectType(inner)) {
     const fields = Object.values(inner.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
     return Object.fromEntries(fields.map((f) => [f.name, sampleValue(schema, f.type, f.name)]));

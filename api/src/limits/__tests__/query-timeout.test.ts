@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
+import { firstRow } from '../../common/indexed';
 import { migrate, openDatabase } from '../../db/orm';
 import { SqliteReader } from '../../db/sqlite-reader';
 import { seedDemoData } from '../../seed/generate';
@@ -72,16 +73,18 @@ describe.each(engines)('statement timeout on counts and pages on %s', (engine) =
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     // More reads than PostgreSQL's pool has connections: none was left in an aborted transaction.
     const many = await Promise.all(Array.from({ length: 15 }, (_, i) => ctx.db.read<{ n: number | string }>('SELECT ? + 1 AS n', [i])));
-    expect(many.map(([row]) => Number(row.n))).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(many.map((rows) => Number(firstRow(rows).n))).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     const counts = await api.execRaw(RECIPIENT_COUNTS, { id: segmentId });
     expect(counts.errors).toBeUndefined();
     expect(counts.data.segment.recipientCounts.find((c: any) => c.channel === 'EMAIL').value).toBeGreaterThan(100);
 
     if (engine === 'postgresql') {
       // The server cancelled the statement: it is not still sleeping.
-      const [{ running }] = await api.db.read<{ running: number | string }>(
-        `SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND state = 'active' AND pid <> pg_backend_pid()`,
-        [],
+      const { running } = firstRow(
+        await api.db.read<{ running: number | string }>(
+          `SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND state = 'active' AND pid <> pg_backend_pid()`,
+          [],
+        ),
       );
       expect(Number(running)).toBe(0);
     }

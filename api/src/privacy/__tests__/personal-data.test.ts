@@ -92,7 +92,7 @@ describe.each(engines)('personal data on %s', (engine) => {
   it.each(standardFields.filter((f) => f.personal).map((f) => f.id))('refuses %s in a viewer-composed filter, even nested in a group', async (field) => {
     const def = standardFields.find((f) => f.id === field)!;
     const source = def.sources[0];
-    const open = source === 'LEADS' ? ['lead.createdAt', 'lead.amount'] : ['client.createdAt', 'client.country'];
+    const open = source === 'LEADS' ? (['lead.createdAt', 'lead.amount'] as const) : (['client.createdAt', 'client.country'] as const);
     const nested = { combinator: 'OR', rules: [rule(open[0], 'IS_NOT_EMPTY'), { group: and(rule(open[1], 'IS_NOT_EMPTY'), rule(field, 'IS_NOT_EMPTY')) }] };
     const { data } = await api.execAs(viewer, 'query($f: FilterGroupInput!, $s: SegmentSource!) { previewSegment(input: { source: $s, filter: $f }) { errors { path code } memberCount { value } } checkFilter(source: $s, filter: $f) { valid problems { path code } } }', { f: nested, s: source });
     const path = ['rules', '1', 'group', 'rules', '1', 'rule', 'field'];
@@ -139,7 +139,7 @@ describe.each(engines)('personal data on %s', (engine) => {
     const contact = (await api.exec('{ contacts(first: 1) { edges { node { id } } } }')).contacts.edges[0].node.id;
     const membership = await api.execAs(viewer, 'query($m: ID!, $s: ID!) { segmentMembership(memberId: $m, segmentIds: [$s]) { isMember } }', { m: contact, s: vip });
     expect(membership.data).toBeNull();
-    expect(membership.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', scope: 'crm:read' });
+    expect(membership.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', scope: 'crm:read' });
     const asMarketer = await api.execAs(marketer, 'query($m: ID!, $s: ID!) { segmentMembership(memberId: $m, segmentIds: [$s]) { isMember } }', { m: contact, s: vip });
     expect(asMarketer.data.segmentMembership).toEqual([{ isMember: true }]);
   });
@@ -158,7 +158,7 @@ describe.each(engines)('personal data on %s', (engine) => {
     await api.execAs(writer, 'mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "ewa@example.com" }]) { errors { code } } }', { id });
     const again = await api.execAs(writer, 'mutation($id: ID!) { duplicateSegment(id: $id) { segment { memberCount { value } } } }', { id });
     expect(again.data.duplicateSegment.segment.memberCount).toBeNull();
-    expect(again.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(again.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('stops many distinct filters with RATE_LIMITED after FILTER_EVALUATIONS_PER_HOUR, while repeats stay free and crm:read is not budgeted', async () => {
@@ -176,8 +176,8 @@ describe.each(engines)('personal data on %s', (engine) => {
     const limited = answers.flatMap((a) => a.errors ?? []).filter((e) => e.extensions?.code === 'RATE_LIMITED');
     expect(answers.filter((a) => !a.errors).length).toBe(BUDGET - 30);
     expect(limited).toHaveLength(60 - BUDGET);
-    expect(limited[0].extensions?.retryAfterSeconds).toBeGreaterThan(3000);
-    expect(limited[0].message).toContain(`${BUDGET} distinct filters per hour`);
+    expect(limited[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(3000);
+    expect(limited[0]?.message).toContain(`${BUDGET} distinct filters per hour`);
     // A filter tried before the budget ran out is still answered.
     const tried = await api.execAs(prober, aliasedPreviews([distinct[0]]).query, aliasedPreviews([distinct[0]]).variables);
     expect(tried.errors).toBeUndefined();

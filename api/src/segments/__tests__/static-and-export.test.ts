@@ -85,7 +85,7 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     expect(await check(anna.id)).toEqual({ Newsletter: true, Dyn: true });
     expect(await check(jan.id)).toEqual({ Newsletter: false, Dyn: true });
     const bad = await api.execRaw(`{ segmentMembership(memberId: "nope") { isMember } }`);
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('offers ready-made filters in every language, and each makes a valid, counted segment', async () => {

@@ -24,7 +24,7 @@ describe('static import text', () => {
     // Line 6 repeats line 2 after normalising; line 9 repeats line 4 read in the default region.
     expect(parsed.duplicates).toBe(2);
     expect(parsed.invalid.map((i) => i.line)).toEqual([7, 8, 10]);
-    expect(parsed.invalid[0].reason).toMatch(/neither an e-mail address nor a phone number/);
+    expect(parsed.invalid[0]?.reason).toMatch(/neither an e-mail address nor a phone number/);
     expect(parsed.invalid.map((i) => i.code)).toEqual(['INVALID', 'INVALID_EMAIL', 'INVALID']);
   });
 
