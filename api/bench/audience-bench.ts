@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { keyOf } from '../src/common/global-id';
+import { firstRow, itemAt } from '../src/common/indexed';
 import { encodeCursor } from '../src/common/paging';
 import type { Database } from '../src/db/orm';
 import { graphql } from './http';
@@ -84,7 +85,7 @@ export function handAudience(kind: Database['kind'], segment: ReferenceSegment):
  * timed; a shape 3 times slower than the best on its first run is not run again.
  */
 async function fastest(shapes: Record<string, () => Promise<string>>): Promise<[string, () => Promise<string>]> {
-  let best: [string, () => Promise<string>] = Object.entries(shapes)[0];
+  let best: [string, () => Promise<string>] | null = null;
   let bestMs = Infinity;
   for (const [name, run] of Object.entries(shapes)) {
     const time = async () => {
@@ -97,6 +98,7 @@ async function fastest(shapes: Record<string, () => Promise<string>>): Promise<[
     const ms = Math.min(first, await time());
     if (ms < bestMs) [best, bestMs] = [[name, run], ms];
   }
+  if (!best) throw new Error('fastest() needs at least one shape');
   return best;
 }
 
@@ -122,9 +124,9 @@ export async function benchAudiences(db: Database, url: string, runs: number): P
       // Cursors of page 1000 (after the 49,950th row), found by OFFSET outside the timing; 51 rows
       // from there means there are at least 50,000.
       const deepMembers = await rows({ sql: hand.membersPage(null).sql.replace(/LIMIT 51$/, `LIMIT 51 OFFSET ${DEEP - 1}`), params: segment.params });
-      const deepMemberKey = deepMembers.length === 51 ? Number(deepMembers[0].id) : null;
-      const deepRecipients = await rows(Object.values(hand.recipientsPage(null, 51, DEEP - 1))[0]);
-      const deepAddress = deepRecipients.length === 51 ? String(deepRecipients[0].address) : null;
+      const deepMemberKey = deepMembers.length === 51 ? Number(itemAt(deepMembers, 0).id) : null;
+      const deepRecipients = await rows(itemAt(Object.values(hand.recipientsPage(null, 51, DEEP - 1)), 0));
+      const deepAddress = deepRecipients.length === 51 ? String(itemAt(deepRecipients, 0).address) : null;
 
       const members = (after: number | null) => async () => {
         const sql = async () => (await rows(hand.membersPage(after))).slice(0, 50).map((r) => Number(r.id)).join(',');
@@ -146,7 +148,7 @@ export async function benchAudiences(db: Database, url: string, runs: number): P
         return { shape, figure: await compare(sql, api, runs) };
       };
       const count = async () => {
-        const shapes = Object.fromEntries(Object.entries(hand.recipientCount()).map(([name, sql]) => [name, async () => String(Number((await rows(sql))[0].n))]));
+        const shapes = Object.fromEntries(Object.entries(hand.recipientCount()).map(([name, sql]) => [name, async () => String(Number(firstRow(await rows(sql)).n))]));
         const [shape, sql] = await fastest(shapes);
         const api = async () => String((await graphql(url, RECIPIENT_COUNT, { id })).segment.recipientCounts[0].value);
         return { shape, figure: await compare(sql, api, runs) };

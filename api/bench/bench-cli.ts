@@ -17,6 +17,7 @@ import path from 'node:path';
 import { createApp } from '../src/app';
 import { TOKEN_SCOPES } from '../src/auth/actor';
 import { issueApiToken } from '../src/auth/api-token.service';
+import { itemAt } from '../src/common/indexed';
 import { loadConfig } from '../src/config';
 import { Contact } from '../src/contacts/contact.entity';
 import { migrate, openDatabase, type Database } from '../src/db/orm';
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = { scale: 0.01, runs: 7, only: PARTS, postgraphile: false, profile: false };
   const usage = () => new Error(`Usage: bench [--scale S] [--runs N] [--only ${PARTS.join(',')}] [--postgraphile] [--profile] (got "${argv.join(' ')}")`);
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
+    const [flag = '', inline] = itemAt(argv, i).split('=', 2);
     if ((flag === '--postgraphile' || flag === '--profile') && inline === undefined) {
       args[flag.slice(2) as 'postgraphile' | 'profile'] = true;
       continue;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { itemAt } from '../src/common/indexed';
 
 /**
  * Where a server's CPU time goes, from a V8 CPU profile (`node --cpu-prof`) restricted to a time
@@ -38,7 +39,8 @@ function ownerOf(url: string, functionName: string, apiRoot: string): string {
   const modules = url.lastIndexOf('/node_modules/');
   if (modules >= 0) {
     const rest = url.slice(modules + '/node_modules/'.length).split('/');
-    return `pkg:${rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]}`;
+    const first = itemAt(rest, 0);
+    return `pkg:${first.startsWith('@') ? `${first}/${rest[1]}` : first}`;
   }
   const file = url.replace(/^file:\/\//, '');
   if (file.startsWith(apiRoot)) return `api:${path.relative(apiRoot, file)}`;
@@ -68,11 +70,11 @@ export function summariseProfile(dir: string, apiRoot: string, windows: Window[]
     let at = profile.startTime;
     let total = 0;
     for (let i = 0; i < profile.samples.length; i++) {
-      at += profile.timeDeltas[i];
+      at += itemAt(profile.timeDeltas, i);
       if (at < window.fromUs || at > window.toUs) continue;
       // A sample stands for the time until the next one.
       const us = profile.timeDeltas[i + 1] ?? 0;
-      const node = byId.get(profile.samples[i]) as ProfileNode;
+      const node = byId.get(itemAt(profile.samples, i)) as ProfileNode;
       const owner = ownerOf(node.callFrame.url, node.callFrame.functionName, root);
       self.set(owner, (self.get(owner) ?? 0) + us);
       total += us;

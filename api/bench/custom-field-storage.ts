@@ -7,6 +7,7 @@
  * It adds a `custom` JSON column and two indexes to `contact`: never run it on a database you keep.
  */
 import 'reflect-metadata';
+import { firstRow } from '../src/common/indexed';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/orm';
 import { median, timeIt } from './timing';
@@ -16,9 +17,15 @@ async function main(): Promise<void> {
   const connection = db.orm.em.getConnection();
   const pg = db.kind === 'postgresql';
   const q = (sql: string, params: unknown[] = []) => connection.execute(sql, params) as Promise<Array<Record<string, any>>>;
-  const [loyalty] = await q(`select id from custom_field where entity = 'CONTACT' and code = 'UF_LOYALTY'`);
-  const [newsletter] = await q(`select id from custom_field where entity = 'CONTACT' and code = 'UF_NEWSLETTER'`);
-  const [gold] = await q(`select id from custom_field_option where field_id = ? and code = 'GOLD'`, [loyalty.id]);
+  /** The row of a seeded field or option (the demo data must be loaded: npm run seed). */
+  const seeded = async (what: string, sql: string, params: unknown[] = []) => {
+    const [row] = await q(sql, params);
+    if (!row) throw new Error(`${what} is missing: load the demo data first (npm run seed)`);
+    return row;
+  };
+  const loyalty = await seeded('custom field UF_LOYALTY', `select id from custom_field where entity = 'CONTACT' and code = 'UF_LOYALTY'`);
+  const newsletter = await seeded('custom field UF_NEWSLETTER', `select id from custom_field where entity = 'CONTACT' and code = 'UF_NEWSLETTER'`);
+  const gold = await seeded('option GOLD of UF_LOYALTY', `select id from custom_field_option where field_id = ? and code = 'GOLD'`, [loyalty.id]);
   const yes = pg ? true : 1;
 
   await q(pg ? 'alter table contact add column custom jsonb' : 'alter table contact add column custom text');
@@ -44,7 +51,7 @@ async function main(): Promise<void> {
   ];
   console.log(`${db.kind}: median of 7 runs after warm-up`);
   for (const [name, sql, params] of cases) {
-    const { ms, result } = await timeIt(async () => Number((await q(sql, params))[0].n), 7);
+    const { ms, result } = await timeIt(async () => Number(firstRow(await q(sql, params)).n), 7);
     console.log(`  ${name.padEnd(40)} ${String(result).padStart(8)} rows  ${median(ms).toFixed(2).padStart(8)} ms`);
   }
   await db.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { keyOf } from '../src/common/global-id';
+import { firstRow, itemAt } from '../src/common/indexed';
 import type { Database } from '../src/db/orm';
 import type { Window } from './cpu-profile';
 import { postJson } from './http';
@@ -65,7 +66,7 @@ export const QUESTIONS: Question[] = [
       variables: { input: { source: 'CLIENTS', clientType: 'CONTACT', filter: { combinator: 'AND', rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { string: 'Kraków' } } }] } } },
       answer: (data) => String(data.previewSegment.memberCount?.value ?? JSON.stringify(data.previewSegment.errors)),
     },
-    sql: { text: 'select count(*) as n from contact c where c.city_folded = ?', params: ['kraków'], answer: (rows) => String(rows[0].n) },
+    sql: { text: 'select count(*) as n from contact c where c.city_folded = ?', params: ['kraków'], answer: (rows) => String(firstRow(rows).n) },
     postgraphile: { query: '{ allContacts(filter: { cityFolded: { equalTo: "kraków" } }) { totalCount } }', answer: (data) => String(data.allContacts.totalCount) },
   },
   {
@@ -74,7 +75,7 @@ export const QUESTIONS: Question[] = [
       query: '{ contacts(first: 0, filter: { rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] }) { totalCount } }',
       answer: (data) => String(data.contacts.totalCount),
     },
-    sql: { text: 'select count(*) as n from contact c where c.city_folded = ?', params: ['kraków'], answer: (rows) => String(rows[0].n) },
+    sql: { text: 'select count(*) as n from contact c where c.city_folded = ?', params: ['kraków'], answer: (rows) => String(firstRow(rows).n) },
     postgraphile: { query: '{ allContacts(filter: { cityFolded: { equalTo: "kraków" } }) { totalCount } }', answer: (data) => String(data.allContacts.totalCount) },
   },
 ];
@@ -125,22 +126,25 @@ export async function benchFixedCost(db: Database, api: Server, rounds: number, 
     let cpuBefore: number[] = [];
     const timed = await timeInterleaved(fns, rounds, WARM_ROUNDS, () => (cpuBefore = servers.map((s) => cpuSeconds(s.pid))));
     // Over the timed rounds only (warm-up compiles code on V8's other threads).
-    const cpuMs = servers.map((s, i) => ((cpuSeconds(s.pid) - cpuBefore[i]) * 1000) / rounds);
+    const cpuMs = servers.map((s, i) => ((cpuSeconds(s.pid) - itemAt(cpuBefore, i)) * 1000) / rounds);
+    const { sql: bySql, api: byApi } = timed;
+    if (!bySql || !byApi) throw new Error(`${question.name}: the SQL or the API was not timed`);
     const answers = Object.values(timed).map((t) => t.result);
-    const same = answers.every((a) => a === answers[0]);
-    const [sqlMs, apiMs] = [median(timed.sql.ms), median(timed.api.ms)];
-    const overSql = medianDifference(timed.api.ms, timed.sql.ms);
-    const overFloor = timed.floor ? medianDifference(timed.api.ms, timed.floor.ms) : null;
-    const row = [question.name.padEnd(32), (answers[0].includes(',') ? `${answers[0].split(',').length} rows` : answers[0]).padStart(8), sqlMs.toFixed(2).padStart(8)];
+    const answer = bySql.result;
+    const same = answers.every((a) => a === answer);
+    const [sqlMs, apiMs] = [median(bySql.ms), median(byApi.ms)];
+    const overSql = medianDifference(byApi.ms, bySql.ms);
+    const overFloor = timed.floor ? medianDifference(byApi.ms, timed.floor.ms) : null;
+    const row = [question.name.padEnd(32), (answer.includes(',') ? `${answer.split(',').length} rows` : answer).padStart(8), sqlMs.toFixed(2).padStart(8)];
     if (timed.floor) row.push(median(timed.floor.ms).toFixed(2).padStart(8));
     row.push(apiMs.toFixed(2).padStart(8), overSql.toFixed(2).padStart(8));
     if (overFloor !== null) row.push(overFloor.toFixed(2).padStart(9));
-    row.push(cpuMs[0].toFixed(2).padStart(8));
+    row.push(itemAt(cpuMs, 0).toFixed(2).padStart(8));
     let ahead = true;
     if (timed.postgraphile) {
       const pgMs = median(timed.postgraphile.ms);
       ahead = apiMs < pgMs;
-      row.push(pgMs.toFixed(2).padStart(12), medianDifference(timed.postgraphile.ms, timed.sql.ms).toFixed(2).padStart(8), cpuMs[1].toFixed(2).padStart(8));
+      row.push(pgMs.toFixed(2).padStart(12), medianDifference(timed.postgraphile.ms, bySql.ms).toFixed(2).padStart(8), itemAt(cpuMs, 1).toFixed(2).padStart(8));
     }
     const within = (overFloor ?? overSql) <= FIXED_COST_BUDGET_MS;
     const verdict = !same ? ` MISMATCH (${Object.entries(timed).map(([k, t]) => `${k} ${t.result.slice(0, 40)}`).join('; ')})` : !within ? ' OVER' : !ahead ? ' BEHIND PostGraphile' : ' ok';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
+import { itemAt } from '../src/common/indexed';
 import { DELETE } from './audience-bench';
 import { graphql } from './http';
 import { median } from './timing';
@@ -31,7 +32,7 @@ export function importText(region: string): { text: string; invalid: number; dup
       lines.push(`${BAD[i % BAD.length]};Broken ${i}`);
       invalid++;
     } else if (r < 0.03 && addresses.length) {
-      const earlier = addresses[Math.floor(random() * addresses.length)];
+      const earlier = itemAt(addresses, Math.floor(random() * addresses.length));
       lines.push(earlier.includes('@') && random() < 0.5 ? earlier.toUpperCase() : earlier);
       duplicates++;
     } else {

@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { Scope } from '../src/auth/actor';
 import { ApiToken } from '../src/auth/api-token.entity';
 import { issueApiToken } from '../src/auth/api-token.service';
+import { itemAt } from '../src/common/indexed';
 import { Contact } from '../src/contacts/contact.entity';
 import { migrate, openDatabase } from '../src/db/orm';
 import { ensureDefaults } from '../src/seed/defaults';
@@ -37,7 +38,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = { engine: 'sqlite', scale: 0.1, seconds: 30, connections: 50 };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
+    const [flag = '', inline] = itemAt(argv, i).split('=', 2);
     const raw = inline ?? argv[++i] ?? '';
     if (flag === '--engine' && (raw === 'sqlite' || raw === 'postgresql')) args.engine = raw;
     else if (['--scale', '--seconds', '--connections'].includes(flag) && Number(raw) > 0) (args as any)[flag.slice(2)] = Number(raw);
@@ -134,9 +135,9 @@ async function main(): Promise<void> {
         // Longer than the server's own limit (QUERY_TIMEOUT_MS, 15 s): every request gets the
         // server's answer, a count or a typed QUERY_TIMEOUT (counted as an error), never a client give-up.
         timeout: 30,
-        requests: requestsOf(secrets[0]),
+        requests: requestsOf(itemAt(secrets, 0)),
         // Each connection (autocannon's client) gets its own token, so its own requests.
-        setupClient: (client: { setRequests(requests: unknown[]): void }) => client.setRequests(requestsOf(secrets[connectionsSetUp++ % secrets.length])),
+        setupClient: (client: { setRequests(requests: unknown[]): void }) => client.setRequests(requestsOf(itemAt(secrets, connectionsSetUp++ % secrets.length))),
       });
       const healthReport = await health.stop();
       // Each token made a request (its lastUsedAt is written on first use): one credential per connection.

@@ -5,13 +5,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { migrate, openDatabase } from '../src/db/orm';
+import { itemAt } from '../src/common/indexed';
 import { parseDatabaseUrl } from '../src/db/orm.config';
 import { seedDemoData, type SeedProgress } from '../src/seed/generate';
 
 function parseArgs(argv: string[], defaultScale: number): { scale: number; seed: number } {
   const args = { scale: defaultScale, seed: 42 };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
+    const [flag = '', inline] = itemAt(argv, i).split('=', 2);
     if (flag !== '--scale' && flag !== '--seed') throw new Error(`Unknown argument "${argv[i]}". Usage: seed [--scale S] [--seed N]`);
     const raw = inline ?? argv[++i];
     const value = Number(raw);

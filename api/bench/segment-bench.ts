@@ -1,3 +1,4 @@
+import { firstRow } from '../src/common/indexed';
 import type { Database } from '../src/db/orm';
 import { postJson } from './http';
 import { referenceSegments } from './segments';
@@ -11,7 +12,7 @@ export async function benchSegments(db: Database, url: string, runs: number): Pr
   console.log(['segment'.padEnd(46), 'what'.padEnd(6), 'matches'.padStart(9), 'SQL ms'.padStart(9), 'API ms'.padStart(9), 'ratio'.padStart(7), ' budget'].join(' '));
   for (const segment of await referenceSegments(db, now)) {
     const table = segment.list === 'contacts' ? 'contact' : 'lead';
-    const sqlCount = async () => Number(((await connection.execute(`SELECT COUNT(*) AS n FROM ${table} c WHERE ${segment.sql}`, segment.params)) as Array<{ n: number }>)[0].n);
+    const sqlCount = async () => Number(firstRow((await connection.execute(`SELECT COUNT(*) AS n FROM ${table} c WHERE ${segment.sql}`, segment.params)) as Array<{ n: number }>).n);
     const sqlPage = async () => ((await connection.execute(`SELECT * FROM ${table} c WHERE ${segment.sql} ORDER BY c.id LIMIT 51`, segment.params)) as unknown[]).length;
     const api = (query: string, pick: (data: any) => number) => async () => {
       const body = (await postJson(url, { query, variables: { filter: segment.filter } })) as { data?: any; errors?: unknown[] };

@@ -28,11 +28,17 @@ export async function referenceSegments(db: Database, now: Date): Promise<Refere
   const yes = pg ? true : 1;
   const no = pg ? false : 0;
   const instant = (ms: number) => (pg ? new Date(ms) : ms);
-  const [web] = await q(`select id from reference_item where list = 'SOURCE' and code = 'WEB'`);
-  const [it] = await q(`select id from reference_item where list = 'INDUSTRY' and code = 'IT'`);
-  const [gold] = await q(`select o.id from custom_field_option o join custom_field f on f.id = o.field_id where f.code = 'UF_LOYALTY' and o.code = 'GOLD'`);
-  const [budget] = await q(`select id from custom_field where entity = 'LEAD' and code = 'UF_BUDGET'`);
-  const [product] = await q(`select product_id as id from product_row group by product_id order by count(*) desc limit 1 offset 10`);
+  /** A row the segments refer to, from the demo data (which must be loaded: npm run seed). */
+  const seeded = async (what: string, sql: string) => {
+    const [row] = await q(sql);
+    if (!row) throw new Error(`${what} is missing: load the demo data first (npm run seed)`);
+    return row;
+  };
+  const web = await seeded('source WEB', `select id from reference_item where list = 'SOURCE' and code = 'WEB'`);
+  const it = await seeded('industry IT', `select id from reference_item where list = 'INDUSTRY' and code = 'IT'`);
+  const gold = await seeded('option GOLD of UF_LOYALTY', `select o.id from custom_field_option o join custom_field f on f.id = o.field_id where f.code = 'UF_LOYALTY' and o.code = 'GOLD'`);
+  const budget = await seeded('custom field UF_BUDGET', `select id from custom_field where entity = 'LEAD' and code = 'UF_BUDGET'`);
+  const product = await seeded('an 11th most sold product', `select product_id as id from product_row group by product_id order by count(*) desc limit 1 offset 10`);
   const notNone = (table: string, owner: string, where = '') =>
     pg ? `NOT EXISTS (SELECT 1 FROM ${table} x WHERE x.${owner} = c.id${where})` : `c.id NOT IN (SELECT ${owner} FROM ${table} WHERE ${owner} IS NOT NULL${where.replace(/x\./g, '')})`;
   const ninetyDaysAgo = startOfDay(daysAgo(now, 'UTC', 90, DateUnit.DAY), 'UTC');

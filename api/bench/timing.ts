@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { itemAt } from '../src/common/indexed';
 
 /**
  * Warms up (caches, query plans, and V8's optimisation of the API's own code path: two runs were
@@ -21,7 +22,8 @@ export async function timeIt<T>(fn: () => Promise<T>, runs: number): Promise<{ m
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  if (sorted.length === 0) throw new Error('a median needs at least one value');
+  return sorted.length % 2 ? itemAt(sorted, mid) : (itemAt(sorted, mid - 1) + itemAt(sorted, mid)) / 2;
 }
 
 export interface Figure {
@@ -84,7 +86,7 @@ export async function timeInterleaved<K extends string, T>(fns: Record<K, () => 
   for (let round = -warmRounds; round < rounds; round++) {
     if (round === 0) onWarm?.();
     for (let i = 0; i < names.length; i++) {
-      const name = names[(round + warmRounds + i) % names.length];
+      const name = itemAt(names, (round + warmRounds + i) % names.length);
       const start = performance.now();
       out[name].result = await fns[name]();
       if (round >= 0) out[name].ms.push(performance.now() - start);
@@ -95,5 +97,5 @@ export async function timeInterleaved<K extends string, T>(fns: Record<K, () => 
 
 /** The median of the round-by-round differences a[i] − b[i] (robust to a slow round hitting both). */
 export function medianDifference(a: number[], b: number[]): number {
-  return median(a.map((value, i) => value - b[i]));
+  return median(a.map((value, i) => value - itemAt(b, i)));
 }
