@@ -90,4 +90,13 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
+  {
+    // api/bench/http-floor.js, the floor the fixed-cost bench measures the API against, must load
+    // nothing but node and pg: it stays plain CommonJS JavaScript, started with `node` alone (no
+    // tsx, no build step, no ES-module loader), so its imports are require() calls.
+    name: 'segmenta/api-bench-commonjs',
+    files: ['api/bench/*.js'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -75,7 +75,7 @@ export async function startApiProcess(databaseUrl: string, options: ApiProcessOp
     if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const pid = child.pid as number;
+  const pid = child.pid!;
   return {
     pid,
     base,

@@ -16,7 +16,7 @@ const RECIPIENT_COUNT = `query($id: ID!) { segment(id: $id) { recipientCounts(ch
 const CREATE = `mutation($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id } errors { path message } } }`;
 export const DELETE = `mutation($id: ID!) { deleteSegment(id: $id) { errors { message } } }`;
 
-type Sql = { sql: string; params: unknown[] };
+interface Sql { sql: string; params: unknown[] }
 
 /** The hand-written SQL of one saved reference segment: its members and its e-mail recipients. */
 export interface HandAudience {

@@ -74,13 +74,13 @@ export function summariseProfile(dir: string, apiRoot: string, windows: Window[]
       if (at < window.fromUs || at > window.toUs) continue;
       // A sample stands for the time until the next one.
       const us = profile.timeDeltas[i + 1] ?? 0;
-      const node = byId.get(itemAt(profile.samples, i)) as ProfileNode;
+      const node = byId.get(itemAt(profile.samples, i))!;
       const owner = ownerOf(node.callFrame.url, node.callFrame.functionName, root);
       self.set(owner, (self.get(owner) ?? 0) + us);
       total += us;
       const seen = new Set<string>();
       for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-        const frame = (byId.get(id) as ProfileNode).callFrame;
+        const frame = (byId.get(id)!).callFrame;
         if (!frame.url.replace(/^file:\/\//, '').startsWith(root)) continue;
         const name = `${frame.functionName || '(anonymous)'} ${path.relative(root, frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`;
         if (seen.has(name)) continue;

@@ -24,7 +24,7 @@ export async function startHttpFloor(databaseUrl: string): Promise<HttpFloorProc
   });
   return {
     url: `http://127.0.0.1:${port}/`,
-    pid: child.pid as number,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -25,7 +25,8 @@ export function postJson(url: string, payload: unknown, { anonymous = false, ret
           try {
             resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
           } catch (error) {
-            reject(error);
+            // JSON.parse throws a SyntaxError; anything else is wrapped so callers always get an Error.
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },

@@ -72,5 +72,5 @@ export async function startPostGraphile(databaseUrl: string): Promise<PostGraphi
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, pid: child.pid as number, stop };
+  return { url, pid: child.pid!, stop };
 }

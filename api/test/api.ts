@@ -12,7 +12,7 @@ import { fold } from '../src/filter/language/fold';
 import { User, UserRole } from '../src/users/user.entity';
 import { freshDatabase } from './databases';
 
-type Result = { data?: any; errors?: readonly GraphQLFormattedError[] };
+interface Result { data?: any; errors?: readonly GraphQLFormattedError[] }
 
 export interface TestApi {
   db: Database;
@@ -64,7 +64,7 @@ export async function startTestApi(kind: DatabaseKind, overrides: Partial<Config
     async exec(query, variables) {
       const result = await execRaw(query, variables);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data as any;
+      return result.data;
     },
     async createUser(role, email, password = 'correct horse battery') {
       const em = db.fork();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FieldCatalog, FieldDef } from '../src/filter/model/catalog';
-import { Combinator, DateUnit, Quantifier, ValueSlot } from '../src/filter/language/filter.enums';
+import { Combinator, DateUnit, FieldValueType, FilterOperator, Quantifier, ValueSlot } from '../src/filter/language/filter.enums';
 import { FilterScope, type SegmentSource } from '../src/common/crm-enums';
 import { slotFor } from '../src/filter/language/operators';
 import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../src/filter/language/tree';
@@ -14,7 +14,7 @@ const recentDay = fc.integer({ min: -400, max: 30 }).map((d) => new Date(NOW + d
 /** A valid value for a (field, operator): the slot the validator expects, drawn from small domains. */
 function valueFor(def: FieldDef, operator: FilterRule['operator'], listed: string[]): fc.Arbitrary<FilterValue | null> {
   const slot = slotFor(def.type, operator);
-  const dates = def.type === 'DATETIME' ? recentDay : fc.oneof(day, recentDay);
+  const dates = def.type === FieldValueType.DATETIME ? recentDay : fc.oneof(day, recentDay);
   switch (slot) {
     case null:
       return fc.constant(null);
@@ -25,7 +25,7 @@ function valueFor(def: FieldDef, operator: FilterRule['operator'], listed: strin
     case ValueSlot.IDS:
       return fc.uniqueArray(fc.constantFrom(...listed), { minLength: 1, maxLength: 3 }).map((ids) => ({ ids }));
     case ValueSlot.NUMBER:
-      return operator === 'IN_NEXT_DAYS' ? fc.integer({ min: 0, max: 366 }).map((number) => ({ number })) : fc.integer({ min: 0, max: 6 }).map((number) => ({ number: number === 6 ? 2.5 : number }));
+      return operator === FilterOperator.IN_NEXT_DAYS ? fc.integer({ min: 0, max: 366 }).map((number) => ({ number })) : fc.integer({ min: 0, max: 6 }).map((number) => ({ number: number === 6 ? 2.5 : number }));
     case ValueSlot.NUMBER_RANGE:
       return fc
         .tuple(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }))
@@ -75,7 +75,7 @@ export function treeArbitrary(
 
   const scopedGroup: fc.Arbitrary<FilterNode> = (scopes.length ? fc.constantFrom(...scopes) : fc.constant(FilterScope.DEALS)).chain((scope) => {
     const inner = ruleArb(scopedFields(scope), listed);
-    const nested = fc.record({ combinator, not: fc.boolean(), rules: fc.array(inner, { minLength: 1, maxLength: 2 }) }).map((g) => ({ group: g as FilterGroup }));
+    const nested = fc.record({ combinator, not: fc.boolean(), rules: fc.array(inner, { minLength: 1, maxLength: 2 }) }).map((g) => ({ group: g }));
     return fc
       .record({
         combinator,
@@ -85,7 +85,7 @@ export function treeArbitrary(
         threshold: fc.integer({ min: 0, max: 2 }),
         rules: fc.array(fc.oneof({ weight: 3, arbitrary: inner }, { weight: 1, arbitrary: nested }), { maxLength: 3 }),
       })
-      .map((g) => ({ group: g as FilterGroup }));
+      .map((g) => ({ group: g }));
   });
 
   const { group } = fc.letrec<{ group: FilterGroup; node: FilterNode }>((tie) => ({
@@ -95,7 +95,7 @@ export function treeArbitrary(
       { weight: scopes.length ? 2 : 0, arbitrary: scopes.length ? scopedGroup : ruleArb(memberFields, listed) },
       { weight: 1, arbitrary: tie('group').map((g) => ({ group: g })) },
     ),
-    group: fc.record({ combinator, not: fc.boolean(), rules: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }) as fc.Arbitrary<FilterGroup>,
+    group: fc.record({ combinator, not: fc.boolean(), rules: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
   }));
   return group;
 }

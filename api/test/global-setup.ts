@@ -23,6 +23,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('postgresUrl', url);
 }
 
-export async function teardown(): Promise<void> {
+/** Synchronous: stop() runs `pg_ctl stop -w` and removes the data directory before it returns. */
+export function teardown(): void {
   server?.stop();
 }

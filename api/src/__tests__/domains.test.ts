@@ -24,7 +24,7 @@ describe('the domain manifest', () => {
   });
 
   it('names each audit subject type with a global id once, both ways', () => {
-    for (const [type, name] of Object.entries(SUBJECT_TYPE_NAMES)) expect(subjectTypeOf(name as string)).toBe(type);
+    for (const [type, name] of Object.entries(SUBJECT_TYPE_NAMES)) expect(subjectTypeOf(name)).toBe(type);
     expect(subjectTypeOf('Contact')).toBe(AuditSubjectType.CONTACT);
     expect(SUBJECT_TYPE_NAMES[AuditSubjectType.STOP_LIST]).toBeUndefined();
   });

@@ -155,7 +155,7 @@ describe('faults on postgresql', () => {
     expect(cut.complete, 'a cut download never ends cleanly').toBe(false);
     expect(cut.error).not.toBeNull();
     expect(cut.body.split('\r\n').length - 2).toBeLessThan(LINES + 2);
-    expect(log.lines.some((l) => /export failed/.test(l)), 'the server logs the failed export').toBe(true);
+    expect(log.lines.some((l) => l.includes('export failed')), 'the server logs the failed export').toBe(true);
 
     expect(await health()).toBe(200);
     const many = await Promise.all(Array.from({ length: 30 }, () => api.execRaw(`{ segments(first: 1) { totalCount } }`)));
@@ -237,7 +237,7 @@ describe('faults on sqlite', () => {
       count('export workers killed');
     });
     expect(cut.complete).toBe(false);
-    expect(log.lines.some((l) => /export failed/.test(l)), 'the server logs the failed export').toBe(true);
+    expect(log.lines.some((l) => l.includes('export failed')), 'the server logs the failed export').toBe(true);
     const whole = await download(await url());
     expect(whole).toMatchObject({ status: 200, complete: true });
     expect(whole.body.split('\r\n').length - 2).toBe(LINES + 2);

@@ -242,7 +242,8 @@ export function garbageFilter(): fc.Arbitrary<unknown> {
     deep,
     nastyText,
     nastyNumber,
-    fc.constant({ rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { number: 1e400 } } }] }),
+    // The JSON number 1e400 (beyond a double) as JSON.parse reads it off the wire: Infinity.
+    fc.constant({ rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { number: Number.POSITIVE_INFINITY } } }] }),
     fc.constant({ __proto__: { rules: [] }, rules: [{ rule: { field: 'constructor', operator: 'EQ', value: { string: 'x' } } }] }),
   );
 }
@@ -264,6 +265,6 @@ export function edgeValues(field: CatalogField, operator: FilterOperator): Array
   const slot = slotFor(field.valueType, operator);
   if (slot === null) return [null];
   if (operator === FilterOperator.IN_NEXT_DAYS) return [0, 1, 365, 366].map((number) => ({ number }));
-  const listed = slot === 'ids' || slot === 'strings' ? (field.values.length ? [field.values] : []) : [];
+  const listed = slot === ValueSlot.IDS || slot === ValueSlot.STRINGS ? (field.values.length ? [field.values] : []) : [];
   return [...listed, ...EDGES[slot]].map((v) => ({ [slot]: v }));
 }

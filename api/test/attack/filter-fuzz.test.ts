@@ -127,7 +127,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
     expectTyped(check, where('checkFilter'), { echoes });
     // How many reached the SQL compiler: the figure that says the fuzzer is not just bouncing off validation.
     if (check.data?.checkFilter?.valid) note(`${part} that validated and ran as SQL`, 1);
-    else if (process.env.ATTACK_DEBUG) for (const p of check.data?.checkFilter?.problems ?? [{ code: `${check.errors?.[0]?.extensions?.code} ${check.errors?.[0]?.message.replace(/"[^"]*"/g, "…").slice(0, 90)}` }]) note(`${part} problem ${p.code}`, 1);
+    else if (process.env.ATTACK_DEBUG) for (const p of check.data?.checkFilter?.problems ?? [{ code: `${String(check.errors?.[0]?.extensions?.code)} ${check.errors?.[0]?.message.replace(/"[^"]*"/g, "…").slice(0, 90)}` }]) note(`${part} problem ${p.code}`, 1);
     const preview = await api.execRaw(PREVIEW, { input: { source, clientType: type, filter, timeZone: tz }, tz });
     expectTyped(preview, where('previewSegment'), { echoes });
     expectTyped(await api.execRaw(LISTS[source], { f: filter, tz }), where(`${source.toLowerCase()} list`), { echoes });
@@ -165,7 +165,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
   it('garbage instead of a tree: typed GraphQL errors, nothing changes', async () => {
     const before = await snapshot(api.db);
     await fc.assert(
-      fc.asyncProperty(garbageFilter(), fc.constantFrom('CLIENTS', 'LEADS'), clientType, async (filter, source, type) => readOnly(filter, source as Catalog['source'], type, null, 'garbage filters')),
+      fc.asyncProperty(garbageFilter(), fc.constantFrom('CLIENTS', 'LEADS'), clientType, async (filter, source, type) => readOnly(filter, source, type, null, 'garbage filters')),
       fcOptions(80),
     );
     expectUnchanged(before, await snapshot(api.db), 'after garbage filters');
@@ -238,7 +238,7 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
     const before = await snapshot(api.db);
     const trees = (source: Catalog['source']) =>
       fc.oneof({ weight: 3, arbitrary: wellFormedTree(catalogs[source]) }, { weight: 2, arbitrary: mutatedTree(catalogs[source], catalogs[source === 'CLIENTS' ? 'LEADS' : 'CLIENTS']) }, { weight: 1, arbitrary: garbageFilter() });
-    const arb = fc.constantFrom('CLIENTS', 'LEADS').chain((source) => fc.tuple(fc.constant(source as Catalog['source']), trees(source as Catalog['source']), trees(source as Catalog['source']), clientType, zone));
+    const arb = fc.constantFrom('CLIENTS', 'LEADS').chain((source) => fc.tuple(fc.constant(source), trees(source), trees(source), clientType, zone));
     let n = 0;
     await fc.assert(
       fc.asyncProperty(arb, async ([source, tree, next, type, tz]) => {

@@ -50,7 +50,8 @@ export async function startAttackApi(engine: DatabaseKind, overrides: Partial<Co
   if (scale > 0) await seedDemoData(api.db, { scale, seed: 7, now: new Date('2026-06-15T00:00:00Z') });
   await new Promise<void>((resolve) => api.app.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(api.app.httpServer.address() as AddressInfo).port}`;
-  const close = api.close;
+  // The test API's own close, kept before Object.assign below replaces it with one that calls it.
+  const close = api.close.bind(api);
   return Object.assign(api, {
     base,
     async http(body: unknown, headers: Record<string, string> = {}) {

@@ -88,7 +88,7 @@ describe('three 200-rule previews on postgresql cannot take /healthz, sign-in or
     api = await startAttackApi('postgresql', { queryTimeoutMs: LIMIT_MS });
     tokens = await Promise.all([1, 2, 3].map(() => api.createToken([Scope.CRM_READ, Scope.SEGMENTS_READ, Scope.RECIPIENTS_READ])));
     const marketer = await api.createUser(UserRole.MARKETER);
-    signIn = { email: marketer.user.email as string, password: marketer.password };
+    signIn = { email: marketer.user.email!, password: marketer.password };
     // Sign-in works (and its first-use costs are paid) before the attack.
     const quiet: number[] = [];
     for (let i = 0; i < 3; i++) {

@@ -108,7 +108,7 @@ function expectNormalised(rows: string[], where: string): void {
     const channel = values.find((v) => v === 'EMAIL' || v === 'PHONE' || v === 'IM');
     const address = values.find((v) => typeof v === 'string' && v !== channel && (v.includes('@') || /^\+\d+$/.test(v))) as string | undefined;
     // Quoted local parts may hold spaces and quotes ("a b"@example.com is an address); case is folded.
-    if (channel === 'EMAIL') expect(address && address === address.toLowerCase() && address === address.trim(), `${where}: e-mail ${row}`).toBe(true);
+    if (channel === 'EMAIL') expect(typeof address === 'string' && address === address.toLowerCase() && address === address.trim(), `${where}: e-mail ${row}`).toBe(true);
     if (channel === 'PHONE') expect(address && /^\+\d{3,15}$/.test(address), `${where}: phone ${row}`).toBe(true);
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FieldValueType, ValueSlot } from '../../src/filter/language/filter.enums';
 import { fold } from '../../src/filter/language/fold';
 import { slotFor } from '../../src/filter/language/operators';
 import { engines } from '../databases';
@@ -77,8 +78,8 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
       for (const field of catalogs[source].fields) {
         for (const operator of field.operators) {
           const slot = slotFor(field.valueType, operator);
-          if (slot !== 'string' && slot !== 'strings' && slot !== 'ids') continue;
-          const rules = slot === 'string' ? PAYLOADS.map((string) => ({ rule: { field: field.id, operator, value: { string } } })) : [{ rule: { field: field.id, operator, value: { [slot]: PAYLOADS } } }];
+          if (slot !== ValueSlot.STRING && slot !== ValueSlot.STRINGS && slot !== ValueSlot.IDS) continue;
+          const rules = slot === ValueSlot.STRING ? PAYLOADS.map((string) => ({ rule: { field: field.id, operator, value: { string } } })) : [{ rule: { field: field.id, operator, value: { [slot]: PAYLOADS } } }];
           const group = field.scope ? { combinator: 'OR', rules: [{ group: { combinator: 'OR', scope: field.scope, rules } }] } : { combinator: 'OR', rules };
           const checked = await api.execRaw(CHECK, { s: source, f: group });
           typed(checked, `checkFilter ${field.id} ${operator}`);
@@ -87,7 +88,7 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
           expect(echoed, `${field.id} ${operator}: the tree holds the values as sent`).toEqual(rules.map((r) => (r.rule.value as Record<string, unknown>)[slot]));
           if (checked.data.checkFilter.valid) {
             typed(await api.execRaw(COUNT, { i: { source, filter: group } }), `preview ${field.id} ${operator}`);
-            note('catalog values that validated and ran as SQL', slot === 'string' ? PAYLOADS.length : 1);
+            note('catalog values that validated and ran as SQL', slot === ValueSlot.STRING ? PAYLOADS.length : 1);
           } else {
             // Listed fields know their codes and ids: a payload is an unknown value, and said so.
             expect(checked.data.checkFilter.problems.map((p: { code: string }) => p.code), `${field.id} ${operator}`).toContain('UNKNOWN_VALUE');
@@ -134,7 +135,7 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
       ['CLIENTS', 'client.city'], ['CLIENTS', 'client.country'], ['CLIENTS', 'contact.firstName'], ['CLIENTS', 'contact.lastName'], ['CLIENTS', 'company.title'], ['CLIENTS', 'custom.company.UF_TIER'], ['LEADS', 'lead.title'], ['LEADS', 'lead.city'],
     ];
     // Every STRING field of the catalog must be planted above: a new one fails here until it is.
-    const strings = (['CLIENTS', 'LEADS'] as const).flatMap((s) => catalogs[s].fields.filter((f: CatalogField) => f.valueType === 'STRING' && !f.scope).map((f) => f.id));
+    const strings = (['CLIENTS', 'LEADS'] as const).flatMap((s) => catalogs[s].fields.filter((f: CatalogField) => f.valueType === FieldValueType.STRING && !f.scope).map((f) => f.id));
     expect(strings.filter((id) => !planted.some(([, f]) => f === id)).sort()).toEqual(['deal.currency'].filter((id) => strings.includes(id)));
     for (const [source, field] of planted) {
       const everyone = await memberCount(source, field, 'IS_NOT_EMPTY', null);

@@ -9,7 +9,6 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
-  type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLOutputType,
@@ -35,7 +34,7 @@ const TEXT_SCALARS = new Set(['String', 'ID', 'EmailAddress', 'Date', 'DateTime'
 const MAX_DEPTH = 4;
 
 function leavesOfType(type: GraphQLInputType, path: Path, depth: number, out: TextLeaf[]): void {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable: GraphQLInputType = getNullableType(type);
   if (isListType(nullable)) return leavesOfType(nullable.ofType, [...path, 0], depth, out);
   if (isScalarType(nullable)) {
     if (TEXT_SCALARS.has(nullable.name)) out.push({ path, scalar: nullable.name });
@@ -61,7 +60,7 @@ const SCALAR_DEFAULTS: Record<string, unknown> = { String: 'x', ID: 'eA', Int: 1
 export function minimal(type: GraphQLInputType, fieldName: string, path: Path, defaults: Defaults): unknown {
   const chosen = defaults(fieldName, path, type);
   if (chosen !== undefined && !isInputObjectType(getNullableType(type))) return chosen;
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable: GraphQLInputType = getNullableType(type);
   if (isListType(nullable)) return [];
   if (isEnumType(nullable)) return itemAt(nullable.getValues(), 0).name;
   if (isScalarType(nullable)) return SCALAR_DEFAULTS[nullable.name] ?? 'x';
@@ -79,7 +78,7 @@ export function minimal(type: GraphQLInputType, fieldName: string, path: Path, d
 /** A value of `type` whose text at `rest` is `leaf`, everything else minimal. */
 function build(type: GraphQLInputType, fieldName: string, at: Path, rest: Path, leaf: unknown, defaults: Defaults): unknown {
   if (rest.length === 0) return leaf;
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable: GraphQLInputType = getNullableType(type);
   if (isListType(nullable)) return [build(nullable.ofType, fieldName, [...at, 0], rest.slice(1), leaf, defaults)];
   if (!isInputObjectType(nullable)) return leaf;
   const value = minimal(nullable, fieldName, at, defaults) as Record<string, unknown>;
@@ -94,7 +93,7 @@ function build(type: GraphQLInputType, fieldName: string, at: Path, rest: Path, 
 export function argumentsWith(field: GraphQLField<unknown, unknown>, leaf: Path, value: unknown, defaults: Defaults): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const arg of field.args) if (isNonNullType(arg.type) && arg.defaultValue === undefined) args[arg.name] = minimal(arg.type, field.name, [arg.name], defaults);
-  const argDef = field.args.find((a) => a.name === leaf[0]) as GraphQLArgument;
+  const argDef = field.args.find((a) => a.name === leaf[0])!;
   args[argDef.name] = build(argDef.type, field.name, [argDef.name], leaf.slice(1), value, defaults);
   return args;
 }
@@ -102,7 +101,7 @@ export function argumentsWith(field: GraphQLField<unknown, unknown>, leaf: Path,
 /** The GraphQL type of each argument, for the operation's variable definitions. */
 export function variableDefinitions(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): string {
   const used = field.args.filter((a) => args[a.name] !== undefined);
-  return used.length ? `(${used.map((a) => `$${a.name}: ${a.type}`).join(', ')})` : '';
+  return used.length ? `(${used.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
 }
 
 /**

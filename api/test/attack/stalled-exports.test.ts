@@ -78,7 +78,7 @@ function stalledDownload(url: string): StalledDownload {
   };
 }
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const started = Date.now();
   while (!(await probe())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -144,7 +144,7 @@ describe.each(engines)('stalled exports on %s', (engine) => {
     const started = performance.now();
 
     const stalled = Array.from({ length: 10 }, () => stalledDownload(link));
-    await until('ten exports in flight', async () => inFlight() === 10, 10_000);
+    await until('ten exports in flight', () => inFlight() === 10, 10_000);
     let allEnded = false;
     // Throughout (from the moment they hold their places until the last has ended): /healthz and
     // another user's sign-in answer within a second, and never more than the export pool's
@@ -177,7 +177,7 @@ describe.each(engines)('stalled exports on %s', (engine) => {
     const otherLink = await exportUrl(marketer.actor);
     const tokenLink = (await api.http({ query: `query($id: ID!) { segment(id: $id) { exportUrl(channel: EMAIL) } }`, variables: { id: segmentId } })).json.data.segment.exportUrl;
     const others = Array.from({ length: 2 }, () => stalledDownload(otherLink));
-    await until('twelve exports in flight', async () => inFlight() === 12, 10_000);
+    await until('twelve exports in flight', () => inFlight() === 12, 10_000);
     const processCapped = await fetch(`${api.base}${tokenLink}`);
     expect(processCapped.status).toBe(429);
     expect(((await processCapped.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'TOO_MANY_EXPORTS' }, message: expect.stringMatching(/EXPORT_MAX_CONCURRENT/) });
@@ -186,7 +186,7 @@ describe.each(engines)('stalled exports on %s', (engine) => {
     // After the idle timeout the server has let go of every download: those that got a connection
     // were aborted, those still waiting for one were told so (typed 503).
     const downloads = [...stalled, ...others];
-    await Promise.race([until('every export to be let go', async () => inFlight() === 0, IDLE_MS * 4 + 5_000), probing.then(() => new Promise<never>(() => undefined))]);
+    await Promise.race([until('every export to be let go', () => inFlight() === 0, IDLE_MS * 4 + 5_000), probing.then(() => new Promise<never>(() => undefined))]);
     const elapsed = performance.now() - started;
     allEnded = true;
     await probing;

@@ -2,7 +2,7 @@ import { getNamedType, getNullableType, isAbstractType, isObjectType, isScalarTy
 import { minimal, rootFields, variableDefinitions, type Defaults } from '../../../test/attack/schema-walk';
 
 /** Placeholder scalars: well-formed, pointing at nothing in particular (a global id of no type). */
-const SCALARS: { [name: string]: unknown } = {
+const SCALARS: Record<string, unknown> = {
   ID: 'Tm9uZTox',
   String: 'matrix',
   DateTime: '2030-01-01T00:00:00Z',

@@ -11,7 +11,7 @@ const anyOf = (...scopes: Scope[]): Requirement => ({ anyOf: scopes });
 const allOf = (...scopes: Scope[]): Requirement => ({ allOf: scopes });
 const CATALOG = anyOf(Scope.CRM_READ, Scope.SEGMENTS_READ);
 
-const EXPLICIT: { [operation: string]: Requirement } = {
+const EXPLICIT: Record<string, Requirement> = {
   me: { public: true },
   logIn: { public: true },
   logOut: { public: true },
@@ -100,7 +100,7 @@ export function allows(requirement: Requirement, scopes: readonly Scope[] | null
  * FORBIDDEN) wherever they appear, mutation payloads included, while the rest of the object
  * arrives. The matrix test holds every count field of the schema to this list.
  */
-export const FIELD_REQUIREMENTS: { [typeAndField: string]: Requirement } = {
+export const FIELD_REQUIREMENTS: Record<string, Requirement> = {
   'Segment.memberCount': anyOf(Scope.SEGMENTS_READ),
   'Segment.recipientCounts': anyOf(Scope.SEGMENTS_READ),
   'SegmentPreview.memberCount': anyOf(Scope.SEGMENTS_READ),

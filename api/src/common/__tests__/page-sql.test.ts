@@ -19,7 +19,7 @@ function builderStatement(db: Database, entity: typeof Contact | typeof Deal, sh
   let qb = em.createQueryBuilder(entity, 'm').where({ $and: conditions } as FilterQuery<object> as never);
   if (shape.predicate) qb = qb.andWhere(shape.predicate.sql, shape.predicate.params);
   const orderBy = shape.sortProperty === 'key' ? { key: dir } : { [shape.sortProperty]: dir, key: dir };
-  const { sql, bindings } = qb.select(shape.properties as never).orderBy(orderBy as never).limit(shape.limit).getKnexQuery().toSQL();
+  const { sql, bindings } = qb.select(shape.properties as never).orderBy(orderBy).limit(shape.limit).getKnexQuery().toSQL();
   return { sql, params: [...bindings] };
 }
 

@@ -1,3 +1,4 @@
+import { ReferenceKind } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, engines } from '../../../test/databases';
 import type { Database } from '../orm';
@@ -47,7 +48,7 @@ describe.each(engines)('migrations on %s', (engine) => {
       const columns = await columnsOf(db, meta.tableName);
       expect(columns.length, `table ${meta.tableName}`).toBeGreaterThan(0);
       for (const prop of Object.values(meta.properties)) {
-        if (prop.persist === false || prop.kind === '1:m' || prop.kind === 'm:n') continue;
+        if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
         for (const name of prop.fieldNames ?? []) if (!columns.includes(name)) missing.push(`${meta.tableName}.${name}`);
       }
     }

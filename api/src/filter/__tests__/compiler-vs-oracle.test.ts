@@ -37,7 +37,7 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
           expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
           for (const member of members) {
             const statement = idPageStatement({ table: tableOf(member), predicate: prepared.predicates.get(member)! }, null, 100_000);
-            const rows = (await ctx.em.getConnection().execute(statement.sql, statement.params)) as Array<{ id: number | string }>;
+            const rows = await ctx.em.getConnection().execute<Array<{ id: number | string }>>(statement.sql, statement.params);
             const fromSql = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
             expect(fromSql, `${member}: ${JSON.stringify(tree)}`).toEqual(oracle.members(prepared.ir!, member));
           }

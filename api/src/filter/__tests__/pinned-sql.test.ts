@@ -12,7 +12,7 @@ import { FilterScope, SegmentSource } from '../../common/crm-enums';
 import type { MemberType } from '../../common/crm-enums';
 import { slotFor } from '../language/operators';
 import { FENCE_AFTER } from '../sql/plan-fence';
-import type { FilterGroup, FilterNode, FilterRule, FilterValue } from '../language/tree';
+import type { FilterGroup, FilterNode, FilterValue } from '../language/tree';
 
 /**
  * The SQL the engine writes, pinned per dialect in `__sql__/<engine>.sql`: every field of the
@@ -32,7 +32,7 @@ interface Case {
 
 const ZONE = 'Europe/Warsaw';
 const and = (...rules: FilterNode[]): FilterGroup => ({ combinator: Combinator.AND, rules });
-const rule = (field: string, operator: Op, value?: FilterValue): FilterNode => ({ rule: { field, operator, value } as FilterRule });
+const rule = (field: string, operator: Op, value?: FilterValue): FilterNode => ({ rule: { field, operator, value } });
 const scoped = (scope: FilterScope, quantifier: Quantifier, rules: FilterNode[], threshold?: number): FilterNode => ({
   group: { combinator: Combinator.AND, scope, quantifier, threshold: threshold ?? null, rules },
 });
@@ -78,7 +78,7 @@ function casesOf(catalog: FieldCatalog, listed: Map<string, string[]>, segmentId
   }
   // Every field of a related record, with each of its operators, in a "has some" group (a stage
   // rule only with a pipeline rule beside it: resolve.ts refuses it alone).
-  const pipelineDef = catalog.fields.find((d) => d.id === 'deal.pipeline') as FieldDef;
+  const pipelineDef = catalog.fields.find((d) => d.id === 'deal.pipeline')!;
   const pipeline = rule('deal.pipeline', Op.IN, valueFor(pipelineDef, Op.IN, listed));
   for (const def of fields(SegmentSource.CLIENTS).filter((d) => d.scope !== null)) {
     for (const operator of def.operators) {

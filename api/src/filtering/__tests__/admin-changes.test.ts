@@ -5,7 +5,7 @@ import { engines } from '../../../test/databases';
 const rule = (field: string, operator: string, value?: unknown) => ({ rule: { field, operator, value } });
 const and = (...rules: unknown[]) => ({ combinator: 'AND', rules });
 
-type Value = { value: string; label: string; groupId?: string | null };
+interface Value { value: string; label: string; groupId?: string | null }
 
 /**
  * What the admin pages change, the segment builder sees on its next request: reference items,

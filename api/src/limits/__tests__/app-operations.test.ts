@@ -44,7 +44,7 @@ function generatedOperations(file: string): Array<{ name: string; document: Docu
 
 /** A value of the variable's type that the schema accepts; nullable variables stay unset (they widen nothing). */
 function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
-  const inner = getNullableType(type) as GraphQLInputType;
+  const inner: GraphQLInputType = getNullableType(type);
   if (isListType(inner)) return [sampleValue(schema, inner.ofType, name)];
   if (isEnumType(inner)) return itemAt(inner.getValues(), 0).name;
   if (isInputObjectType(inner)) {

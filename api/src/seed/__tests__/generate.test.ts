@@ -12,8 +12,10 @@ import { seedCounts, seedDemoData } from '../generate';
 const SCALE = 0.001;
 const NOW = new Date('2026-11-01T00:00:00Z');
 type Rows = Array<Record<string, unknown>>;
+/** A reference item's or a stage's code and semantic (both text columns). */
+interface Coded { code: string; semantic: string }
 
-const sql = (db: Database, query: string): Promise<Rows> => db.fork().getConnection().execute<Rows>(query);
+const sql = <R extends object = Rows[number]>(db: Database, query: string): Promise<R[]> => db.fork().getConnection().execute<R[]>(query);
 const count = async (db: Database, query: string): Promise<number> => Number(firstRow(await sql(db, query)).n);
 
 /** A hash of the first rows of a table, with engine types (Date, bigint strings) made comparable. */
@@ -37,9 +39,9 @@ describe.each(engines)('demo data on %s', (engine) => {
       expect(await ensureDefaults(db)).toBe(first);
       expect(await Promise.all(tables.map((t) => count(db, `SELECT COUNT(*) AS n FROM ${t}`)))).toEqual(counts);
       expect(counts).toEqual([1, 4 + 5 + 5 + 11 + 11 + 5, 1, 7]);
-      const statuses = await sql(db, `SELECT code, semantic FROM reference_item WHERE list = 'LEAD_STATUS' ORDER BY sort`);
+      const statuses = await sql<Coded>(db, `SELECT code, semantic FROM reference_item WHERE list = 'LEAD_STATUS' ORDER BY sort`);
       expect(statuses.map((s) => `${s.code}:${s.semantic}`)).toEqual(['NEW:IN_PROGRESS', 'IN_PROCESS:IN_PROGRESS', 'PROCESSED:IN_PROGRESS', 'CONVERTED:CONVERTED', 'JUNK:JUNK']);
-      const stages = await sql(db, `SELECT code, semantic FROM stage ORDER BY sort`);
+      const stages = await sql<Coded>(db, `SELECT code, semantic FROM stage ORDER BY sort`);
       expect(stages.filter((s) => s.semantic !== 'IN_PROGRESS').map((s) => `${s.code}:${s.semantic}`)).toEqual(['WON:WON', 'LOSE:LOST']);
     });
   });

@@ -74,7 +74,7 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
             .members(prepared.ir!, type)
             .filter((key) => {
               if (type !== 'lead') return true;
-              const lead = data.lead.find((l) => l.id === key) as Row;
+              const lead = data.lead.find((l) => l.id === key)!;
               return lead.contact_id == null && lead.company_id == null && withChannel.has(key);
             })
             .map((key) => ({ type, key })),

@@ -89,7 +89,7 @@ describe.each(engines)('segment references that cannot explode on %s', (engine) 
       const segments = new Map<number, OracleSegment>();
       const sizes: number[] = [];
       for (const [k, level] of levels.entries()) {
-        const segment = await ctx.em.findOneOrFail(Segment, { key: keyOf(level.id, 'Segment') as number });
+        const segment = await ctx.em.findOneOrFail(Segment, { key: keyOf(level.id, 'Segment')! });
         const prepared = await prepareFilter(ctx, { tree: segment.filter!, source: segment.source, members });
         expect(prepared.problems).toEqual([]);
         segments.set(segment.key, { ir: prepared.ir!, members });
