@@ -95,6 +95,9 @@ export function formatError(original: GraphQLFormattedError, error: unknown): Gr
   return { message: 'Something went wrong on our side; the error has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** Tries of /healthz's ping before it answers 503 (see there). */
+const HEALTH_ATTEMPTS = 5;
+
 export async function createApp(db: Database, config: Config): Promise<App> {
   const app = express();
   // X-Forwarded-For/-Proto are believed from these proxies only (default: loopback, i.e. the web
@@ -116,13 +119,18 @@ export async function createApp(db: Database, config: Config): Promise<App> {
   // POST /graphql, every count, page and mutation, is answered without Express (graphql-endpoint.ts);
   // Express serves the rest. The server must exist before Apollo (the drain plugin holds it), the
   // endpoint after: it is set below, before createApp returns and anyone can listen.
-  let graphqlPost!: http.RequestListener;
-  const httpServer = http.createServer((req, res) => (isGraphqlPost(req) ? graphqlPost(req, res) : app(req, res)));
+  let graphqlPost: http.RequestListener = () => {
+    throw new Error('POST /graphql before createApp returned.');
+  };
+  const httpServer = http.createServer((req, res) => {
+    if (isGraphqlPost(req)) graphqlPost(req, res);
+    else app(req, res);
+  });
   const exports = createExportCapacity(db, config);
   // Stopping the server (SIGTERM, tests) drains HTTP first, which ends the downloads, then closes
   // the export pool, so no export connection outlives the app.
-  const closeExports: ApolloServerPlugin<Context> = { serverWillStart: async () => ({ serverWillStop: () => exports.close() }) };
-  const plugins: ApolloServerPlugin<Context>[] = [
+  const closeExports: ApolloServerPlugin<Context> = { serverWillStart: () => Promise.resolve({ serverWillStop: () => exports.close() }) };
+  const plugins: Array<ApolloServerPlugin<Context>> = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     closeExports,
     // Apollo installs cache control by default: a hook around every field resolved (300 for a page
@@ -144,14 +152,17 @@ export async function createApp(db: Database, config: Config): Promise<App> {
 
   app.get('/healthz', async (_req, res) => {
     const ping = () => db.orm.em.getConnection().execute('select 1');
-    try {
-      // Once more on failure: right after a database restart or failover the pool may still hand
-      // out a connection whose backend is gone (its error event not yet seen); the pool drops it
-      // on that failure, and the second try asks a live one. Down is when both fail.
-      await ping().catch(ping);
-      res.json({ status: 'ok', database: db.kind });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: db.kind });
+    // Again on failure: right after a database restart or failover the pool may still hand out
+    // connections whose backends are gone (their error events not yet seen), several in a row
+    // when several were idle; the pool drops each on its failure, and a later try asks a live
+    // one. Down is when every try fails.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ping();
+        return void res.json({ status: 'ok', database: db.kind });
+      } catch {
+        if (attempt === HEALTH_ATTEMPTS) return void res.status(503).json({ status: 'unavailable', database: db.kind });
+      }
     }
   });
   app.get('/export/segments/:id/:file', limits.exportHttp, exportHandler(db, config, exports));
@@ -160,7 +171,9 @@ export async function createApp(db: Database, config: Config): Promise<App> {
     ctx.actor = await actorOf(req);
     return ctx;
   };
-  graphqlPost = graphqlEndpoint({ apollo, trust, admit: limits.graphqlHttp, context: contextOf });
+  const endpoint = graphqlEndpoint({ apollo, trust, admit: limits.graphqlHttp, context: contextOf });
+  // The endpoint answers every failure itself (sendInternalError): nothing is left to await here.
+  graphqlPost = (req, res) => void endpoint(req, res);
   app.use('/graphql', checkAsMiddleware(limits.graphqlHttp), expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }));
   app.use(jsonNotFound());
   app.use(jsonErrors());

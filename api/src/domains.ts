@@ -6,7 +6,8 @@ import { ApiToken } from './auth/api-token.entity';
 import { Scope } from './auth/actor';
 import { UserSession } from './auth/user-session.entity';
 import { AuditedRecord } from './common/audited-record.entity';
-import { Record } from './common/record.entity';
+// The stored-record base class, named apart from TypeScript's Record<K, V> used below.
+import { Record as StoredRecord } from './common/record.entity';
 import { Communication } from './communications/communication.entity';
 import { Company } from './companies/company.entity';
 import { Contact } from './contacts/contact.entity';
@@ -38,9 +39,9 @@ import { User } from './users/user.entity';
  * of its global ids (checked below).
  */
 export type NodeType =
-  | { entity: ClassType<Record>; readers: readonly Scope[]; audit?: AuditSubjectType; imports?: false }
+  | { entity: ClassType<StoredRecord>; readers: readonly Scope[]; audit?: AuditSubjectType; imports?: false }
   /** Offers a bulk upsert by external id, which the audit log records against `audit`. */
-  | { entity: ClassType<Record>; readers: readonly Scope[]; audit: AuditSubjectType; imports: true };
+  | { entity: ClassType<StoredRecord>; readers: readonly Scope[]; audit: AuditSubjectType; imports: true };
 
 const CRM = [Scope.CRM_READ];
 /** What the filter builder shows (users, products, lists, pipelines): readable with segments too. */
@@ -67,14 +68,14 @@ export const NODE_TYPES = {
   Order: { entity: Order, readers: CRM, audit: AuditSubjectType.ORDER, imports: true },
   Activity: { entity: Activity, readers: CRM, audit: AuditSubjectType.ACTIVITY, imports: true },
   Segment: { entity: Segment, readers: [Scope.SEGMENTS_READ], audit: AuditSubjectType.SEGMENT },
-} as const satisfies { [typeName: string]: NodeType };
+} as const satisfies Record<string, NodeType>;
 
 export type NodeTypeName = keyof typeof NODE_TYPES;
 
 /** Objects with a global id that `node()` does not fetch, with the audit log's name for them. */
 const OTHER_GLOBAL_IDS = {
   StopListEntry: { audit: AuditSubjectType.STOP_LIST_ENTRY },
-} as const satisfies { [typeName: string]: { audit: AuditSubjectType } };
+} as const satisfies Record<string, { audit: AuditSubjectType }>;
 
 /** Rows that belong to a record or to the service and have no global id of their own. */
 const ROW_ENTITIES = [Communication, ProductRow, CustomFieldOption, CustomFieldValue, StopListEntry, SegmentTag, SegmentVersion, SegmentMember, UserSession, AuditEvent];
@@ -84,10 +85,10 @@ for (const [name, node] of Object.entries(NODE_TYPES)) {
 }
 
 /** Every entity MikroORM manages; discovery is explicit so builds and tests need no folder scan. */
-export const entities: Function[] = [Record, AuditedRecord, ...Object.values(NODE_TYPES).map((n) => n.entity), ...ROW_ENTITIES];
+export const entities: Array<abstract new (...args: never[]) => object> = [StoredRecord, AuditedRecord, ...Object.values(NODE_TYPES).map((n) => n.entity), ...ROW_ENTITIES];
 
 /** The GraphQL type (and global-id prefix) of each audit subject type that has one. */
-export const SUBJECT_TYPE_NAMES: Readonly<Partial<globalThis.Record<AuditSubjectType, string>>> = Object.fromEntries(
+export const SUBJECT_TYPE_NAMES: Readonly<Partial<Record<AuditSubjectType, string>>> = Object.fromEntries(
   Object.entries({ ...NODE_TYPES, ...OTHER_GLOBAL_IDS }).flatMap(([name, node]) => ('audit' in node && node.audit ? [[node.audit, name]] : [])),
 );
 

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { ActivityResolver } from './activities/activity.resolver';
 import { ApiTokenResolver } from './auth/api-token.resolver';
 import { SignInResolver } from './auth/sign-in.resolver';
@@ -26,7 +26,7 @@ import { StaticImportJobResolver } from './segments/static-import-jobs.resolver'
 import { UserResolver } from './users/user.resolver';
 
 /** Every resolver class of the API; the schema is built from this list. */
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
   SignInResolver,
   UserResolver,

@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { RecordKind } from '../common/record-kind';
 import { UserErrorCode } from '../common/user-error';
@@ -18,7 +18,7 @@ async function touch(em: SqlEntityManager, entity: EntityClass<Owner>, keys: num
   if (keys.length === 0) return;
   await em.nativeUpdate(
     entity,
-    { key: { $in: keys }, $or: [{ lastActivityAt: null }, { lastActivityAt: { $lt: at } }] } as FilterQuery<Owner>,
+    { key: { $in: keys }, $or: [{ lastActivityAt: null }, { lastActivityAt: { $lt: at } }] },
     { lastActivityAt: at },
   );
 }

@@ -6,7 +6,7 @@ import type { User } from '../users/user.entity';
 import { AuditAction, AuditSubjectType } from './audit.enums';
 
 /** Small facts about an event (counts, channel, changed parts): JSON, written once. */
-export type AuditDetails = { [key: string]: string | number | boolean | null | string[] };
+export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 
 /**
  * One thing someone did, written in the same transaction as the change it describes (so a change

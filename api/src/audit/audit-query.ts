@@ -27,7 +27,7 @@ const NEWEST_FIRST = { property: 'occurredAt', isDate: true, direction: OrderDir
 
 /** The WHERE of a filter; a malformed or foreign id is a typed BAD_USER_INPUT naming the field. */
 export function auditWhere(filter: AuditConditions | null | undefined): FilterQuery<AuditEvent> {
-  const conditions: FilterQuery<AuditEvent>[] = [];
+  const conditions: Array<FilterQuery<AuditEvent>> = [];
   const problems: UserError[] = [];
   if (filter?.actions?.length) conditions.push({ action: { $in: filter.actions } });
   if (filter?.subjectTypes?.length) conditions.push({ subjectType: { $in: filter.subjectTypes } });

@@ -80,7 +80,7 @@ export function tokenActor(token: { key: number; name: string; scopes: readonly 
 }
 
 export function hasScope(actor: Actor | null, scope: Scope): boolean {
-  return actor !== null && actor.scopes.includes(scope);
+  return actor?.scopes.includes(scope) === true;
 }
 
 /** The actor of an authenticated request; resolvers behind a guard can rely on it. */

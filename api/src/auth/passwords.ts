@@ -31,6 +31,6 @@ export async function passwordMatches(storedHash: string | null | undefined, pas
 export function passwordProblem(password: string, email?: string | null): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `A password can have at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (email && password.toLowerCase() === email.toLowerCase()) return 'A password cannot be your e-mail address.';
+  if (email?.toLowerCase() === password.toLowerCase()) return 'A password cannot be your e-mail address.';
   return null;
 }

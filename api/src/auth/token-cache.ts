@@ -50,7 +50,7 @@ export class TokenCache {
   /** Stores a lookup's answer unless the cache was emptied since `generation` was read. */
   set(hash: string, entry: CachedToken, generation: number): void {
     if (generation !== this.generation) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(hash, entry);
   }
 

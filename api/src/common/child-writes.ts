@@ -36,7 +36,7 @@ export class ChildWrites {
         const where = { [group.owner]: { $in: group.keys.slice(i, i + CHUNK) }, ...group.also } as FilterQuery<object>;
         await em.nativeDelete(group.entity, where);
       }
-      for (let i = 0; i < group.rows.length; i += CHUNK) await em.insertMany(group.entity, group.rows.slice(i, i + CHUNK) as never);
+      for (let i = 0; i < group.rows.length; i += CHUNK) await em.insertMany(group.entity, group.rows.slice(i, i + CHUNK));
     }
     this.groups.clear();
   }

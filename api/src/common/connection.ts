@@ -161,7 +161,7 @@ export async function findPage<T extends object>(
   const request = readPageArgs(args, maxPageSize);
   if (request.cursor && !fitsSort(em, entity as EntityName<object>, sort, request.cursor[0])) throw foreignCursor(request.forward ? 'after' : 'before');
   const ascending = (sort.direction === OrderDirection.ASC) === request.forward;
-  const conditions: FilterQuery<T>[] = [where];
+  const conditions: Array<FilterQuery<T>> = [where];
   if (request.cursor) conditions.push(keysetCondition(sort, request.cursor, ascending) as FilterQuery<T>);
   const direction = ascending ? 'asc' : 'desc';
   const orderBy = (sort.property === 'key' ? { key: direction } : { [sort.property]: direction, key: direction }) as QueryOrderMap<T>;
@@ -175,7 +175,7 @@ export async function findPage<T extends object>(
     const meta = em.getMetadata().get((entity as { name: string }).name);
     // Every row of the entity (crud lists): the statement built once per shape (page-sql.ts).
     const statement =
-      select !== '*' && Object.keys(where as object).length === 0
+      select !== '*' && Object.keys(where).length === 0
         ? pageStatement({ meta, properties: select, sortProperty: sort.property, ascending, cursor: request.cursor && [cursorSortValue(sort, request.cursor[0]), request.cursor[1]], predicate, limit: request.size + 1, engine: light.sqlite ? 'sqlite' : 'postgresql' })
         : null;
     const raw = statement ? await light.read(statement.sql, statement.params) : await readRaw(pageQuery(), light.read);

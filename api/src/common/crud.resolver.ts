@@ -11,7 +11,8 @@ import { createRecord, deleteRecord, updateRecord, upsertRecords, type ImportCou
 import { keyOf } from './global-id';
 import { OrderDirection, PageArgs } from './paging';
 import { bulkPayloadType, DeletePayload, payloadType, UpsertStatus } from './payloads';
-import type { Record } from './record.entity';
+// The stored-record base class, named apart from TypeScript's Record<K, V> used below.
+import type { Record as StoredRecord } from './record.entity';
 import type { RecordKind } from './record-kind';
 import type { Sql } from '../filter/sql/dialect';
 import type { NodeType } from '../domains';
@@ -43,19 +44,19 @@ interface CrudOperations {
   delete: string;
 }
 
-export type CrudOptions<E extends Record, I extends object, F extends string, N extends NodeType> = {
+export type CrudOptions<E extends StoredRecord, I extends object, F extends string, N extends NodeType, P = unknown> = {
   /** The manifest's entry (domains.ts): the GraphQL type, and whether the type is imported in bulk. */
   node: N;
   kind: RecordKind<E, I>;
   input: ClassType<I>;
   /** Sortable columns: GraphQL enum value → entity property (ties broken by key). */
-  sortFields: { [K in F]: { property: string; isDate?: boolean } };
+  sortFields: Record<F, { property: string; isDate?: boolean }>;
   /** What computed GraphQL fields of the node read (for loading only what a page asks for). */
-  fieldNeeds?: { [field: string]: string[] };
+  fieldNeeds?: Record<string, string[]>;
   /** Who may read (by id, lists) and write (create, update, delete, upsert): any one of the scopes. */
   scopes: { read: Scope[]; write: Scope[] };
   /** Offer `filter:` on the list. */
-  filter?: ListFilter<any>;
+  filter?: ListFilter<P>;
 } & (N extends { imports: true }
   ? {
       /** `upsert<Plural>(rows)` matching on externalId, named here. */
@@ -68,16 +69,16 @@ export type CrudOptions<E extends Record, I extends object, F extends string, N 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Computed fields every record type shares: custom values are loaded by the record's key. */
-const COMPUTED_FIELD_NEEDS: { [field: string]: string[] } = { customFields: [] };
+const COMPUTED_FIELD_NEEDS: Record<string, string[]> = { customFields: [] };
 
 /**
  * Queries and mutations every CRM record type has: by id, a keyset connection with sorting,
  * create, update, delete and (for importable types) bulk upsert by external id.
  */
-export function crudResolver<E extends Record, I extends object, F extends string, N extends NodeType>(options: CrudOptions<E, I, F, N>) {
+export function crudResolver<E extends StoredRecord, I extends object, F extends string, N extends NodeType, P = unknown>(options: CrudOptions<E, I, F, N, P>) {
   const { kind, operations } = options;
   const name = options.node.entity.name;
-  if ((kind.entity as Function) !== options.node.entity) throw new Error(`The resolver of ${kind.entity.name} names the manifest's ${name}.`);
+  if (kind.entity !== (options.node.entity as unknown)) throw new Error(`The resolver of ${kind.entity.name} names the manifest's ${name}.`);
   const [single, plural] = [operations.one, operations.list];
   const Readers = () => Requires(...options.scopes.read);
   const Writers = () => Requires(...options.scopes.write);
@@ -124,8 +125,8 @@ export function crudResolver<E extends Record, I extends object, F extends strin
   }
 
   const filterOptions = options.filter;
-  const listPage = async (ctx: Context, info: GraphQLResolveInfo, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: unknown) => {
-    const field = orderBy ? options.sortFields[orderBy.field as F] : { property: 'key' };
+  const listPage = async (ctx: Context, info: GraphQLResolveInfo, page: PageArgs, orderBy: InstanceType<typeof OrderInput> | null, filtered?: P) => {
+    const field = orderBy ? options.sortFields[orderBy.field] : { property: 'key' };
     const sort: SortSpec = { ...field, direction: orderBy?.direction ?? OrderDirection.ASC };
     const predicate = filtered === undefined ? undefined : filterOptions?.predicate(filtered);
     const meta = ctx.db.orm.getMetadata().get(kind.entity.name);
@@ -137,7 +138,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
       : undefined;
     // A light page only builds SQL with the entity manager (the rows come through db.read): the
     // process's one does, and the request's is not forked for it.
-    const connection = toConnection(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyRead(ctx) }));
+    const connection = toConnection<InstanceType<typeof Connection>, E>(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyRead(ctx) }));
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered !== undefined && filterOptions) connection.counter = () => filterOptions.count(ctx, filtered);
     return connection;
@@ -161,7 +162,7 @@ export function crudResolver<E extends Record, I extends object, F extends strin
     return PlainList;
   };
 
-  const filteredList = (filterOptions: ListFilter) => {
+  const filteredList = (filterOptions: ListFilter<P>) => {
     @Resolver()
     class FilteredList extends CrudResolver {
       @Readers()

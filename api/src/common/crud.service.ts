@@ -176,7 +176,7 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   const wctx = writeContext(ctx);
   const externalIds = rows.map((r) => r.externalId?.trim() ?? '');
   const existingRows = await ctx.em.find(kind.entity, { externalId: { $in: externalIds.filter(Boolean) } } as unknown as FilterQuery<E>);
-  const existing = new Map(existingRows.map((e) => [e.externalId as string, e]));
+  const existing = new Map(existingRows.map((e) => [e.externalId!, e]));
   const seen = new Set<string>();
   const results: Array<UpsertRowResult<E>> = [];
   const pending: Array<{ result: UpsertRowResult<E>; entity: E; isNew: boolean; prepared: Awaited<ReturnType<RecordKind<E, I>['prepare']>> }> = [];
@@ -258,8 +258,8 @@ async function retryAlone<E extends Record & UpsertInput, I extends UpsertInput>
 /** A constraint name or kind is useful to the caller; SQL text and stack traces never leave. */
 function describeDbError(error: unknown): string {
   const name = (error as { name?: string })?.name ?? '';
-  if (/UniqueConstraint/.test(name)) return 'a value that must be unique is already used.';
-  if (/ForeignKey/.test(name)) return 'it points at a record that does not exist.';
-  if (/NotNull/.test(name)) return 'a required value is missing.';
+  if (name.includes('UniqueConstraint')) return 'a value that must be unique is already used.';
+  if (name.includes('ForeignKey')) return 'it points at a record that does not exist.';
+  if (name.includes('NotNull')) return 'a required value is missing.';
   return 'the database refused it.';
 }

@@ -26,5 +26,5 @@ export function fromGlobalId(id: string): DecodedGlobalId | null {
 /** Decodes an id that must be of one type; null if it is malformed or of another type. */
 export function keyOf(id: string, type: string): number | null {
   const decoded = fromGlobalId(id);
-  return decoded && decoded.type === type ? decoded.key : null;
+  return decoded?.type === type ? decoded.key : null;
 }

@@ -21,12 +21,14 @@ const REASONS: Record<string, string> = {
  * with code BAD_REQUEST; anything else is logged and answers 500 INTERNAL_SERVER_ERROR.
  */
 export function jsonErrors(): ErrorRequestHandler {
-  return (error, _req, res, next) => {
+  return (error: unknown, _req, res, next) => {
     // Mid-response (a streamed export): nothing can be sent any more; Express closes the connection.
     if (res.headersSent) return next(error);
-    const status = Number(error?.status ?? error?.statusCode);
+    // What body-parser and http-errors put on their errors; anything else has no client status.
+    const described = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
+    const status = Number(described.status ?? described.statusCode);
     if (status >= 400 && status < 500) {
-      const message = REASONS[String(error?.type)] ?? 'The request could not be read.';
+      const message = REASONS[String(described.type)] ?? 'The request could not be read.';
       return void res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     }
     sendInternalError(res, error);

@@ -1,4 +1,4 @@
-import type { EntityMetadata } from '@mikro-orm/core';
+import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import { itemAt } from './indexed';
 import type { Loaders } from './loaders';
 
@@ -11,7 +11,7 @@ import type { Loaders } from './loaders';
  */
 /** Whether the prototype chain defines `name` as an accessor (MikroORM's relation wrappers): then only defineProperty makes an own value. */
 function hasAccessor(prototype: object | null, name: string): boolean {
-  for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
+  for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at) as object | null) {
     const descriptor = Object.getOwnPropertyDescriptor(at, name);
     if (descriptor) return descriptor.get !== undefined || descriptor.set !== undefined || !descriptor.writable;
   }
@@ -30,12 +30,13 @@ const plans = new WeakMap<EntityMetadata, { props: Array<LightProperty & { colum
 function planOf(meta: EntityMetadata) {
   let plan = plans.get(meta);
   if (!plan) {
-    const light = (prop: EntityMetadata['props'][number]) => ({ prop, define: hasAccessor(meta.class.prototype, prop.name) });
+    const prototype = meta.class.prototype as object;
+    const light = (prop: EntityMetadata['props'][number]) => ({ prop, define: hasAccessor(prototype, prop.name) });
     plan = {
       props: meta.props
-        .filter((p) => p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1'))
+        .filter((p) => p.fieldNames?.length === 1 && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE))
         .map((p) => ({ ...light(p), column: itemAt(p.fieldNames, 0) })),
-      collections: meta.props.filter((p) => p.kind === '1:m' && p.mappedBy).map(light),
+      collections: meta.props.filter((p) => p.kind === ReferenceKind.ONE_TO_MANY && p.mappedBy).map(light),
     };
     plans.set(meta, plan);
   }
@@ -53,11 +54,11 @@ export function lightEntities<T extends object>(meta: EntityMetadata, rows: Arra
   const [first] = rows;
   const props = first ? plan.props.filter(({ column }) => column in first) : [];
   return rows.map((row) => {
-    const entity = Object.create(meta.class.prototype) as Record<string, unknown>;
+    const entity = Object.create(meta.class.prototype as object) as Record<string, unknown>;
     for (const light of props) {
       const prop = light.prop;
       let value = row[light.column];
-      if (prop.kind === 'm:1') {
+      if (prop.kind === ReferenceKind.MANY_TO_ONE) {
         value = value == null ? null : lazyReference(loaders, prop.type, Number(value));
       } else if (value != null && prop.runtimeType === 'Date' && !(value instanceof Date)) {
         value = new Date(value as number);

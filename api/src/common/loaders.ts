@@ -46,7 +46,7 @@ export class Loaders {
     let loader = this.cache.get(name);
     if (!loader) {
       // 500 keeps every IN list well under SQLite's and PostgreSQL's bind-parameter limits.
-      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<ReadonlyArray<unknown>>, { maxBatchSize: 500 });
+      loader = new DataLoader(batch as (keys: readonly unknown[]) => Promise<readonly unknown[]>, { maxBatchSize: 500 });
       this.cache.set(name, loader);
     }
     return loader as DataLoader<K, V>;

@@ -1,6 +1,4 @@
 import { assertAllowed, SignedIn } from '../auth/guards';
-import { Scope } from '../auth/actor';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { NODE_TYPES, type NodeType } from '../domains';
 import type { Context } from './context';
@@ -19,7 +17,7 @@ export class NodeResolver {
     const type = decoded && nodeTypes.get(decoded.type);
     if (!decoded || !type) return null;
     assertAllowed(ctx.actor, type.readers);
-    return ctx.em.findOne(type.entity, { key: decoded.key } as FilterQuery<Record>);
+    return ctx.em.findOne(type.entity, { key: decoded.key });
   }
 
   @SignedIn()

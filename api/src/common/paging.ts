@@ -44,7 +44,7 @@ export function decodeCursor(cursor: string, argName: string): CursorValue {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // Keys are PostgreSQL `integer` columns: a key beyond them failed the query (found by the attack tests).
-    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[1]) && Math.abs(parsed[1]) <= MAX_KEY) {
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'number' && Number.isInteger(parsed[1]) && Math.abs(parsed[1]) <= MAX_KEY) {
       const value: unknown = parsed[0];
       if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return parsed as CursorValue;
     }
@@ -74,7 +74,7 @@ export function readPageArgs(args: PageArgs, maxPageSize: number, defaultSize = 
   }
   if (problems.length) throw new UserErrors(problems);
   const forward = args.last == null;
-  const size = forward ? (args.first ?? defaultSize) : (args.last as number);
+  const size = forward ? (args.first ?? defaultSize) : (args.last!);
   const raw = forward ? args.after : args.before;
   return { forward, size, cursor: raw ? decodeCursor(raw, forward ? 'after' : 'before') : null };
 }

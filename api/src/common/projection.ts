@@ -1,5 +1,5 @@
-import type { EntityMetadata } from '@mikro-orm/core';
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** Field names selected under a path of a connection (`edges.node`), through fragments too. */
 export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<string> {
@@ -9,7 +9,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<st
       if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, rest);
       else if (selection.kind === Kind.FRAGMENT_SPREAD) walk(info.fragments[selection.name.value]?.selectionSet, rest);
       else if (rest.length === 0) names.add(selection.name.value);
-      else if (selection.name.value === rest[0]) walk((selection as FieldNode).selectionSet, rest.slice(1));
+      else if (selection.name.value === rest[0]) walk((selection).selectionSet, rest.slice(1));
     }
   };
   for (const node of info.fieldNodes) walk(node.selectionSet, path);
@@ -31,9 +31,9 @@ export function propertiesFor(
   const properties = new Set(always);
   for (const field of fields) {
     if (field === '__typename' || field === 'id') continue;
-    const prop = meta.properties[field as keyof typeof meta.properties];
+    const prop = meta.properties[field];
     // Collections load by the owner's key; a persisted property loads itself.
-    const own = prop ? (prop.kind === '1:m' || prop.kind === 'm:n' ? [] : prop.persist !== false ? [field] : null) : null;
+    const own = prop ? (prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY ? [] : prop.persist !== false ? [field] : null) : null;
     const needed = needs[field] ?? own;
     if (!needed) return null;
     needed.forEach((p) => properties.add(p));
@@ -44,8 +44,8 @@ export function propertiesFor(
 /** Whether the selection reaches a collection (loaded through the owner entity), directly or via a computed field. */
 export function requestsCollection(meta: EntityMetadata, fields: Set<string>, needs: Record<string, string[]> = {}): boolean {
   const collection = (name: string) => {
-    const prop = meta.properties[name as keyof typeof meta.properties];
-    return prop?.kind === '1:m' || prop?.kind === 'm:n';
+    const prop = meta.properties[name];
+    return prop?.kind === ReferenceKind.ONE_TO_MANY || prop?.kind === ReferenceKind.MANY_TO_MANY;
   };
-  return [...fields].some((f) => collection(f) || (needs[f] !== undefined && needs[f].length === 0 && f !== 'customFields'));
+  return [...fields].some((f) => collection(f) || (needs[f]?.length === 0 && f !== 'customFields'));
 }

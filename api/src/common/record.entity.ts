@@ -32,7 +32,9 @@ export abstract class Record {
   updatedAt: Date = new Date();
 
   /** Fills derived columns (`*_folded` text twins, birthday MMDD) before every write. */
-  protected deriveColumns(): void {}
+  protected deriveColumns(): void {
+    // Most records derive nothing; those with folded or derived columns override this.
+  }
 
   @BeforeCreate()
   @BeforeUpdate()

@@ -55,7 +55,7 @@ export async function createField(ctx: Context, input: CreateCustomFieldInput): 
   const field = make(ctx.em, CustomField, {
     entity: input.entity,
     code: input.code,
-    label: label as string,
+    label: label!,
     type: input.type,
     sort: input.sort ?? (last ? last.sort + 10 : 10),
     // Free text holds whatever people type about a person (names, notes, addresses): personal unless said otherwise.
@@ -120,7 +120,7 @@ export async function editOptions(
     );
     await ctx.em.flush();
   });
-  await field.options.init({ refresh: true } as never);
+  await field.options.init({ refresh: true });
   return { entity: field, errors: [] };
 }
 

@@ -53,19 +53,19 @@ function valueRowsFor(def: FieldDefinition, input: CustomFieldValueInput, ctx: W
   if (usedSlots.length === 0) return [];
   switch (def.field.type) {
     case CustomFieldType.STRING: {
-      const text = (input.string as string).trim();
+      const text = (input.string!).trim();
       if (text.length > 1000) return wrong('string (at most 1000 characters)');
       return text ? [{ stringValue: text, stringFolded: fold(text) }] : [];
     }
     case CustomFieldType.NUMBER:
       return Number.isFinite(input.number) ? [{ numberValue: input.number }] : wrong('number');
     case CustomFieldType.DATE:
-      return [{ dateValue: (input.date as Date).toISOString().slice(0, 10) }];
+      return [{ dateValue: (input.date!).toISOString().slice(0, 10) }];
     case CustomFieldType.BOOLEAN:
       return [{ booleanValue: input.boolean }];
     case CustomFieldType.LIST:
     case CustomFieldType.MULTI_LIST: {
-      const codes = [...new Set(input.options as string[])];
+      const codes = [...new Set(input.options)];
       if (def.field.type === CustomFieldType.LIST && codes.length > 1) {
         ctx.problem(path, UserErrorCode.INVALID, `${def.field.code} is a LIST field: choose one option.`);
         return null;

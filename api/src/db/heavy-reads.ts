@@ -62,7 +62,9 @@ export class PostgresHeavyReads {
         return rows;
       }
       const result = await new Promise<QueryResult>((resolve, reject) => {
-        const cancelTimer = setTimeout(() => (cancelling = this.cancel(client)), remaining);
+        const cancelTimer = setTimeout(() => {
+          cancelling = this.cancel(client);
+        }, remaining);
         const giveUpTimer = setTimeout(() => {
           outcome = 'abandoned';
           reject(queryTimeoutError(limit.timeoutMs));
@@ -73,7 +75,7 @@ export class PostgresHeavyReads {
         };
         running.then(
           (value) => (done(), resolve(value)),
-          (error: { code?: string }) => (done(), reject(error.code === QUERY_CANCELED ? queryTimeoutError(limit.timeoutMs) : error)),
+          (error: Error & { code?: string }) => (done(), reject(error.code === QUERY_CANCELED ? queryTimeoutError(limit.timeoutMs) : error)),
         );
       });
       outcome = 'ok';
@@ -115,7 +117,7 @@ export class PostgresHeavyReads {
           if (late) client.release();
           else resolve(client);
         },
-        (error) => {
+        (error: Error) => {
           clearTimeout(timer);
           reject(error);
         },

@@ -42,7 +42,7 @@ export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
     ...extra,
   };
   if (target.kind === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: target.location, pool: { min: 0, max: 10 } } as Options;
+    return { ...common, driver: PostgreSqlDriver, clientUrl: target.location, pool: { min: 0, max: 10 } };
   }
   return {
     ...common,
@@ -60,5 +60,5 @@ export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
         done(null, connection);
       },
     },
-  } as Options;
+  };
 }

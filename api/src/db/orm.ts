@@ -69,7 +69,7 @@ export async function openDatabase(url: string, extra: Partial<Options> = {}, re
     if (postgres) return postgres.read<T>(sql, params, limit);
     const remaining = limit ? Math.ceil(limit.deadline - performance.now()) : 0;
     if (limit && remaining <= 0) throw queryTimeoutError(limit.timeoutMs);
-    return sqliteReader(sqliteFile as string).all<T>(sql, params, remaining);
+    return sqliteReader(sqliteFile!).all<T>(sql, params, remaining);
   };
   const execute = async <T>(sql: string, params: unknown[], options: ReadOptions): Promise<T[]> => {
     // In-memory SQLite (tests only) reads on the main thread: nothing could stop it, so no timeout or gate.

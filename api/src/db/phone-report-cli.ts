@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   try {
     const rows = (await db.orm.em
       .getConnection()
-      .execute('select source_table, source_id, phone, written_as from phone_review order by source_table, source_id')) as Array<Record<string, unknown>>;
+      .execute('select source_table, source_id, phone, written_as from phone_review order by source_table, source_id')) as Array<{ source_table: string; source_id: number; phone: string; written_as: string | null }>;
     if (!rows.length) console.log('phone_review: every stored phone number is a valid number of its country.');
     for (const row of rows) console.log(`${row.source_table} #${row.source_id}\t${row.phone}${row.written_as ? `\t(written as "${row.written_as}")` : ''}`);
   } finally {

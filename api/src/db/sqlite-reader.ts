@@ -49,7 +49,7 @@ interface Slot {
   retired: boolean;
 }
 
-type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
+interface Reply { id: number; rows?: unknown[]; error?: { message: string; code?: string } }
 
 export class SqliteReader {
   private readonly slots: Slot[] = [];
@@ -103,7 +103,7 @@ export class SqliteReader {
     const slot: Slot = { worker, job: null, retired: false };
     worker.on('message', (reply: Reply) => {
       const job = slot.job;
-      if (!job || job.id !== reply.id) return;
+      if (job?.id !== reply.id) return;
       slot.job = null;
       this.settle(job, () => (reply.error ? job.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code })) : job.resolve(reply.rows ?? [])));
       this.dispatch();
@@ -133,7 +133,7 @@ export class SqliteReader {
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (slot.job) continue;
-      const job = this.queue.shift() as Job;
+      const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.postMessage({ id: job.id, sql: job.sql, params: job.params });
     }

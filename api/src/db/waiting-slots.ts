@@ -11,9 +11,15 @@ export class SlotWaitTimeout extends Error {
   }
 }
 
+/** Why a wait was given up: the signal's reason (an AbortError unless the caller gave one). */
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'The wait was aborted.');
+}
+
 interface Waiter {
   grant: (release: () => void) => void;
-  reject: (error: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 export class WaitingSlots {
@@ -35,7 +41,7 @@ export class WaitingSlots {
   }
 
   acquire(waitMs: number, signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.taken < this.size) {
       this.taken++;
       return Promise.resolve(this.releaser());
@@ -58,7 +64,7 @@ export class WaitingSlots {
         },
       };
       const timer = setTimeout(() => waiter.reject(new SlotWaitTimeout(waitMs)), waitMs);
-      const onAbort = () => waiter.reject(signal?.reason);
+      const onAbort = () => waiter.reject(abortReason(signal));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });

@@ -12,8 +12,8 @@ import { Stage } from './stage.entity';
 const PipelinePayload = payloadType(Pipeline, 'Pipeline', 'pipeline');
 const StagePayload = payloadType(Stage, 'Stage', 'stage');
 
-const payload = <T>(result: { entity: T | null; errors: import('../common/user-error').UserError[] }) => ({ node: result.entity, errors: result.errors });
-const deleted = (id: string, errors: import('../common/user-error').UserError[]): DeletePayload => ({ deletedId: errors.length ? null : id, errors });
+const payload = <T>(result: { entity: T | null; errors: Array<import('../common/user-error').UserError> }) => ({ node: result.entity, errors: result.errors });
+const deleted = (id: string, errors: Array<import('../common/user-error').UserError>): DeletePayload => ({ deletedId: errors.length ? null : id, errors });
 
 @Resolver()
 export class PipelineResolver {

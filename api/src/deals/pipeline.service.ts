@@ -27,7 +27,7 @@ function checkName(name: string | undefined, path: string[], errors: UserError[]
 
 async function find<T extends Pipeline | Stage>(ctx: Context, entity: new () => T, id: string): Promise<T | null> {
   const key = keyOf(id, entity.name);
-  return key === null ? null : (ctx.em.findOne(entity, { key } as never) as Promise<T | null>);
+  return key === null ? null : (ctx.em.findOne(entity, { key }) as Promise<T | null>);
 }
 
 const notFound = (noun: string, id: string, path = 'id') => UserError.of([path], UserErrorCode.NOT_FOUND, `No ${noun} has the id "${id}".`);
@@ -51,7 +51,7 @@ export async function createPipeline(ctx: Context, input: CreatePipelineInput): 
   });
   if (errors.length) return { entity: null, errors };
   const [last] = await ctx.em.find(Pipeline, {}, { orderBy: { sort: 'desc' }, limit: 1 });
-  const pipeline = make(ctx.em, Pipeline, { name: name as string, sort: input.sort ?? (last ? last.sort + 10 : 10), isDefault: false });
+  const pipeline = make(ctx.em, Pipeline, { name: name!, sort: input.sort ?? (last ? last.sort + 10 : 10), isDefault: false });
   await inTransaction(ctx.em, async () => {
     if (input.isDefault || !last) await makeDefault(ctx, pipeline);
     stages.forEach((stage, index) => {
@@ -139,10 +139,10 @@ export async function reorderStages(ctx: Context, pipelineId: string, ids: strin
     return { entity: null, errors: [UserError.of(['ids'], UserErrorCode.INVALID, 'Give every stage of the pipeline exactly once, in the new order.')] };
   }
   keys.forEach((key, index) => {
-    byKey.get(key as number)!.sort = (index + 1) * 10;
+    byKey.get(key!)!.sort = (index + 1) * 10;
   });
   await ctx.em.flush();
-  await pipeline.stages.init({ refresh: true } as never);
+  await pipeline.stages.init({ refresh: true });
   return { entity: pipeline, errors: [] };
 }
 
@@ -152,7 +152,7 @@ export async function deleteStage(ctx: Context, id: string, replacementId: strin
   let replacement: Stage | null = null;
   if (replacementId) {
     replacement = await find(ctx, Stage, replacementId);
-    if (!replacement || replacement.pipeline.key !== stage.pipeline.key || replacement.key === stage.key) {
+    if (replacement?.pipeline.key !== stage.pipeline.key || replacement.key === stage.key) {
       return [UserError.of(['replacementId'], UserErrorCode.INVALID, 'The replacement must be another stage of the same pipeline.')];
     }
   }

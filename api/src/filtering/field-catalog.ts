@@ -29,9 +29,9 @@ export function forgetCatalog(em: SqlEntityManager): void {
 export async function loadCatalog(em: SqlEntityManager): Promise<FieldCatalog> {
   const trusted = cache.get(em.config);
   if (trusted && Date.now() - trusted.checkedAt < TRUSTED_MS) return trusted.catalog;
-  const [row] = (await em.getConnection().execute('SELECT COUNT(*) AS n, MAX(id) AS last, MAX(updated_at) AS changed FROM custom_field')) as Array<Record<string, unknown>>;
+  const [row] = await em.getConnection().execute<Array<Record<string, unknown>>>('SELECT COUNT(*) AS n, MAX(id) AS last, MAX(updated_at) AS changed FROM custom_field');
   if (!row) throw new Error('An aggregate without GROUP BY returned no row.');
-  const version = `${row.n}:${row.last}:${row.changed instanceof Date ? row.changed.getTime() : row.changed}`;
+  const version = [row.n, row.last, row.changed instanceof Date ? row.changed.getTime() : row.changed].map(String).join(':');
   let cached = cache.get(em.config);
   if (cached?.version !== version) {
     // Read in a unit of work of its own: callers may pass the global entity manager (see below).

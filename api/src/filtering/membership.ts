@@ -128,7 +128,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
   const compiler: MembershipCompiler = (key, engineMember) => {
     const member = engineMember as MemberType;
     const entry = loaded.get(key);
-    if (!entry || !entry.members.includes(member)) return FALSE;
+    if (!entry?.members.includes(member)) return FALSE;
     if (!entry.ir) return staticMembersPredicate(key, member);
     const ofMember = bodies.get(member) ?? bodies.set(member, new Map()).get(member)!;
     if (!ofMember.has(key)) {
@@ -138,7 +138,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
       compiling.add(`${key}:${member}`);
       reading.push(new Set());
       const predicate = and([sourceBase(entry.segment.source, member, ctx.db.kind), compileMemberPredicate(crmModel, entry.ir, member, dialect, compiler)]);
-      const read = reading.pop() as Set<number>;
+      const read = reading.pop()!;
       compiling.delete(`${key}:${member}`);
       // Set after its own references: a Map keeps insertion order, so dependencies come first.
       ofMember.set(key, selectOf(member, predicate, read));
@@ -152,7 +152,7 @@ export async function membershipCompiler(ctx: Context, ir: IrGroup, now: Date, o
   const predicate = (root: IrGroup, member: MemberType): Sql => {
     reading.push(new Set());
     const compiled = compileMemberPredicate(crmModel, root, member, dialect, compiler);
-    const read = reading.pop() as Set<number>;
+    const read = reading.pop()!;
     const ctes = [...(bodies.get(member) ?? [])];
     if (!read.size) return compiled;
     // MATERIALIZED: each segment is computed once, however many SELECTs read it.

@@ -106,12 +106,12 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
   const reachable = new Set<number>();
   const pending = rules.flatMap((r) => r.keys);
   while (pending.length) {
-    const key = pending.pop() as number;
+    const key = pending.pop()!;
     if (reachable.has(key) || !nodes.has(key)) continue;
     reachable.add(key);
-    pending.push(...(nodes.get(key) as ReferenceNode).uses);
+    pending.push(...(nodes.get(key)!).uses);
   }
-  const expanded = [...reachable].reduce((sum, key) => sum + (nodes.get(key) as ReferenceNode).rules, rootRules);
+  const expanded = [...reachable].reduce((sum, key) => sum + (nodes.get(key)!).rules, rootRules);
   if (expanded > limits.maxExpandedRules) {
     problems.push(UserError.of([], UserErrorCode.TOO_MANY_RULES, `With the segments its membership rules name (each counted once), a filter has at most ${limits.maxExpandedRules} rules; this one has ${expanded}.`));
   }

@@ -38,7 +38,7 @@ export function valueResolver(emOrFork: SqlEntityManager | (() => SqlEntityManag
         const keys = new Map(raw.map((id) => [keyOf(id, entity.name), id]));
         const wanted = [...keys.keys()].filter((k): k is number => k !== null);
         const rows = wanted.length ? await em.find(entity as typeof User, { key: { $in: wanted } }, { fields: ['key'] }) : [];
-        for (const row of rows) found.set(keys.get(row.key) as string, row.key);
+        for (const row of rows) found.set(keys.get(row.key)!, row.key);
       }
     }
     return found;

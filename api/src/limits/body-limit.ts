@@ -34,7 +34,7 @@ export function importBodyLimit(maxImportBytes: number): number {
 }
 
 type Sized = ApiRequest & { bodyBytes?: number };
-type BodyParser = (req: ApiRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
+type BodyParser = (req: ApiRequest, res: ServerResponse, next: (error?: Error) => void) => void;
 
 /** body-parser's `json()` (what express.json is) needs no Express: it reads Node's request and sets `req.body`. */
 function parseWith(parser: BodyParser, req: ApiRequest, res: ServerResponse): Promise<void> {

@@ -112,7 +112,7 @@ export function checkDocumentLimits(operation: OperationToCheck, limits: Documen
   if (structural.length) return [...structural];
 
   let costs = cache.costs.get(operation.document);
-  if (!costs) cache.costs.set(operation.document, (costs = new Map()));
+  if (!costs) cache.costs.set(operation.document, (costs = new Map<string, number>()));
   const key = costKey(operation.operationName, operation.variables);
   let cost = costs.get(key);
   if (cost === undefined) {

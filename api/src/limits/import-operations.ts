@@ -1,4 +1,4 @@
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 
 /**
  * Mutations that carry bulk data and so may use the larger import body limit (MAX_IMPORT_BYTES):
@@ -26,7 +26,7 @@ export function isImportDocument(document: DocumentNode): boolean {
     operations.length > 0 &&
     operations.every(
       (op) =>
-        op.operation === 'mutation' &&
+        op.operation === OperationTypeNode.MUTATION &&
         op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || IMPORT_MUTATIONS.has(s.name.value))),
     )
   );

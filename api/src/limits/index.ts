@@ -42,7 +42,7 @@ export interface LimitsOptions {
 export interface Limits {
   /** Spread into the ApolloServer options. */
   apolloOptions: Pick<ApolloServerOptions<BaseContext>, 'introspection' | 'hideSchemaDetailsFromClientErrors' | 'allowBatchedHttpRequests' | 'parseOptions'>;
-  apolloPlugins: ApolloServerPlugin<Context>[];
+  apolloPlugins: Array<ApolloServerPlugin<Context>>;
   /** In front of GraphQL on /graphql: reads the body within its limit, then batch size, rate limit. */
   graphqlHttp: RequestCheck;
   /** In front of the CSV export route: the same rate limit (one point per download). */
@@ -64,9 +64,9 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
       parseOptions: { maxTokens: limits.maxTokens },
     },
     apolloPlugins: [
-      documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }) as ApolloServerPlugin<Context>,
+      documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }),
       ownUnitOfWorkPerBatchedOperation(),
-      (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<Context>,
+      (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()),
     ],
     graphqlHttp: allOf(
       graphqlBodyParser({

@@ -46,7 +46,7 @@ function weightOfOperation(item: unknown, maxTokens: number): number {
   let weight = weightCache.get(key);
   if (weight === undefined) {
     weight = weightOfDocument(query, operationName, maxTokens);
-    if (weightCache.size >= WEIGHT_CACHE_SIZE) weightCache.delete(weightCache.keys().next().value as string);
+    if (weightCache.size >= WEIGHT_CACHE_SIZE) weightCache.delete(weightCache.keys().next().value!);
     weightCache.set(key, weight);
   }
   return weight;
@@ -85,7 +85,7 @@ export function heavyReadsIn(document: DocumentNode, operationName: string | nul
           memo.set(name, count(fragments.get(name)?.selectionSet, visiting));
           visiting.delete(name);
         }
-        total += memo.get(name) as number;
+        total += memo.get(name)!;
       }
     }
     return total;

@@ -24,7 +24,7 @@ export class EvaluationBudget {
   /** null when allowed; else the seconds until the budget frees up. */
   charge(subject: string, hash: string, now = Date.now()): Promise<number | null> {
     let tried = this.seen.get(subject);
-    if (!tried) this.seen.set(subject, (tried = new Map()));
+    if (!tried) this.seen.set(subject, (tried = new Map<string, { expires: number; outcome: Promise<number | null> }>()));
     const known = tried.get(hash);
     // The same filter again shares the first charge's outcome: aliases of one request charge
     // concurrently, and a repeat must neither cost twice nor slip past a refusal.

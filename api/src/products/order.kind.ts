@@ -15,7 +15,7 @@ export const orderKind: RecordKind<Order, OrderInput> = {
     const contact = await ctx.byIdOrExternalId(Contact, input.contactId, input.contactExternalId, path, 'contactId');
     const company = await ctx.byIdOrExternalId(Company, input.companyId, input.companyExternalId, path, 'companyId');
     const ownerGiven = [input.contactId, input.contactExternalId, input.companyId, input.companyExternalId].some((v) => v != null);
-    const stillOwned = (contact === undefined ? existing?.contact : contact) || (company === undefined ? existing?.company : company);
+    const stillOwned = (contact === undefined ? existing?.contact : contact) ?? (company === undefined ? existing?.company : company);
     if (!ownerGiven && !stillOwned) {
       ctx.problem([...path, 'contactId'], UserErrorCode.REQUIRED, 'An order belongs to a contact or a company; give one.');
     }

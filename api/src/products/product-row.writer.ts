@@ -36,7 +36,7 @@ export async function prepareProductRows(
       const quantity = ctx.nonNegative(input.quantity, [...itemPath, 'quantity']) ?? 1;
       const price = ctx.nonNegative(input.price, [...itemPath, 'price']);
       if (!product) return null;
-      return { product: product.key as number, quantity, price: price ?? product.getEntity().price ?? 0 };
+      return { product: product.key, quantity, price: price ?? product.getEntity().price ?? 0 };
     }),
   );
   return rows.filter((r): r is PreparedProductRow => r !== null);

@@ -16,10 +16,10 @@ function purchaseRows(data: Snapshot): Row[] {
   const deals = new Map((data.deal ?? []).map((d) => [d.id, d]));
   return (data.product_row ?? []).flatMap((pr): Row[] => {
     if (pr.order_id != null) {
-      const o = orders.get(pr.order_id) as Row;
+      const o = orders.get(pr.order_id)!;
       return [{ ...pr, contact_id: o.contact_id, company_id: o.company_id, found_in: 'ORDER', paid: o.paid, deal_semantic: null }];
     }
-    const d = deals.get(pr.deal_id) as Row;
+    const d = deals.get(pr.deal_id)!;
     return [{ ...pr, contact_id: d.contact_id, company_id: d.company_id, found_in: 'DEAL', paid: null, deal_semantic: d.stage_semantic }];
   });
 }

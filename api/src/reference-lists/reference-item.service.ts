@@ -40,7 +40,7 @@ export async function addItem(ctx: Context, input: AddReferenceItemInput): Promi
   const item = make(ctx.em, ReferenceItem, {
     list: input.list,
     code: input.code,
-    label: label as string,
+    label: label!,
     sort: input.sort ?? (last ? last.sort + 10 : 10),
     semantic: input.list === ReferenceList.LEAD_STATUS ? (input.semantic ?? LeadStatusSemantic.IN_PROGRESS) : null,
   });
@@ -79,10 +79,10 @@ export async function reorderItems(ctx: Context, list: ReferenceList, ids: strin
     return { items, errors: [UserError.of(['ids'], UserErrorCode.INVALID, `Give every item of ${list} exactly once, in the new order.`)] };
   }
   keys.forEach((key, index) => {
-    byKey.get(key as number)!.sort = (index + 1) * 10;
+    byKey.get(key!)!.sort = (index + 1) * 10;
   });
   await ctx.em.flush();
-  return { items: keys.map((k) => byKey.get(k as number)!), errors: [] };
+  return { items: keys.map((k) => byKey.get(k!)!), errors: [] };
 }
 
 export async function deleteItem(ctx: Context, id: string, replacementId: string | null): Promise<UserError[]> {
@@ -91,7 +91,7 @@ export async function deleteItem(ctx: Context, id: string, replacementId: string
   let replacement: ReferenceItem | null = null;
   if (replacementId) {
     replacement = await findItem(ctx, replacementId);
-    if (!replacement || replacement.list !== item.list || replacement.key === item.key) {
+    if (replacement?.list !== item.list || replacement.key === item.key) {
       return [UserError.of(['replacementId'], UserErrorCode.INVALID, `The replacement must be another value of the ${item.list} list.`)];
     }
   }

@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -7,7 +7,7 @@ import { Lead } from '../leads/lead.entity';
 import { LeadStatusSemantic, ReferenceList, type ReferenceItem } from './reference-item.entity';
 
 /** Which record columns hold values of each list: what "in use" means, and what a replacement rewrites. */
-const USAGES: { [L in ReferenceList]: Array<{ entity: EntityClass<object>; property: string }> } = {
+const USAGES: Record<ReferenceList, Array<{ entity: EntityClass<object>; property: string }>> = {
   CONTACT_TYPE: [{ entity: Contact, property: 'type' }],
   COMPANY_TYPE: [{ entity: Company, property: 'type' }],
   DEAL_TYPE: [{ entity: Deal, property: 'type' }],
@@ -22,7 +22,7 @@ const USAGES: { [L in ReferenceList]: Array<{ entity: EntityClass<object>; prope
 
 export async function countUsage(em: SqlEntityManager, item: ReferenceItem): Promise<number> {
   const counts = await Promise.all(
-    USAGES[item.list].map(({ entity, property }) => em.count(entity, { [property]: item.key } as FilterQuery<object>)),
+    USAGES[item.list].map(({ entity, property }) => em.count(entity, { [property]: item.key })),
   );
   return counts.reduce((a, b) => a + b, 0);
 }
@@ -32,6 +32,6 @@ export async function replaceUsage(em: SqlEntityManager, item: ReferenceItem, re
   for (const { entity, property } of USAGES[item.list]) {
     const changes: Record<string, unknown> = { [property]: replacement.key };
     if (entity === Lead && property === 'status') changes.statusSemantic = replacement.semantic ?? LeadStatusSemantic.IN_PROGRESS;
-    await em.nativeUpdate(entity, { [property]: item.key } as FilterQuery<object>, changes);
+    await em.nativeUpdate(entity, { [property]: item.key }, changes);
   }
 }

@@ -57,9 +57,7 @@ export async function ensureDefaults(db: Database): Promise<number> {
   const now = new Date();
 
   let admin = await em.findOne(User, { email: BUILT_IN_ADMIN_EMAIL });
-  if (!admin) {
-    admin = em.create(User, { email: BUILT_IN_ADMIN_EMAIL, name: 'Administrator', nameFolded: fold('Administrator'), role: UserRole.ADMIN, active: true, createdAt: now, updatedAt: now }, PARTIAL);
-  }
+  admin ??= em.create(User, { email: BUILT_IN_ADMIN_EMAIL, name: 'Administrator', nameFolded: fold('Administrator'), role: UserRole.ADMIN, active: true, createdAt: now, updatedAt: now }, PARTIAL);
 
   const existing = await em.find(ReferenceItem, {});
   const have = new Set(existing.map((item) => `${item.list}:${item.code}`));

@@ -114,8 +114,8 @@ export function dealsFamily(world: World, productNames: readonly string[]): Fami
           } else {
             company = pickClient(rng, (k) => keys.companyDealless(k), world.counts.companies);
           }
-          const profile = contact ? keys.contactProfile(contact) : keys.companyProfile(company as number);
-          const ownerCreated = contact ? keys.contactTimes(contact).created : keys.companyTimes(company as number).created;
+          const profile = contact ? keys.contactProfile(contact) : keys.companyProfile(company!);
+          const ownerCreated = contact ? keys.contactTimes(contact).created : keys.companyTimes(company!).created;
           const created = between(rng, ownerCreated, now);
           const closed = stage.semantic === StageSemantic.IN_PROGRESS ? null : Math.min(now, created + Math.floor(rng.next() * 120 * DAY));
           const rate = USD_RATE[profile.currency];

@@ -31,8 +31,8 @@ export function ordersFamily(world: World): Family {
           const id = world.base.order + o;
           const contact = rng.chance(0.85) ? 1 + rng.int(world.counts.contacts) : null;
           const company = contact === null ? 1 + rng.int(world.counts.companies) : null;
-          const profile = contact ? keys.contactProfile(contact) : keys.companyProfile(company as number);
-          const created = between(rng, contact ? keys.contactTimes(contact).created : keys.companyTimes(company as number).created, now);
+          const profile = contact ? keys.contactProfile(contact) : keys.companyProfile(company!);
+          const created = between(rng, contact ? keys.contactTimes(contact).created : keys.companyTimes(company!).created, now);
           const paid = rng.chance(0.65);
           const paidAt = paid ? Math.min(now, created + Math.floor(rng.next() * 10 * DAY)) : null;
           const { total } = productRows(world, rng, counters, itemAt(rowCounts, o - start - 1), 'general', USD_RATE[profile.currency], { order: id }, rows);

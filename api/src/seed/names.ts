@@ -13,7 +13,7 @@ export interface NameSet {
   /** Family names in the masculine form; `feminine()` derives the other where the language inflects. */
   family: readonly string[];
   /** Middle names: patronymic pairs (ru) or Vietnamese middle names, [male, female]. */
-  middle?: readonly (readonly [string, string])[];
+  middle?: ReadonlyArray<readonly [string, string]>;
 }
 
 const words = (text: string): string[] => text.trim().split(/\s+/);
@@ -58,7 +58,7 @@ export function feminine(locale: Locale, family: string): string {
   if (locale === 'ru') {
     if (/(ов|ев|ёв|ин|ын)$/.test(family)) return `${family}а`;
     if (/(ский|цкий)$/.test(family)) return `${family.slice(0, -2)}ая`;
-    if (/ой$/.test(family)) return `${family.slice(0, -2)}ая`;
+    if (family.endsWith("ой")) return `${family.slice(0, -2)}ая`;
     return family;
   }
   if (locale === 'pl') return family.replace(/(sk|ck|dzk)i$/, '$1a');

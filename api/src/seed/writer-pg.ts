@@ -58,8 +58,15 @@ interface Copy {
   done: Promise<unknown>;
 }
 
+/** knex's connection pool, which its typings leave untyped: the writer holds connections of its own for the load. */
+interface ConnectionPool {
+  acquireConnection(): Promise<PgClient>;
+  releaseConnection(connection: PgClient): Promise<void>;
+}
+const poolOf = (knex: Knex) => knex.client as ConnectionPool;
+
 async function startCopy(knex: Knex, key: TableKey, skipTriggers: boolean): Promise<Copy> {
-  const client = (await knex.client.acquireConnection()) as PgClient;
+  const client = await poolOf(knex).acquireConnection();
   if (skipTriggers) await client.query('SET session_replication_role = replica');
   const spec = T[key];
   const stream = client.query(copyFrom(`COPY "${spec.name}" (${spec.columns.map((c) => `"${c}"`).join(',')}) FROM STDIN`, { highWaterMark: HIGH_WATER_MARK }));
@@ -69,7 +76,7 @@ async function startCopy(knex: Knex, key: TableKey, skipTriggers: boolean): Prom
 }
 
 export async function openPgWriter(knex: Knex): Promise<BulkWriter> {
-  const control = (await knex.client.acquireConnection()) as PgClient;
+  const control = await poolOf(knex).acquireConnection();
   // Generated ids are consistent, and with triggers off the tables of one family can stream in
   // parallel on separate connections; only a superuser may do this, so fall back when refused.
   let skipTriggers = true;
@@ -94,13 +101,13 @@ export async function openPgWriter(knex: Knex): Promise<BulkWriter> {
           all.push(...copies);
         }
       } catch (error) {
-        for (const copy of all) await knex.client.releaseConnection(copy.client);
+        for (const copy of all) await poolOf(knex).releaseConnection(copy.client);
         throw error;
       }
       let turn = 0;
       return {
         async write(batch: Batch) {
-          const waits: Promise<unknown>[] = [];
+          const waits: Array<Promise<unknown>> = [];
           // Chunks alternate between the table's connections: each server process maintains
           // the indexes of its share, so index upkeep uses both cores.
           const slot = turn++ % STREAMS_PER_TABLE;
@@ -121,7 +128,7 @@ export async function openPgWriter(knex: Knex): Promise<BulkWriter> {
           } finally {
             for (const { client } of all) {
               if (skipTriggers) await client.query('RESET session_replication_role').catch(() => undefined);
-              await knex.client.releaseConnection(client);
+              await poolOf(knex).releaseConnection(client);
             }
           }
         },
@@ -140,7 +147,7 @@ export async function openPgWriter(knex: Knex): Promise<BulkWriter> {
       for (const key of tables) await control.query(`VACUUM (ANALYZE) "${T[key].name}"`);
     },
     async release() {
-      await knex.client.releaseConnection(control);
+      await poolOf(knex).releaseConnection(control);
     },
   };
 }

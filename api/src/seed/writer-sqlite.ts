@@ -18,8 +18,15 @@ const ROWS_PER_STATEMENT = 50;
 /** Commit this often: one huge transaction would grow the WAL file without bound. */
 const ROWS_PER_TRANSACTION = 250_000;
 
+/** knex's connection pool, which its typings leave untyped: the writer holds connections of its own for the load. */
+interface ConnectionPool {
+  acquireConnection(): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection): Promise<void>;
+}
+const poolOf = (knex: Knex) => knex.client as ConnectionPool;
+
 export async function openSqliteWriter(knex: Knex): Promise<BulkWriter> {
-  const conn = (await knex.client.acquireConnection()) as SqliteConnection;
+  const conn = await poolOf(knex).acquireConnection();
   const previousCache = conn.pragma('cache_size', { simple: true });
   // Ids are generated consistently, so foreign key lookups per row would only cost time;
   // a bigger page cache keeps the many secondary indexes' hot pages in memory while loading.
@@ -46,9 +53,9 @@ export async function openSqliteWriter(knex: Knex): Promise<BulkWriter> {
   let inTransaction = false;
   let sinceCommit = 0;
   const insert = (key: TableKey, rows: Cell[][]) => {
-    const bools = boolColumns.get(key) as number[];
+    const bools = boolColumns.get(key)!;
     const width = T[key].columns.length;
-    const params: Cell[] = new Array(width * ROWS_PER_STATEMENT);
+    const params = new Array<Cell>(width * ROWS_PER_STATEMENT);
     let filled = 0;
     for (const row of rows) {
       for (const i of bools) if (row[i] !== null) row[i] = row[i] ? 1 : 0;
@@ -98,7 +105,7 @@ export async function openSqliteWriter(knex: Knex): Promise<BulkWriter> {
       if (inTransaction) conn.exec('ROLLBACK');
       conn.pragma(`cache_size = ${Number(previousCache)}`);
       conn.pragma('foreign_keys = ON');
-      await knex.client.releaseConnection(conn);
+      await poolOf(knex).releaseConnection(conn);
     },
   };
 }

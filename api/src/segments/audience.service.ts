@@ -51,7 +51,7 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
     pageInfo: pageInfoOf(edges, rows.length > size, after !== null),
     // Exact: whoever may page the members (recipients:read) can count them anyway.
     totalCount: async () => (await countAudience(ctx, audience)).value,
-  } as never);
+  });
 }
 
 export function toRecipient(row: RecipientRow, channel: Channel): Recipient {

@@ -64,7 +64,7 @@ export async function audienceOf(
   return {
     audience: {
       staticKey: null,
-      members: members.map((type) => ({ type, predicate: and([sourceBase(definition.source, type, ctx.db.kind), prepared.predicates.get(type) as Sql]) })),
+      members: members.map((type) => ({ type, predicate: and([sourceBase(definition.source, type, ctx.db.kind), prepared.predicates.get(type)!]) })),
     },
     problems: [],
   };

@@ -82,8 +82,10 @@ export function exportHandler(db: Database, config: Config, capacity: ExportCapa
     const key = keyOf(String(id), 'Segment');
     const segment = key === null ? null : await ctx.em.findOne(Segment, { key });
     if (!segment) return problem(404, 'NOT_FOUND', 'There is no such segment.');
-    const subject = String(req.query.by ?? '');
-    if (!verified(config, segment.key, channel, Number(req.query.expires), subject, String(req.query.signature ?? ''))) {
+    // A repeated parameter is an array: not a value the link was signed with.
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const subject = text(req.query.by);
+    if (!verified(config, segment.key, channel, Number(req.query.expires), subject, text(req.query.signature))) {
       return problem(403, 'LINK_EXPIRED', 'This export link is invalid or has expired; ask for a new one (Segment.exportUrl).');
     }
     const place = capacity.admission.admit(subject);
@@ -111,7 +113,7 @@ interface ExportJob {
   subject: string;
 }
 
-async function streamExport(req: Request, res: Response, { db, config, capacity, ctx, segment, channel, subject }: ExportJob): Promise<void> {
+async function streamExport(req: Request, res: Response, { config, capacity, ctx, segment, channel, subject }: ExportJob): Promise<void> {
   const problem = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ code, message }] });
   ctx.actor = await actorForSubject(ctx.em, subject);
   if (!ctx.actor) {

@@ -18,7 +18,7 @@ function usersOf(key: number, segments: Segment[]): number[] {
   const found = new Set<number>();
   const pending = [...(usedBy.get(key) ?? [])];
   while (pending.length) {
-    const user = pending.pop() as number;
+    const user = pending.pop()!;
     if (user === key || found.has(user)) continue;
     found.add(user);
     pending.push(...(usedBy.get(user) ?? []));

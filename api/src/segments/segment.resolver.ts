@@ -62,7 +62,7 @@ export class SegmentResolver {
     @Arg('orderBy', () => SegmentOrder, { nullable: true }) orderBy: InstanceType<typeof SegmentOrder> | null,
     @Ctx() ctx: Context,
   ) {
-    const conditions: Record<string, unknown>[] = [];
+    const conditions: Array<Record<string, unknown>> = [];
     const search = fold(where?.search?.trim() ?? '');
     if (search) conditions.push({ nameFolded: { $like: containsPattern(search, ctx.db.kind) } });
     if (where?.kind) conditions.push({ kind: where.kind });
@@ -70,7 +70,7 @@ export class SegmentResolver {
       const tagged = await ctx.em.find(SegmentTag, { tagFolded: fold(where.tag.trim()) }, { fields: ['segment'] });
       conditions.push({ key: { $in: tagged.map((t) => t.segment.key) } });
     }
-    const sort: SortSpec = orderBy ? { ...SORT[orderBy.field as SegmentOrderField], direction: orderBy.direction } : { ...SORT.UPDATED_AT, direction: OrderDirection.DESC };
+    const sort: SortSpec = orderBy ? { ...SORT[orderBy.field], direction: orderBy.direction } : { ...SORT.UPDATED_AT, direction: OrderDirection.DESC };
     const result = await findPage(ctx.em, Segment, conditions.length ? { $and: conditions } : {}, sort, page, ctx.config.maxPageSize, { count: heavyRead(ctx) });
     return toConnection(SegmentConnection, result);
   }

@@ -251,12 +251,12 @@ export async function duplicateSegment(ctx: Context, segment: Segment, name: str
   return insertSegment(ctx, draft, segment.filter, async (copy) => {
     const details: AuditDetails = { kind: segment.kind, fromId: segment.id, fromName: segment.name };
     if (segment.kind === SegmentKind.STATIC) {
-      const copied = (await ctx.em.getConnection().execute(
+      const copied = await ctx.em.getConnection().execute<{ affectedRows?: number }>(
         'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
         [copy.key, segment.key],
         'run',
         ctx.em.getTransactionContext(),
-      )) as { affectedRows?: number };
+      );
       details.members = Number(copied.affectedRows ?? 0);
     }
     await recordSegmentEvent(ctx, AuditAction.SEGMENT_DUPLICATED, copy, details);

@@ -107,7 +107,7 @@ export class StaticImportJobs {
   async settled(id: string): Promise<StaticImportJobRecord | null> {
     for (;;) {
       const job = this.jobs.get(id);
-      if (!job || job.state !== StaticImportJobState.RUNNING) return job ?? null;
+      if (job?.state !== StaticImportJobState.RUNNING) return job ?? null;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

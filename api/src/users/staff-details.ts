@@ -16,7 +16,7 @@ const ADMIN = 'admin' satisfies `${Scope.ADMIN}`;
 const adminOrSelf: MiddlewareFn<Context> = async ({ root, context }, next) => {
   const actor = context.actor;
   const self = provedSelf.has(root as object) || (actor !== null && actor.userKey === (root as { key?: number }).key);
-  return self || actor?.scopes.includes(ADMIN as Scope) ? next() : null;
+  return self || actor?.scopes.includes(ADMIN as Scope) ? ((await next()) as unknown) : null;
 };
 
 /**

@@ -33,7 +33,7 @@ export class Migration20261203000000_phone_review extends Migration {
       t.index(['source_table', 'source_id']);
     });
     for (const statement of create.toSQL() as unknown as Array<{ sql: string; bindings?: unknown[] }>) {
-      await this.execute(statement.sql, statement.bindings as unknown[]);
+      await this.execute(statement.sql, statement.bindings);
     }
     // A Date binds as epoch milliseconds on SQLite (knex's driver), as every instant of this app is kept there.
     const foundAt = new Date();

@@ -12,8 +12,8 @@ export class Migration20261203100000_custom_field_personal extends Migration {
       t.boolean('personal').notNullable().defaultTo(false);
     });
     for (const statement of alter.toSQL() as unknown as Array<{ sql: string; bindings?: unknown[] }>) {
-      await this.execute(statement.sql, statement.bindings as unknown[]);
+      await this.execute(statement.sql, statement.bindings);
     }
-    await this.execute(knex('custom_field').update({ personal: true }).where({ type: 'STRING' }).toString());
+    await this.execute(knex('custom_field').update({ personal: true }).where({ type: 'STRING' }).toQuery());
   }
 }

@@ -67,7 +67,7 @@ const memberIn = (ids: Sql): Sql => ({ sql: `m.id IN (${ids.sql})`, params: ids.
 
 /** has some / no / only / at least n / at most n / exactly n related records where … */
 function quantified(group: IrGroup, member: string, env: Env): Sql {
-  const scope = group.scope as string;
+  const scope = group.scope!;
   const rowWhere: Where = { at: 'scope', member, scope };
   const parts = group.children.map((child) => compileNode(child, rowWhere, env));
   const body = group.combinator === Combinator.AND ? and(parts) : or(parts);

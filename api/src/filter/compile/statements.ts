@@ -53,7 +53,7 @@ export function memberPageStatement(parts: readonly RankedMembers[], after: { ra
   if (parts.length === 1 && only) {
     const { table, predicate, rank } = only;
     if (after && rank < after.rank) return { sql: NOTHING, params: [], wholeRows: true };
-    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
+    const from = after?.rank === rank ? ' AND m.id > ?' : '';
     return {
       sql: `SELECT ${rank} AS member_rank, m.* FROM ${table} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?`,
       params: [...predicate.params, ...(from ? [after?.key] : []), limit],
@@ -63,7 +63,7 @@ export function memberPageStatement(parts: readonly RankedMembers[], after: { ra
   const branches: Sql[] = [];
   for (const { table, predicate, rank } of parts) {
     if (after && rank < after.rank) continue;
-    const from = after && rank === after.rank ? ' AND m.id > ?' : '';
+    const from = after?.rank === rank ? ' AND m.id > ?' : '';
     branches.push({
       sql: `SELECT * FROM (SELECT ${rank} AS member_rank, m.id AS id FROM ${table} m WHERE ${predicate.sql}${from} ORDER BY m.id LIMIT ?) b${rank}`,
       params: [...predicate.params, ...(from ? [after?.key] : []), limit],

@@ -31,17 +31,17 @@ export function startOfDay(day: string, zone: string): number {
 
 /** 'YYYY-MM-DD' plus n days (calendar arithmetic, no zone involved). */
 export function addDays(day: string, n: number): string {
-  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: n }).toISODate() as string;
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: n }).toISODate()!;
 }
 
 /** Today's calendar day in the zone at `now`. */
 export function today(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now).setZone(zone).toISODate() as string;
+  return DateTime.fromJSDate(now).setZone(zone).toISODate()!;
 }
 
 /** The calendar day `amount` units before today (Jan 31 − 1 month = Dec 31; Mar 31 − 1 month = Feb 28/29). */
 export function daysAgo(now: Date, zone: string, amount: number, unit: DateUnit): string {
-  return DateTime.fromJSDate(now).setZone(zone).startOf('day').minus({ [LUXON_UNIT[unit]]: amount }).toISODate() as string;
+  return DateTime.fromJSDate(now).setZone(zone).startOf('day').minus({ [LUXON_UNIT[unit]]: amount }).toISODate()!;
 }
 
 /**
@@ -50,7 +50,7 @@ export function daysAgo(now: Date, zone: string, amount: number, unit: DateUnit)
  */
 export function yearsBefore(day: string, years: number): string {
   const capped = Math.max(-20_000, Math.min(20_000, years));
-  return DateTime.fromISO(day, { zone: 'UTC' }).minus({ years: capped }).toISODate() as string;
+  return DateTime.fromISO(day, { zone: 'UTC' }).minus({ years: capped }).toISODate()!;
 }
 
 /**

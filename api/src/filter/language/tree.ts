@@ -42,7 +42,7 @@ const dateOnly = (d: Date | string | null | undefined) => (d instanceof Date ? d
 /** GraphQL input objects (Date instances, class instances) into the plain JSON tree. */
 export function toFilterTree(input: unknown): FilterGroup {
   return JSON.parse(
-    JSON.stringify(input, function (this: Record<string, unknown>, key, value) {
+    JSON.stringify(input, function (this: Record<string, unknown>, key, value: unknown) {
       const raw = this[key];
       if (raw instanceof Date && ['date', 'from', 'to'].includes(key)) return dateOnly(raw);
       return value;

@@ -108,7 +108,7 @@ export class Oracle {
     const segment = this.segments.get(key);
     if (!segment) throw new Error(`The oracle was not given segment ${key}.`);
     if (!segment.members.includes(member)) return false;
-    const id = `${key}:${member}:${row.id}`;
+    const id = `${key}:${member}:${String(row.id)}`;
     let hit = this.memberOf.get(id);
     if (hit === undefined) this.memberOf.set(id, (hit = this.group(segment.ir, member, row, null)));
     return hit;
@@ -151,7 +151,8 @@ export function valueTest(value: unknown, test: Test, isText: boolean): boolean 
       return present && test.values.includes(value as string | number) !== test.negate;
     case 'like': {
       if (!present) return false;
-      const text = String(value);
+      // Text tests apply to text columns; a number (never stored there) would read as its digits.
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
       const hit = test.mode === 'begins' ? text.startsWith(test.value) : test.mode === 'ends' ? text.endsWith(test.value) : text.includes(test.value);
       return hit !== test.negate;
     }

@@ -60,7 +60,7 @@ export async function resolveFilter(tree: FilterGroup, options: ResolveOptions):
   const bySource = new Map<ValuesSource, Set<string>>();
   for (const { rule, def } of walk.rules) {
     if (!LISTED.has(def.type) || !def.values) continue;
-    const raw = (rule.value?.ids ?? rule.value?.strings ?? []) as string[];
+    const raw = (rule.value?.ids ?? rule.value?.strings ?? []);
     const set = bySource.get(def.values) ?? new Set<string>();
     raw.forEach((v) => set.add(v));
     bySource.set(def.values, set);
@@ -111,7 +111,7 @@ function checkStructure(
   if (!ownScope && group.quantifier && group.quantifier !== Quantifier.SOME) {
     problem([...path, 'quantifier'], Code.SCOPE_MISMATCH, `A quantifier needs a scope (${orList(Object.keys(options.model.scopes))}).`);
   }
-  const needsThreshold = [Quantifier.AT_LEAST, Quantifier.AT_MOST, Quantifier.EXACTLY].includes(group.quantifier as Quantifier);
+  const needsThreshold = [Quantifier.AT_LEAST, Quantifier.AT_MOST, Quantifier.EXACTLY].includes(group.quantifier!);
   if (needsThreshold && (group.threshold == null || !Number.isInteger(group.threshold) || group.threshold < 0)) {
     problem([...path, 'threshold'], Code.MISSING_VALUE, `${group.quantifier} needs a threshold: a whole number, 0 or more.`);
   }
@@ -125,7 +125,7 @@ function checkStructure(
     } else if (node.group) {
       checkStructure(node.group, [...at, 'group'], depth + 1, effective, options, problem, walk);
     } else {
-      checkRule(node.rule as FilterRule, [...at, 'rule'], effective, options, problem, walk);
+      checkRule(node.rule!, [...at, 'rule'], effective, options, problem, walk);
     }
   });
 }
@@ -154,7 +154,7 @@ function checkRule(
   if (scope && def.scope !== scope) {
     return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} does not describe one of the ${scope.toLowerCase()} this group is about.`);
   }
-  if (def.scope && options.members.some((m) => !options.model.scopes[def.scope as string]?.owner[m])) {
+  if (def.scope && options.members.some((m) => !options.model.scopes[def.scope!]?.owner[m])) {
     return problem([...path, 'field'], Code.SCOPE_MISMATCH, `${def.id} does not apply to these records.`);
   }
   if (!def.operators.includes(rule.operator)) {
@@ -173,7 +173,7 @@ function toIr(group: FilterGroup, inScope: string | null, tests: Map<FilterRule,
       children.push(toIr(node.group, scope ?? inScope, tests));
       continue;
     }
-    const ir = tests.get(node.rule as FilterRule) as IrRule;
+    const ir = tests.get(node.rule!)!;
     const ruleScope = ir.field.scope;
     if (!ruleScope || scope || inScope) {
       children.push(ir);

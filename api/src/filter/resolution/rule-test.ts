@@ -36,7 +36,7 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
     ctx.problem([...path, 'value'], Code.VALUE_TYPE_MISMATCH, `${def.id} with ${rule.operator} takes its value in "${expected}", not "${used.join('", "')}".`);
     return false;
   }
-  const value = rule.value as FilterValue;
+  const value = rule.value!;
   const at = [...path, 'value', expected];
   const bad = (message: string, code: Code = Code.VALUE_TYPE_MISMATCH) => {
     ctx.problem(at, code, message);
@@ -45,16 +45,16 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
   switch (expected) {
     case ValueSlot.STRINGS:
     case ValueSlot.IDS: {
-      const list = value[expected] as string[];
+      const list = value[expected]!;
       if (list.length === 0) return bad('Choose at least one value.', Code.MISSING_VALUE);
       if (list.length > ctx.maxValues) return bad(`At most ${ctx.maxValues} values in one rule.`, Code.TOO_MANY_VALUES);
       return true;
     }
     case ValueSlot.STRING:
-      return (value.string as string).length <= 1000 || bad('A text value is at most 1000 characters.');
+      return (value.string!).length <= 1000 || bad('A text value is at most 1000 characters.');
     case ValueSlot.NUMBER:
       if (!Number.isFinite(value.number)) return bad('Not a number.');
-      if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || (value.number as number) < 0 || (value.number as number) > 366)) {
+      if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || (value.number!) < 0 || (value.number!) > 366)) {
         return bad('IN_NEXT_DAYS takes a whole number of days from 0 to 366.');
       }
       return true;
@@ -85,13 +85,13 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
 
 /** The values of a listed rule, resolved; reports every unknown code or id. */
 export function listedKeys(rule: FilterRule, def: FieldDef, path: string[], ctx: RuleContext): Array<string | number> | null {
-  const raw = (rule.value?.ids ?? rule.value?.strings ?? []) as string[];
+  const raw = (rule.value?.ids ?? rule.value?.strings ?? []);
   const unknown = raw.filter((v) => !ctx.resolved.has(`${def.id}\u0000${v}`));
   if (unknown.length) {
     ctx.problem([...path, 'value'], Code.UNKNOWN_VALUE, `${def.id} has no value ${unknown.map((u) => `"${u}"`).join(', ')}.`);
     return null;
   }
-  return [...new Set(raw.map((v) => ctx.resolved.get(`${def.id}\u0000${v}`) as string | number))];
+  return [...new Set(raw.map((v) => ctx.resolved.get(`${def.id}\u0000${v}`)!))];
 }
 
 /** A range nothing falls in (x > v AND x < v): what a bound beyond the calendar leaves. */
@@ -132,15 +132,15 @@ function dayRange(def: FieldDef, rawFrom: string | undefined, rawTo: string | un
 }
 
 function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
-  const v = rule.value as FilterValue;
+  const v = rule.value!;
   const zone = ctx.timeZone;
   switch (rule.operator) {
     case Op.ON:
-      return dayRange(def, v.date as string, addDays(v.date as string, 1), zone);
+      return dayRange(def, v.date!, addDays(v.date!, 1), zone);
     case Op.BEFORE:
-      return dayRange(def, undefined, v.date as string, zone);
+      return dayRange(def, undefined, v.date!, zone);
     case Op.AFTER:
-      return dayRange(def, addDays(v.date as string, 1), undefined, zone);
+      return dayRange(def, addDays(v.date!, 1), undefined, zone);
     case Op.BETWEEN:
       return dayRange(def, v.dateRange?.from ?? undefined, v.dateRange?.to ? addDays(v.dateRange.to, 1) : undefined, zone);
     case Op.WITHIN_LAST: {
@@ -154,10 +154,10 @@ function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
       return dayRange(def, undefined, daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), zone);
     case Op.IN_NEXT_DAYS: {
       const start = today(ctx.now, zone);
-      const end = addDays(start, v.number as number);
+      const end = addDays(start, v.number!);
       const [a, b] = [monthDay(start), monthDay(end)];
       // Across the new year the month-days wrap: Dec 20 .. Jan 10 is two ranges.
-      return { kind: 'monthDays', ranges: a <= b && (v.number as number) < 366 ? [[a, b]] : [[a, 1231], [101, b]] };
+      return { kind: 'monthDays', ranges: a <= b && (v.number!) < 366 ? [[a, b]] : [[a, 1231], [101, b]] };
     }
   }
   throw new Error(`unexpected date operator ${rule.operator}`);
@@ -214,9 +214,9 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
       const enumLike = def.access.kind === 'column' && def.access.columnKind === 'enum';
       const norm = (s: string) => (enumLike ? s.trim().toUpperCase() : fold(s.trim()));
       if (op === Op.IN || op === Op.NOT_IN) return { kind: 'in', values: [...new Set((v.strings ?? []).map(norm))], negate: op === Op.NOT_IN };
-      if (op === Op.EQ || op === Op.NEQ) return { kind: 'in', values: [norm(v.string as string)], negate: op === Op.NEQ };
+      if (op === Op.EQ || op === Op.NEQ) return { kind: 'in', values: [norm(v.string!)], negate: op === Op.NEQ };
       const mode = op === Op.BEGINS_WITH ? 'begins' : op === Op.ENDS_WITH ? 'ends' : 'contains';
-      return { kind: 'like', mode, value: norm(v.string as string), negate: op === Op.NOT_CONTAINS };
+      return { kind: 'like', mode, value: norm(v.string!), negate: op === Op.NOT_CONTAINS };
     }
     case T.NUMBER:
     case T.MONEY:
@@ -225,7 +225,7 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
     case T.DATETIME:
       return dateTest(rule, def, ctx);
     case T.BOOLEAN:
-      return { kind: 'bool', value: v.boolean as boolean };
+      return { kind: 'bool', value: v.boolean! };
   }
   throw new Error(`no test for ${def.id} ${op}`);
 }
