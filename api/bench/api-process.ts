@@ -54,7 +54,14 @@ export async function startApiProcess(databaseUrl: string, options: ApiProcessOp
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(build, 'main.js')], {
     cwd: API_DIR,
     // The build lives outside the repository: packages resolve from its node_modules folders.
-    env: { ...process.env, NODE_PATH: [path.join(API_DIR, 'node_modules'), path.join(API_DIR, '..', 'node_modules')].join(path.delimiter), ...options.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_SCALE: '0' },
+    env: {
+      ...process.env,
+      NODE_PATH: [path.join(API_DIR, 'node_modules'), path.join(API_DIR, '..', 'node_modules')].join(path.delimiter),
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_SCALE: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -72,7 +79,13 @@ export async function startApiProcess(databaseUrl: string, options: ApiProcessOp
       await stop();
       throw new Error(`The API process ${failure}: ${stderr}`);
     }
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const pid = child.pid!;

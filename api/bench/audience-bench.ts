@@ -16,7 +16,10 @@ const RECIPIENT_COUNT = `query($id: ID!) { segment(id: $id) { recipientCounts(ch
 const CREATE = `mutation($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id } errors { path message } } }`;
 export const DELETE = `mutation($id: ID!) { deleteSegment(id: $id) { errors { message } } }`;
 
-interface Sql { sql: string; params: unknown[] }
+interface Sql {
+  sql: string;
+  params: unknown[];
+}
 
 /** The hand-written SQL of one saved reference segment: its members and its e-mail recipients. */
 export interface HandAudience {
@@ -129,7 +132,11 @@ export async function benchAudiences(db: Database, url: string, runs: number): P
       const deepAddress = deepRecipients.length === 51 ? String(itemAt(deepRecipients, 0).address) : null;
 
       const members = (after: number | null) => async () => {
-        const sql = async () => (await rows(hand.membersPage(after))).slice(0, 50).map((r) => Number(r.id)).join(',');
+        const sql = async () =>
+          (await rows(hand.membersPage(after)))
+            .slice(0, 50)
+            .map((r) => Number(r.id))
+            .join(',');
         const api = async () => {
           const data = await graphql(url, MEMBERS, { id, after: after === null ? null : encodeCursor([rank, after]) });
           return data.segment.members.edges.map((e: any) => keyOf(e.node.id, typeName)).join(',');
@@ -138,7 +145,14 @@ export async function benchAudiences(db: Database, url: string, runs: number): P
       };
       const recipients = (after: string | null) => async () => {
         const shapes = Object.fromEntries(
-          Object.entries(hand.recipientsPage(after, 51)).map(([name, sql]) => [name, async () => (await rows(sql)).slice(0, 50).map((r) => `${r.address} ${Number(r.owners)}`).join(',')]),
+          Object.entries(hand.recipientsPage(after, 51)).map(([name, sql]) => [
+            name,
+            async () =>
+              (await rows(sql))
+                .slice(0, 50)
+                .map((r) => `${r.address} ${Number(r.owners)}`)
+                .join(','),
+          ]),
         );
         const [shape, sql] = await fastest(shapes);
         const api = async () => {

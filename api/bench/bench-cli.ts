@@ -86,7 +86,9 @@ async function main(): Promise<void> {
 
   let over = 0;
   if (only.includes('fixed')) {
-    console.log(`engine ${db.kind}: fixed cost of a request, ${fixedCostRounds(runs)} interleaved rounds after ${WARM_ROUNDS} warm-up rounds (API as \`npm start\` runs it; budget API − HTTP floor (PostgreSQL; SQLite: API − SQL) ≤ ${FIXED_COST_BUDGET_MS} ms${postgraphile ? ', and ahead of PostGraphile' : ''}):`);
+    console.log(
+      `engine ${db.kind}: fixed cost of a request, ${fixedCostRounds(runs)} interleaved rounds after ${WARM_ROUNDS} warm-up rounds (API as \`npm start\` runs it; budget API − HTTP floor (PostgreSQL; SQLite: API − SQL) ≤ ${FIXED_COST_BUDGET_MS} ms${postgraphile ? ', and ahead of PostGraphile' : ''}):`,
+    );
     over += await runFixedCost(db, config.databaseUrl, runs, { postgraphile, profile });
   }
   if (only.some((part) => part !== 'fixed')) console.log(`\nengine ${db.kind}, median of ${runs} runs per figure after up to 10 warm-up runs (2 s)`);
@@ -105,7 +107,9 @@ async function main(): Promise<void> {
     const within = apiMs <= 1.3 * sqlMs + 5;
     if (!within) over++;
     console.log(
-      [bench.name.padEnd(34), String(apiTimes.result).padStart(9), sqlMs.toFixed(2).padStart(9), apiMs.toFixed(2).padStart(9), (apiMs / sqlMs).toFixed(2).padStart(7), within ? ' ok' : ' OVER'].join(' '),
+      [bench.name.padEnd(34), String(apiTimes.result).padStart(9), sqlMs.toFixed(2).padStart(9), apiMs.toFixed(2).padStart(9), (apiMs / sqlMs).toFixed(2).padStart(7), within ? ' ok' : ' OVER'].join(
+        ' ',
+      ),
     );
   }
   if (only.includes('segments')) {

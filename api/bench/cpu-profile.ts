@@ -56,7 +56,11 @@ function top(map: Map<string, number>, n: number, perRequest: number): string[] 
 
 /** Reads the newest profile in `dir` and prints a summary per window; `apiRoot` is the API build folder. */
 export function summariseProfile(dir: string, apiRoot: string, windows: Window[]): void {
-  const newest = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  const newest = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .pop();
   if (!newest) throw new Error(`No .cpuprofile in ${dir}`);
   const profile = JSON.parse(fs.readFileSync(path.join(dir, newest), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -80,7 +84,7 @@ export function summariseProfile(dir: string, apiRoot: string, windows: Window[]
       total += us;
       const seen = new Set<string>();
       for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-        const frame = (byId.get(id)!).callFrame;
+        const frame = byId.get(id)!.callFrame;
         if (!frame.url.replace(/^file:\/\//, '').startsWith(root)) continue;
         const name = `${frame.functionName || '(anonymous)'} ${path.relative(root, frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`;
         if (seen.has(name)) continue;
@@ -90,10 +94,12 @@ export function summariseProfile(dir: string, apiRoot: string, windows: Window[]
     }
     const idle = self.get('(idle)') ?? 0;
     const perRequest = Math.max(1, window.requests);
-    console.log(`\n  ${window.label}: ${window.requests} requests in ${((window.toUs - window.fromUs) / 1e6).toFixed(1)} s; CPU busy ${((total - idle) / 1000 / perRequest).toFixed(3)} ms per request (idle ${(idle / 1000 / perRequest).toFixed(3)} ms)`);
+    console.log(
+      `\n  ${window.label}: ${window.requests} requests in ${((window.toUs - window.fromUs) / 1e6).toFixed(1)} s; CPU busy ${((total - idle) / 1000 / perRequest).toFixed(3)} ms per request (idle ${(idle / 1000 / perRequest).toFixed(3)} ms)`,
+    );
     console.log('  self time by owner (ms per request):');
     for (const line of top(self, 18, perRequest)) console.log(line);
-    console.log('  inclusive time of the API\'s own functions (ms per request):');
+    console.log("  inclusive time of the API's own functions (ms per request):");
     for (const line of top(inclusive, 25, perRequest)) console.log(line);
   }
 }

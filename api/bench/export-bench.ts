@@ -26,7 +26,21 @@ export async function benchExport(db: Database, databaseUrl: string, runs: numbe
   let id: string | null = null;
   try {
     const input = { name: 'bench: all client e-mails', source: 'CLIENTS', clientType: 'ANY', filter: ALL_WITH_EMAIL };
-    id = (await graphql(url, `mutation($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id } } }`, { input })).createSegment.segment.id as string;
+    id = (
+      await graphql(
+        url,
+        `
+          mutation ($input: CreateSegmentInput!) {
+            createSegment(input: $input) {
+              segment {
+                id
+              }
+            }
+          }
+        `,
+        { input },
+      )
+    ).createSegment.segment.id as string;
     const baseline = api.memory();
     let peakMb = baseline.rssMb;
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, api.memory().rssMb)), 50);
@@ -34,7 +48,17 @@ export async function benchExport(db: Database, databaseUrl: string, runs: numbe
     let rows = 0;
     try {
       for (let run = 0; run <= runs; run++) {
-        const { segment } = await graphql(url, `query($id: ID!) { segment(id: $id) { exportUrl(channel: EMAIL) } }`, { id });
+        const { segment } = await graphql(
+          url,
+          `
+            query ($id: ID!) {
+              segment(id: $id) {
+                exportUrl(channel: EMAIL)
+              }
+            }
+          `,
+          { id },
+        );
         const start = performance.now();
         const file = await download(api.base + segment.exportUrl);
         if (file.status !== 200) throw new Error(`export: HTTP ${file.status}`);

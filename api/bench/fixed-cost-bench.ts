@@ -52,7 +52,11 @@ export const QUESTIONS: Question[] = [
     sql: {
       text: 'select id, first_name, last_name, city, created_at from contact order by id limit 51',
       params: [],
-      answer: (rows) => rows.slice(0, 50).map((r) => String(r.id)).join(','),
+      answer: (rows) =>
+        rows
+          .slice(0, 50)
+          .map((r) => String(r.id))
+          .join(','),
     },
     postgraphile: {
       query: `{ allContacts(first: 50, orderBy: PRIMARY_KEY_ASC) { edges { cursor node { ${PAGE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
@@ -93,7 +97,10 @@ export interface Server {
  */
 function cpuSeconds(pid: number): number {
   // Fields after the command (which may contain spaces): state is the 3rd, utime the 14th, stime the 15th.
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -119,7 +126,9 @@ export async function benchFixedCost(db: Database, api: Server, rounds: number, 
       sql: async () => question.sql.answer((await connection.execute(question.sql.text, question.sql.params)) as Array<Record<string, unknown>>),
       api: async () => question.api.answer(await ask(api.url, question.api.query, question.api.variables, false)),
     };
-    if (floor) fns.floor = async () => question.sql.answer(((await postJson(floor.url, { sql: question.sql.text, params: question.sql.params }, { anonymous: true })) as { rows: Array<Record<string, unknown>> }).rows);
+    if (floor)
+      fns.floor = async () =>
+        question.sql.answer(((await postJson(floor.url, { sql: question.sql.text, params: question.sql.params }, { anonymous: true })) as { rows: Array<Record<string, unknown>> }).rows);
     if (postgraphile) fns.postgraphile = async () => question.postgraphile.answer(await ask(postgraphile.url, question.postgraphile.query, undefined, true));
     // CPU is read for the API and PostGraphile (the floor's is not a figure of the table).
     const servers = [api, ...(postgraphile ? [postgraphile] : [])];
@@ -147,7 +156,15 @@ export async function benchFixedCost(db: Database, api: Server, rounds: number, 
       row.push(pgMs.toFixed(2).padStart(12), medianDifference(timed.postgraphile.ms, bySql.ms).toFixed(2).padStart(8), itemAt(cpuMs, 1).toFixed(2).padStart(8));
     }
     const within = (overFloor ?? overSql) <= FIXED_COST_BUDGET_MS;
-    const verdict = !same ? ` MISMATCH (${Object.entries(timed).map(([k, t]) => `${k} ${t.result.slice(0, 40)}`).join('; ')})` : !within ? ' OVER' : !ahead ? ' BEHIND PostGraphile' : ' ok';
+    const verdict = !same
+      ? ` MISMATCH (${Object.entries(timed)
+          .map(([k, t]) => `${k} ${t.result.slice(0, 40)}`)
+          .join('; ')})`
+      : !within
+        ? ' OVER'
+        : !ahead
+          ? ' BEHIND PostGraphile'
+          : ' ok';
     if (!same || !within || !ahead) over++;
     console.log([...row, verdict].join(' '));
   }

@@ -19,7 +19,10 @@ async function answer(received, res) {
     const { sql, params } = JSON.parse(received.toString('utf8'));
     // The bench writes statements with ? placeholders (knex's); pg numbers them.
     let n = 0;
-    const { rows } = await pool.query(sql.replace(/\?/g, () => `$${++n}`), params);
+    const { rows } = await pool.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
     const body = JSON.stringify({ rows });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);

@@ -33,7 +33,9 @@ export function postJson(url: string, payload: unknown, { anonymous = false, ret
     );
     // The server closes a connection idle for 5 s; a request sent on it just then is reset. Sent
     // again once, as Node's documentation advises for reused sockets.
-    request.on('error', (error: NodeJS.ErrnoException) => (retry && request.reusedSocket && error.code === 'ECONNRESET' ? resolve(postJson(url, payload, { anonymous, retry: false })) : reject(error)));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      retry && request.reusedSocket && error.code === 'ECONNRESET' ? resolve(postJson(url, payload, { anonymous, retry: false })) : reject(error),
+    );
     request.end(body);
   });
 }

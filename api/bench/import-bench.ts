@@ -17,7 +17,7 @@ const BUDGET_SECONDS = 5;
  */
 export function importText(region: string): { text: string; invalid: number; duplicates: number } {
   let state = 7;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const example = getExampleNumber(region as CountryCode, examples)?.nationalNumber;
   if (!example) throw new Error(`No example phone number for DEFAULT_PHONE_REGION=${region}`);
   const phone = (i: number) => parsePhoneNumberFromString(example.slice(0, -5) + String(i % 100_000).padStart(5, '0'), region as CountryCode)!.formatNational();
@@ -58,7 +58,23 @@ export async function benchImport(url: string, region: string, runs: number): Pr
     const id: string = created.createSegment.segment.id;
     try {
       const start = performance.now();
-      const data = await graphql(url, `mutation($id: ID!, $text: String!) { importStaticSegment(id: $id, text: $text) { errors { message } lines imported duplicatesInInput invalidCount } }`, { id, text });
+      const data = await graphql(
+        url,
+        `
+          mutation ($id: ID!, $text: String!) {
+            importStaticSegment(id: $id, text: $text) {
+              errors {
+                message
+              }
+              lines
+              imported
+              duplicatesInInput
+              invalidCount
+            }
+          }
+        `,
+        { id, text },
+      );
       seconds.push((performance.now() - start) / 1000);
       const { errors, ...counts } = data.importStaticSegment;
       if (errors.length) throw new Error(`importStaticSegment: ${JSON.stringify(errors)}`);

@@ -12,9 +12,7 @@ import { freePort } from './api-process';
  */
 const VERSIONS = { postgraphile: '4.14.1', 'postgraphile-plugin-connection-filter': '2.3.0' };
 
-export const POSTGRAPHILE_DIR = process.env.SEGMENTA_BENCH_CACHE
-  ? path.join(process.env.SEGMENTA_BENCH_CACHE, 'postgraphile')
-  : path.join(os.homedir(), '.cache', 'segmenta-bench', 'postgraphile');
+export const POSTGRAPHILE_DIR = process.env.SEGMENTA_BENCH_CACHE ? path.join(process.env.SEGMENTA_BENCH_CACHE, 'postgraphile') : path.join(os.homedir(), '.cache', 'segmenta-bench', 'postgraphile');
 
 function installed(): boolean {
   return Object.entries(VERSIONS).every(([name, version]) => {
@@ -52,7 +50,21 @@ export async function startPostGraphile(databaseUrl: string): Promise<PostGraphi
   const cli = path.join(POSTGRAPHILE_DIR, 'node_modules', 'postgraphile', 'cli.js');
   const child = spawn(
     process.execPath,
-    [cli, '--connection', databaseUrl, '--schema', 'public', '--host', '127.0.0.1', '--port', String(port), '--append-plugins', 'postgraphile-plugin-connection-filter', '--disable-query-log', '--disable-graphiql'],
+    [
+      cli,
+      '--connection',
+      databaseUrl,
+      '--schema',
+      'public',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--append-plugins',
+      'postgraphile-plugin-connection-filter',
+      '--disable-query-log',
+      '--disable-graphiql',
+    ],
     { cwd: POSTGRAPHILE_DIR, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -64,7 +76,10 @@ export async function startPostGraphile(databaseUrl: string): Promise<PostGraphi
   };
   const url = `http://127.0.0.1:${port}/graphql`;
   const ready = () =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }).then((r) => r.ok, () => false);
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }).then(
+      (r) => r.ok,
+      () => false,
+    );
   for (let waited = 0; !(await ready()); waited += 250) {
     if (child.exitCode !== null || waited > 120_000) {
       await stop();

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     const onProgress = (p: SeedProgress) => {
       const time = (p.elapsedMs / 1000).toFixed(1);
       if (p.done) {
-        const rows = Object.entries(p.rows).map(([table, n]) => `${table} ${fmt(n)}`).join(', ');
+        const rows = Object.entries(p.rows)
+          .map(([table, n]) => `${table} ${fmt(n)}`)
+          .join(', ');
         const total = Object.values(p.rows).reduce((a, b) => a + b, 0);
         const rate = p.elapsedMs > 0 ? Math.round((total * 1000) / p.elapsedMs) : total;
         console.log(`  ${p.family.padEnd(11)} ${time.padStart(7)} s  ${fmt(rate).padStart(9)} rows/s  ${rows}`);

@@ -21,7 +21,10 @@ export async function benchSegments(db: Database, url: string, runs: number): Pr
     };
     const apiCount = api(`query($filter: FilterGroupInput) { ${segment.list}(first: 0, filter: $filter) { totalCount } }`, (d) => d.totalCount);
     const apiPage = api(`query($filter: FilterGroupInput) { ${segment.list}(first: 50, filter: $filter) { edges { node { id createdAt } } } }`, (d) => d.edges.length);
-    for (const [what, sql, viaApi] of [['count', sqlCount, apiCount], ['page', sqlPage, apiPage]] as const) {
+    for (const [what, sql, viaApi] of [
+      ['count', sqlCount, apiCount],
+      ['page', sqlPage, apiPage],
+    ] as const) {
       const s = await timeIt(sql, runs);
       const a = await timeIt(viaApi, runs);
       const [sqlMs, apiMs] = [median(s.ms), median(a.ms)];
@@ -29,7 +32,15 @@ export async function benchSegments(db: Database, url: string, runs: number): Pr
       const within = apiMs <= 1.3 * sqlMs + 5;
       if (!within || !same) over++;
       console.log(
-        [segment.name.padEnd(46), what.padEnd(6), String(a.result).padStart(9), sqlMs.toFixed(1).padStart(9), apiMs.toFixed(1).padStart(9), (apiMs / sqlMs).toFixed(2).padStart(7), same ? (within ? ' ok' : ' OVER') : ` MISMATCH (SQL ${s.result})`].join(' '),
+        [
+          segment.name.padEnd(46),
+          what.padEnd(6),
+          String(a.result).padStart(9),
+          sqlMs.toFixed(1).padStart(9),
+          apiMs.toFixed(1).padStart(9),
+          (apiMs / sqlMs).toFixed(2).padStart(7),
+          same ? (within ? ' ok' : ' OVER') : ` MISMATCH (SQL ${s.result})`,
+        ].join(' '),
       );
     }
   }

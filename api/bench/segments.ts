@@ -130,7 +130,10 @@ export async function referenceSegments(db: Database, now: Date): Promise<Refere
     {
       name: 'at least 3 won deals',
       list: 'contacts',
-      filter: { combinator: 'AND', rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'AT_LEAST', threshold: 3, rules: [r('deal.status', 'IN', { strings: ['WON'] })] } }] } as unknown as FilterGroup,
+      filter: {
+        combinator: 'AND',
+        rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'AT_LEAST', threshold: 3, rules: [r('deal.status', 'IN', { strings: ['WON'] })] } }],
+      } as unknown as FilterGroup,
       sql: `c.id IN (SELECT contact_id FROM deal WHERE stage_semantic = 'WON' AND contact_id IS NOT NULL GROUP BY contact_id HAVING COUNT(*) >= 3)`,
       params: [],
     },

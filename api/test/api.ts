@@ -12,7 +12,10 @@ import { fold } from '../src/filter/language/fold';
 import { User, UserRole } from '../src/users/user.entity';
 import { freshDatabase } from './databases';
 
-interface Result { data?: any; errors?: readonly GraphQLFormattedError[] }
+interface Result {
+  data?: any;
+  errors?: readonly GraphQLFormattedError[];
+}
 
 export interface TestApi {
   db: Database;
@@ -70,7 +73,21 @@ export async function startTestApi(kind: DatabaseKind, overrides: Partial<Config
       const em = db.fork();
       const name = `${role.toLowerCase()} ${++userCounter}`;
       const now = new Date();
-      const user = em.create(User, { name, nameFolded: fold(name), email: (email ?? `${role.toLowerCase()}${userCounter}@example.com`).toLowerCase(), role, active: true, passwordHash: await hashPassword(password), mustChangePassword: false, createdAt: now, updatedAt: now }, PARTIAL);
+      const user = em.create(
+        User,
+        {
+          name,
+          nameFolded: fold(name),
+          email: (email ?? `${role.toLowerCase()}${userCounter}@example.com`).toLowerCase(),
+          role,
+          active: true,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: false,
+          createdAt: now,
+          updatedAt: now,
+        },
+        PARTIAL,
+      );
       await em.flush();
       return { user, actor: userActor(user), password };
     },

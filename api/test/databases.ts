@@ -22,7 +22,14 @@ export async function freshDatabase(kind: DatabaseKind, reads?: HeavyReadSetting
     const url = `sqlite:${path.join(dir, 'test.sqlite')}`;
     const db = await openDatabase(url, {}, reads);
     await migrate(db);
-    return { db, url, drop: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const serverUrl = new URL(inject('postgresUrl'));
   const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;

@@ -37,13 +37,73 @@ export function datasetArbitrary(keys: FixtureKeys): fc.Arbitrary<Snapshot> {
   const fk = (list: number[]) => maybe(fc.constantFrom(...list));
   return fc
     .record({
-      companies: fc.array(fc.record({ title: text, city: maybe(text), revenue: maybe(fc.integer({ min: 0, max: 5 })), source_id: fk(keys.sources), responsible_id: fk(keys.users), created_at: instant, last_activity_at: maybe(instant) }), { minLength: 1, maxLength: 6 }),
-      contacts: fc.array(fc.record({ first_name: maybe(text), city: maybe(text), birthdate: maybe(day), gender: maybe(fc.constantFrom('MALE', 'FEMALE')), type_id: fk(keys.contactTypes), source_id: fk(keys.sources), responsible_id: fk(keys.users), company: maybe(fc.nat(5)), created_at: instant, last_activity_at: maybe(instant) }), { minLength: 1, maxLength: 12 }),
-      leads: fc.array(fc.record({ title: text, status_semantic: fc.constantFrom('IN_PROGRESS', 'CONVERTED', 'JUNK'), converted: fc.boolean(), amount: maybe(fc.integer({ min: 0, max: 5 })), source_id: fk(keys.sources), contact: maybe(fc.nat(11)), created_at: instant }), { maxLength: 6 }),
-      deals: fc.array(fc.record({ stage: fc.nat(keys.stages.length - 1), amount: maybe(fc.integer({ min: 0, max: 5 })), currency: maybe(fc.constantFrom('EUR', 'PLN')), contact: maybe(fc.nat(11)), company: maybe(fc.nat(5)), created_at: instant, closed_at: maybe(instant) }), { maxLength: 14 }),
+      companies: fc.array(
+        fc.record({
+          title: text,
+          city: maybe(text),
+          revenue: maybe(fc.integer({ min: 0, max: 5 })),
+          source_id: fk(keys.sources),
+          responsible_id: fk(keys.users),
+          created_at: instant,
+          last_activity_at: maybe(instant),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      contacts: fc.array(
+        fc.record({
+          first_name: maybe(text),
+          city: maybe(text),
+          birthdate: maybe(day),
+          gender: maybe(fc.constantFrom('MALE', 'FEMALE')),
+          type_id: fk(keys.contactTypes),
+          source_id: fk(keys.sources),
+          responsible_id: fk(keys.users),
+          company: maybe(fc.nat(5)),
+          created_at: instant,
+          last_activity_at: maybe(instant),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      leads: fc.array(
+        fc.record({
+          title: text,
+          status_semantic: fc.constantFrom('IN_PROGRESS', 'CONVERTED', 'JUNK'),
+          converted: fc.boolean(),
+          amount: maybe(fc.integer({ min: 0, max: 5 })),
+          source_id: fk(keys.sources),
+          contact: maybe(fc.nat(11)),
+          created_at: instant,
+        }),
+        { maxLength: 6 },
+      ),
+      deals: fc.array(
+        fc.record({
+          stage: fc.nat(keys.stages.length - 1),
+          amount: maybe(fc.integer({ min: 0, max: 5 })),
+          currency: maybe(fc.constantFrom('EUR', 'PLN')),
+          contact: maybe(fc.nat(11)),
+          company: maybe(fc.nat(5)),
+          created_at: instant,
+          closed_at: maybe(instant),
+        }),
+        { maxLength: 14 },
+      ),
       orders: fc.array(fc.record({ contact: maybe(fc.nat(11)), company: maybe(fc.nat(5)), paid: fc.boolean(), total: fc.integer({ min: 0, max: 5 }), created_at: instant }), { maxLength: 8 }),
-      rows: fc.array(fc.record({ product: fc.nat(keys.products.length - 1), owner: fc.nat(21), onDeal: fc.boolean(), quantity: fc.integer({ min: 1, max: 3 }), price: fc.integer({ min: 0, max: 5 }) }), { maxLength: 12 }),
-      activities: fc.array(fc.record({ type: fc.constantFrom('CALL', 'EMAIL', 'MEETING', 'TASK'), completed: fc.boolean(), contact: maybe(fc.nat(11)), company: maybe(fc.nat(5)), lead: maybe(fc.nat(5)), created_at: instant }), { maxLength: 10 }),
+      rows: fc.array(
+        fc.record({ product: fc.nat(keys.products.length - 1), owner: fc.nat(21), onDeal: fc.boolean(), quantity: fc.integer({ min: 1, max: 3 }), price: fc.integer({ min: 0, max: 5 }) }),
+        { maxLength: 12 },
+      ),
+      activities: fc.array(
+        fc.record({
+          type: fc.constantFrom('CALL', 'EMAIL', 'MEETING', 'TASK'),
+          completed: fc.boolean(),
+          contact: maybe(fc.nat(11)),
+          company: maybe(fc.nat(5)),
+          lead: maybe(fc.nat(5)),
+          created_at: instant,
+        }),
+        { maxLength: 10 },
+      ),
       comms: fc.array(fc.record({ channel: fc.constantFrom('EMAIL', 'PHONE', 'IM'), owner: fc.constantFrom('contact', 'company', 'lead'), index: fc.nat(11) }), { maxLength: 20 }),
       custom: fc.array(fc.record({ field: fc.constantFrom(...Object.keys(keys.customFields)), record: fc.nat(13), pick: fc.nat(1000) }), { maxLength: 30 }),
     })
@@ -51,16 +111,88 @@ export function datasetArbitrary(keys: FixtureKeys): fc.Arbitrary<Snapshot> {
 }
 
 function build(raw: any, keys: FixtureKeys): Snapshot {
-  const company: Row[] = raw.companies.map((c: any, i: number) => ({ id: i + 1, title: c.title || 'x', title_folded: fold(c.title || 'x'), city: c.city, city_folded: fold(c.city), country_folded: null, revenue: c.revenue, employees: null, type_id: null, industry_id: null, source_id: c.source_id, responsible_id: c.responsible_id, created_at: c.created_at, updated_at: c.created_at, last_activity_at: c.last_activity_at }));
+  const company: Row[] = raw.companies.map((c: any, i: number) => ({
+    id: i + 1,
+    title: c.title || 'x',
+    title_folded: fold(c.title || 'x'),
+    city: c.city,
+    city_folded: fold(c.city),
+    country_folded: null,
+    revenue: c.revenue,
+    employees: null,
+    type_id: null,
+    industry_id: null,
+    source_id: c.source_id,
+    responsible_id: c.responsible_id,
+    created_at: c.created_at,
+    updated_at: c.created_at,
+    last_activity_at: c.last_activity_at,
+  }));
   const pickCompany = (n: number | null) => (n === null || n >= company.length ? null : n + 1);
-  const contact: Row[] = raw.contacts.map((c: any, i: number) => ({ id: i + 1, first_name: c.first_name, first_name_folded: fold(c.first_name), last_name_folded: null, city: c.city, city_folded: fold(c.city), country_folded: null, birthdate: c.birthdate, birth_month_day: c.birthdate ? Number(c.birthdate.slice(5, 7)) * 100 + Number(c.birthdate.slice(8, 10)) : null, gender: c.gender, type_id: c.type_id, source_id: c.source_id, responsible_id: c.responsible_id, company_id: pickCompany(c.company), created_at: c.created_at, updated_at: c.created_at, last_activity_at: c.last_activity_at }));
+  const contact: Row[] = raw.contacts.map((c: any, i: number) => ({
+    id: i + 1,
+    first_name: c.first_name,
+    first_name_folded: fold(c.first_name),
+    last_name_folded: null,
+    city: c.city,
+    city_folded: fold(c.city),
+    country_folded: null,
+    birthdate: c.birthdate,
+    birth_month_day: c.birthdate ? Number(c.birthdate.slice(5, 7)) * 100 + Number(c.birthdate.slice(8, 10)) : null,
+    gender: c.gender,
+    type_id: c.type_id,
+    source_id: c.source_id,
+    responsible_id: c.responsible_id,
+    company_id: pickCompany(c.company),
+    created_at: c.created_at,
+    updated_at: c.created_at,
+    last_activity_at: c.last_activity_at,
+  }));
   const pickContact = (n: number | null) => (n === null || n >= contact.length ? null : n + 1);
-  const lead: Row[] = raw.leads.map((l: any, i: number) => ({ id: i + 1, title: l.title || 'x', title_folded: fold(l.title || 'x'), status_semantic: l.status_semantic, converted: l.converted, amount: l.amount, source_id: l.source_id, contact_id: pickContact(l.contact), company_id: null, city_folded: null, created_at: l.created_at, updated_at: l.created_at, last_activity_at: null }));
+  const lead: Row[] = raw.leads.map((l: any, i: number) => ({
+    id: i + 1,
+    title: l.title || 'x',
+    title_folded: fold(l.title || 'x'),
+    status_semantic: l.status_semantic,
+    converted: l.converted,
+    amount: l.amount,
+    source_id: l.source_id,
+    contact_id: pickContact(l.contact),
+    company_id: null,
+    city_folded: null,
+    created_at: l.created_at,
+    updated_at: l.created_at,
+    last_activity_at: null,
+  }));
   const deal: Row[] = raw.deals.map((d: any, i: number) => {
     const stage = itemAt(keys.stages, d.stage);
-    return { id: i + 1, title: 'd', title_folded: 'd', pipeline_id: stage.pipeline, stage_id: stage.id, stage_semantic: stage.semantic, amount: d.amount, currency: d.currency, contact_id: pickContact(d.contact), company_id: pickCompany(d.company), type_id: null, responsible_id: null, created_at: d.created_at, updated_at: d.created_at, closed_at: d.closed_at };
+    return {
+      id: i + 1,
+      title: 'd',
+      title_folded: 'd',
+      pipeline_id: stage.pipeline,
+      stage_id: stage.id,
+      stage_semantic: stage.semantic,
+      amount: d.amount,
+      currency: d.currency,
+      contact_id: pickContact(d.contact),
+      company_id: pickCompany(d.company),
+      type_id: null,
+      responsible_id: null,
+      created_at: d.created_at,
+      updated_at: d.created_at,
+      closed_at: d.closed_at,
+    };
   });
-  const crm_order: Row[] = raw.orders.map((o: any, i: number) => ({ id: i + 1, contact_id: pickContact(o.contact), company_id: pickCompany(o.company), paid: o.paid, total: o.total, created_at: o.created_at, updated_at: o.created_at }));
+  const crm_order: Row[] = raw.orders.map((o: any, i: number) => ({
+    id: i + 1,
+    contact_id: pickContact(o.contact),
+    company_id: pickCompany(o.company),
+    paid: o.paid,
+    total: o.total,
+    created_at: o.created_at,
+    updated_at: o.created_at,
+  }));
   const product_row: Row[] = raw.rows
     .map((r: any) => {
       const owners = r.onDeal ? deal : crm_order;
@@ -70,11 +202,31 @@ function build(raw: any, keys: FixtureKeys): Snapshot {
     })
     .filter(Boolean)
     .map((r: Row, i: number) => ({ id: i + 1, ...r }));
-  const activity: Row[] = raw.activities.map((a: any, i: number) => ({ id: i + 1, type: a.type, completed: a.completed, contact_id: pickContact(a.contact), company_id: pickCompany(a.company), lead_id: a.lead !== null && a.lead < lead.length ? a.lead + 1 : null, deal_id: null, created_at: a.created_at, updated_at: a.created_at }));
+  const activity: Row[] = raw.activities.map((a: any, i: number) => ({
+    id: i + 1,
+    type: a.type,
+    completed: a.completed,
+    contact_id: pickContact(a.contact),
+    company_id: pickCompany(a.company),
+    lead_id: a.lead !== null && a.lead < lead.length ? a.lead + 1 : null,
+    deal_id: null,
+    created_at: a.created_at,
+    updated_at: a.created_at,
+  }));
   const tables = { contact, company, lead };
   const communication: Row[] = raw.comms
     .filter((c: any) => tables[c.owner as keyof typeof tables].length > 0)
-    .map((c: any, i: number) => ({ id: i + 1, channel: c.channel, value_type: 'WORK', value: `v${i}`, normalized: `v${i}`, contact_id: c.owner === 'contact' ? (c.index % contact.length) + 1 : null, company_id: c.owner === 'company' ? (c.index % company.length) + 1 : null, lead_id: c.owner === 'lead' ? (c.index % lead.length) + 1 : null, created_at: NOW.getTime() }));
+    .map((c: any, i: number) => ({
+      id: i + 1,
+      channel: c.channel,
+      value_type: 'WORK',
+      value: `v${i}`,
+      normalized: `v${i}`,
+      contact_id: c.owner === 'contact' ? (c.index % contact.length) + 1 : null,
+      company_id: c.owner === 'company' ? (c.index % company.length) + 1 : null,
+      lead_id: c.owner === 'lead' ? (c.index % lead.length) + 1 : null,
+      created_at: NOW.getTime(),
+    }));
   const seen = new Set<string>();
   const custom_field_value: Row[] = [];
   for (const v of raw.custom) {

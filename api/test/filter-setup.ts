@@ -18,11 +18,24 @@ export async function setUpFilterFixture(api: TestApi): Promise<{ keys: FixtureK
     createPipeline(input: { name: "Gym", stages: [{ code: "TRIAL", name: "Trial" }, { code: "PAID", name: "Paid", semantic: WON }, { code: "GONE", name: "Gone", semantic: LOST }] }) { errors { code } }
   }`);
   const fields: Array<[string, string, string]> = [
-    ['CONTACT', 'UF_S', 'STRING'], ['CONTACT', 'UF_N', 'NUMBER'], ['CONTACT', 'UF_D', 'DATE'], ['CONTACT', 'UF_B', 'BOOLEAN'],
-    ['CONTACT', 'UF_L', 'LIST'], ['CONTACT', 'UF_M', 'MULTI_LIST'], ['COMPANY', 'UF_CN', 'NUMBER'], ['DEAL', 'UF_DL', 'LIST'], ['LEAD', 'UF_LN', 'NUMBER'],
+    ['CONTACT', 'UF_S', 'STRING'],
+    ['CONTACT', 'UF_N', 'NUMBER'],
+    ['CONTACT', 'UF_D', 'DATE'],
+    ['CONTACT', 'UF_B', 'BOOLEAN'],
+    ['CONTACT', 'UF_L', 'LIST'],
+    ['CONTACT', 'UF_M', 'MULTI_LIST'],
+    ['COMPANY', 'UF_CN', 'NUMBER'],
+    ['DEAL', 'UF_DL', 'LIST'],
+    ['LEAD', 'UF_LN', 'NUMBER'],
   ];
   for (const [entity, code, type] of fields) {
-    const options = type.includes('LIST') ? [{ code: 'A', label: 'A' }, { code: 'B', label: 'B' }, { code: 'C', label: 'C' }] : undefined;
+    const options = type.includes('LIST')
+      ? [
+          { code: 'A', label: 'A' },
+          { code: 'B', label: 'B' },
+          { code: 'C', label: 'C' },
+        ]
+      : undefined;
     await api.exec(`mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { errors { code } } }`, { input: { entity, code, label: code, type, options } });
   }
   const q = (s: string) => api.db.orm.em.getConnection().execute(s) as Promise<Array<Record<string, any>>>;
@@ -43,7 +56,10 @@ export async function setUpFilterFixture(api: TestApi): Promise<{ keys: FixtureK
     products,
     pipelines,
     stages,
-    sources: items.filter((i) => i.list === 'SOURCE').slice(0, 3).map((i) => Number(i.id)),
+    sources: items
+      .filter((i) => i.list === 'SOURCE')
+      .slice(0, 3)
+      .map((i) => Number(i.id)),
     contactTypes: items.filter((i) => i.list === 'CONTACT_TYPE').map((i) => Number(i.id)),
     customFields,
   };
@@ -52,14 +68,39 @@ export async function setUpFilterFixture(api: TestApi): Promise<{ keys: FixtureK
   for (const def of catalog.fields) {
     if (!def.values) continue;
     const values = crmValues(def.values);
-    if (values.kind === 'static') listed.set(def.id, values.options.map((o) => o.value));
-    if (values.kind === 'reference') listed.set(def.id, [...items.filter((i) => i.list === values.list).slice(0, 4).map((i) => String(i.code))]);
-    if (values.kind === 'users') listed.set(def.id, users.map((k) => toGlobalId('User', k)));
-    if (values.kind === 'products') listed.set(def.id, products.map((k) => toGlobalId('Product', k)));
-    if (values.kind === 'pipelines') listed.set(def.id, pipelines.map((k) => toGlobalId('Pipeline', k)));
-    if (values.kind === 'stages') listed.set(def.id, stages.map((s) => toGlobalId('Stage', s.id)));
+    if (values.kind === 'static')
+      listed.set(
+        def.id,
+        values.options.map((o) => o.value),
+      );
+    if (values.kind === 'reference')
+      listed.set(def.id, [
+        ...items
+          .filter((i) => i.list === values.list)
+          .slice(0, 4)
+          .map((i) => String(i.code)),
+      ]);
+    if (values.kind === 'users')
+      listed.set(
+        def.id,
+        users.map((k) => toGlobalId('User', k)),
+      );
+    if (values.kind === 'products')
+      listed.set(
+        def.id,
+        products.map((k) => toGlobalId('Product', k)),
+      );
+    if (values.kind === 'pipelines')
+      listed.set(
+        def.id,
+        pipelines.map((k) => toGlobalId('Pipeline', k)),
+      );
+    if (values.kind === 'stages')
+      listed.set(
+        def.id,
+        stages.map((s) => toGlobalId('Stage', s.id)),
+      );
     if (values.kind === 'customOptions') listed.set(def.id, ['A', 'B', 'C']);
   }
   return { keys, listed, catalog };
 }
-

@@ -25,7 +25,9 @@ function valueFor(def: FieldDef, operator: FilterRule['operator'], listed: strin
     case ValueSlot.IDS:
       return fc.uniqueArray(fc.constantFrom(...listed), { minLength: 1, maxLength: 3 }).map((ids) => ({ ids }));
     case ValueSlot.NUMBER:
-      return operator === FilterOperator.IN_NEXT_DAYS ? fc.integer({ min: 0, max: 366 }).map((number) => ({ number })) : fc.integer({ min: 0, max: 6 }).map((number) => ({ number: number === 6 ? 2.5 : number }));
+      return operator === FilterOperator.IN_NEXT_DAYS
+        ? fc.integer({ min: 0, max: 366 }).map((number) => ({ number }))
+        : fc.integer({ min: 0, max: 6 }).map((number) => ({ number: number === 6 ? 2.5 : number }));
     case ValueSlot.NUMBER_RANGE:
       return fc
         .tuple(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }))
@@ -46,11 +48,9 @@ function valueFor(def: FieldDef, operator: FilterRule['operator'], listed: strin
 }
 
 function ruleArb(fields: FieldDef[], listed: Map<string, string[]>): fc.Arbitrary<FilterNode> {
-  return fc.constantFrom(...fields).chain((def) =>
-    fc.constantFrom(...def.operators).chain((operator) =>
-      valueFor(def, operator, listed.get(def.id) ?? []).map((value) => ({ rule: { field: def.id, operator, value } })),
-    ),
-  );
+  return fc
+    .constantFrom(...fields)
+    .chain((def) => fc.constantFrom(...def.operators).chain((operator) => valueFor(def, operator, listed.get(def.id) ?? []).map((value) => ({ rule: { field: def.id, operator, value } }))));
 }
 
 /**

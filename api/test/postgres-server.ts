@@ -41,23 +41,13 @@ export async function startThrowawayPostgres(database = 'segmenta_test'): Promis
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-pg-'));
   const dataDir = path.join(root, 'data');
   const asServerUser = (cmd: string, args: string[]) => {
-    const result = isRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' })
-      : spawnSync(path.join(bin, cmd), args, { encoding: 'utf8' });
+    const result = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(path.join(bin, cmd), args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   if (isRoot) execFileSync('chown', ['postgres:postgres', root]);
   asServerUser('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${root}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-  ].join(' ');
+  const options = [`-p ${port}`, `-k ${root}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
   asServerUser('pg_ctl', ['-D', dataDir, '-l', path.join(root, 'log'), '-w', '-t', '30', '-o', options, 'start']);
   const stop = () => {
     try {

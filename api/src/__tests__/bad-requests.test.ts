@@ -24,7 +24,7 @@ describe('bad requests', () => {
     return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
 
-  it('a body that is not JSON, or too large: a JSON error with its status, no HTML page with a stack trace (was Express\'s default page)', async () => {
+  it("a body that is not JSON, or too large: a JSON error with its status, no HTML page with a stack trace (was Express's default page)", async () => {
     for (const body of ['{', 'null', '"x"', '\u0000', '{"query": "{ __typename }",}']) {
       const answer = await post(body);
       expect(answer.status).toBe(400);
@@ -38,7 +38,9 @@ describe('bad requests', () => {
   });
 
   it('a persisted query whose hash does not match its text: BAD_REQUEST, nothing logged as unexpected (was INTERNAL_SERVER_ERROR)', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => { /* silenced: the test asserts it is never called */ });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {
+      /* silenced: the test asserts it is never called */
+    });
     try {
       const answer = await post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'nope' } } }));
       expect(answer.status).toBe(400);
@@ -50,7 +52,9 @@ describe('bad requests', () => {
   });
 
   it('more than 50 bad variable values: every error BAD_USER_INPUT, nothing logged as unexpected (was one INTERNAL_SERVER_ERROR)', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => { /* silenced: the test asserts it is never called */ });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {
+      /* silenced: the test asserts it is never called */
+    });
     try {
       const rules = Array.from({ length: 60 }, () => ({ rule: { field: 'client.city', operator: 'EQ', value: { string: { not: 'a string' } } } }));
       const response = await fetch(`${base}/graphql`, {

@@ -11,7 +11,10 @@ describe('the domain manifest', () => {
     for (const [name, node] of Object.entries(NODE_TYPES)) {
       const type = schema.getType(name);
       expect(type, name).toBeInstanceOf(GraphQLObjectType);
-      expect((type as GraphQLObjectType).getInterfaces().map((i) => i.name), name).toContain('Node');
+      expect(
+        (type as GraphQLObjectType).getInterfaces().map((i) => i.name),
+        name,
+      ).toContain('Node');
       expect(entities, name).toContain(node.entity);
     }
   });
@@ -19,7 +22,9 @@ describe('the domain manifest', () => {
   it('every imported type has its bulk upsert, and no other type has one', async () => {
     const mutations = (await getSchema()).getMutationType()!.getFields();
     const upserts = Object.values(mutations).filter((m) => m.type.toString().endsWith('BulkUpsertPayload!'));
-    const imported = Object.entries(NODE_TYPES).filter(([, node]) => 'imports' in node && node.imports).map(([name]) => `${name}BulkUpsertPayload!`);
+    const imported = Object.entries(NODE_TYPES)
+      .filter(([, node]) => 'imports' in node && node.imports)
+      .map(([name]) => `${name}BulkUpsertPayload!`);
     expect(upserts.map((m) => m.type.toString()).sort()).toEqual(imported.sort());
   });
 

@@ -16,13 +16,30 @@ export const activityFields: FieldDef[] = [
     type: T.ENUM,
     operators: [Op.IN, Op.NOT_IN],
     access: { kind: 'column', subject: 'activity', column: 'type', columnKind: 'enum' },
-    values: { kind: 'static', options: [
-      { value: 'CALL', label: label('Call', 'Звонок', 'Połączenie', 'Ligação', 'Cuộc gọi') },
-      { value: 'EMAIL', label: label('E-mail', 'Письмо', 'E-mail', 'E-mail', 'Email') },
-      { value: 'MEETING', label: label('Meeting', 'Встреча', 'Spotkanie', 'Reunião', 'Cuộc họp') },
-      { value: 'TASK', label: label('Task', 'Задача', 'Zadanie', 'Tarefa', 'Nhiệm vụ') },
-    ] },
+    values: {
+      kind: 'static',
+      options: [
+        { value: 'CALL', label: label('Call', 'Звонок', 'Połączenie', 'Ligação', 'Cuộc gọi') },
+        { value: 'EMAIL', label: label('E-mail', 'Письмо', 'E-mail', 'E-mail', 'Email') },
+        { value: 'MEETING', label: label('Meeting', 'Встреча', 'Spotkanie', 'Reunião', 'Cuộc họp') },
+        { value: 'TASK', label: label('Task', 'Задача', 'Zadanie', 'Tarefa', 'Nhiệm vụ') },
+      ],
+    },
   }),
-  field({ id: 'activity.createdAt', scope: FilterScope.ACTIVITIES, sources: both, label: label('Activity date', 'Дата дела', 'Data aktywności', 'Data da atividade', 'Ngày hoạt động'), type: T.DATETIME, access: { kind: 'column', subject: 'activity', column: 'created_at', columnKind: 'datetime' } }),
-  field({ id: 'activity.completed', scope: FilterScope.ACTIVITIES, sources: both, label: label('Activity completed', 'Дело завершено', 'Aktywność zakończona', 'Atividade concluída', 'Hoạt động hoàn thành'), type: T.BOOLEAN, access: { kind: 'column', subject: 'activity', column: 'completed', columnKind: 'boolean' } }),
+  field({
+    id: 'activity.createdAt',
+    scope: FilterScope.ACTIVITIES,
+    sources: both,
+    label: label('Activity date', 'Дата дела', 'Data aktywności', 'Data da atividade', 'Ngày hoạt động'),
+    type: T.DATETIME,
+    access: { kind: 'column', subject: 'activity', column: 'created_at', columnKind: 'datetime' },
+  }),
+  field({
+    id: 'activity.completed',
+    scope: FilterScope.ACTIVITIES,
+    sources: both,
+    label: label('Activity completed', 'Дело завершено', 'Aktywność zakończona', 'Atividade concluída', 'Hoạt động hoàn thành'),
+    type: T.BOOLEAN,
+    access: { kind: 'column', subject: 'activity', column: 'completed', columnKind: 'boolean' },
+  }),
 ];

@@ -16,11 +16,7 @@ type Owner = Contact | Company | Lead;
 /** Moves `last_activity_at` forward (never back) on the given records: one UPDATE per owner table. */
 async function touch(em: SqlEntityManager, entity: EntityClass<Owner>, keys: number[], at: Date): Promise<void> {
   if (keys.length === 0) return;
-  await em.nativeUpdate(
-    entity,
-    { key: { $in: keys }, $or: [{ lastActivityAt: null }, { lastActivityAt: { $lt: at } }] },
-    { lastActivityAt: at },
-  );
+  await em.nativeUpdate(entity, { key: { $in: keys }, $or: [{ lastActivityAt: null }, { lastActivityAt: { $lt: at } }] }, { lastActivityAt: at });
 }
 
 export const activityKind: RecordKind<Activity, ActivityInput> = {
@@ -33,9 +29,12 @@ export const activityKind: RecordKind<Activity, ActivityInput> = {
     const lead = await ctx.byIdOrExternalId(Lead, input.leadId, input.leadExternalId, path, 'leadId');
     const deal = await ctx.byIdOrExternalId(Deal, input.dealId, input.dealExternalId, path, 'dealId');
     const ownerInputs = [input.contactId, input.contactExternalId, input.companyId, input.companyExternalId, input.leadId, input.leadExternalId, input.dealId, input.dealExternalId];
-    const stillOwned = [[contact, existing?.contact], [company, existing?.company], [lead, existing?.lead], [deal, existing?.deal]].some(
-      ([given, stored]) => (given === undefined ? stored : given),
-    );
+    const stillOwned = [
+      [contact, existing?.contact],
+      [company, existing?.company],
+      [lead, existing?.lead],
+      [deal, existing?.deal],
+    ].some(([given, stored]) => (given === undefined ? stored : given));
     if (!ownerInputs.some((v) => v != null) && !stillOwned) {
       ctx.problem([...path, 'contactId'], UserErrorCode.REQUIRED, 'An activity belongs to a contact, company, lead or deal; give at least one.');
     }

@@ -57,7 +57,7 @@ export class AuditEvent {
   @Property({ type: 'integer', nullable: true })
   subjectKey?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The subject\'s name at the time (a segment name, an address).' })
+  @Field(() => String, { nullable: true, description: "The subject's name at the time (a segment name, an address)." })
   @Property({ type: 'string', length: 300, nullable: true })
   subjectName?: string | null;
 

@@ -29,11 +29,7 @@ class AuditEventFilter implements AuditConditions {
 export class AuditEventResolver {
   @Requires(Scope.ADMIN)
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first (keyset-paged). Administrators only.' })
-  async auditEvents(
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Ctx() ctx: Context,
-  ) {
+  async auditEvents(@Args(() => PageArgs) page: PageArgs, @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null, @Ctx() ctx: Context) {
     return toConnection(AuditEventConnection, await auditPage(ctx, filter, page));
   }
 

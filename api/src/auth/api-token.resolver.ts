@@ -64,7 +64,11 @@ export class ApiTokenResolver {
     // The token and its audit event are stored together, or neither.
     const { token, secret } = await inTransaction(ctx.em, async () => {
       const issued = await issueApiToken(ctx.em, actingUserKey(ctx), { name, scopes, expiresAt: input.expiresAt ?? null });
-      await recordAudit(ctx, { action: AuditAction.API_TOKEN_CREATED, subject: { type: AuditSubjectType.API_TOKEN, key: issued.token.key, name }, details: { scopes: issued.token.scopes, expiresAt: issued.token.expiresAt?.toISOString() ?? null } });
+      await recordAudit(ctx, {
+        action: AuditAction.API_TOKEN_CREATED,
+        subject: { type: AuditSubjectType.API_TOKEN, key: issued.token.key, name },
+        details: { scopes: issued.token.scopes, expiresAt: issued.token.expiresAt?.toISOString() ?? null },
+      });
       return issued;
     });
     return { token, secret, errors: [] };

@@ -170,13 +170,26 @@ export async function findPage<T extends object>(
     return predicate ? qb.andWhere(predicate.sql, predicate.params) : qb;
   };
   const select = properties ? [...new Set(['key', sort.property, ...properties])] : '*';
-  const pageQuery = () => query({ $and: conditions } as FilterQuery<T>).select(select as never).orderBy(orderBy).limit(request.size + 1);
+  const pageQuery = () =>
+    query({ $and: conditions } as FilterQuery<T>)
+      .select(select as never)
+      .orderBy(orderBy)
+      .limit(request.size + 1);
   const lightRows = async (light: NonNullable<PageOptions['light']>) => {
     const meta = em.getMetadata().get((entity as { name: string }).name);
     // Every row of the entity (crud lists): the statement built once per shape (page-sql.ts).
     const statement =
       select !== '*' && Object.keys(where).length === 0
-        ? pageStatement({ meta, properties: select, sortProperty: sort.property, ascending, cursor: request.cursor && [cursorSortValue(sort, request.cursor[0]), request.cursor[1]], predicate, limit: request.size + 1, engine: light.sqlite ? 'sqlite' : 'postgresql' })
+        ? pageStatement({
+            meta,
+            properties: select,
+            sortProperty: sort.property,
+            ascending,
+            cursor: request.cursor && [cursorSortValue(sort, request.cursor[0]), request.cursor[1]],
+            predicate,
+            limit: request.size + 1,
+            engine: light.sqlite ? 'sqlite' : 'postgresql',
+          })
         : null;
     const raw = statement ? await light.read(statement.sql, statement.params) : await readRaw(pageQuery(), light.read);
     return lightEntities<T>(meta, raw, light.loaders, light.sqlite);
@@ -210,10 +223,7 @@ function readRaw(query: { getKnexQuery(): { toSQL(): { sql: string; bindings: re
 }
 
 /** Wraps a page into the connection class built by `connectionType`. */
-export function toConnection<C extends ConnectionType<T> & { counter: () => Promise<number> }, T>(
-  type: ClassType<C>,
-  page: Page<T>,
-): C {
+export function toConnection<C extends ConnectionType<T> & { counter: () => Promise<number> }, T>(type: ClassType<C>, page: Page<T>): C {
   const connection = new type();
   connection.edges = page.edges;
   connection.pageInfo = page.pageInfo;

@@ -32,7 +32,17 @@ export interface RequestMeta {
 
 /** A request made from code (tests, background jobs): no client, cookies go nowhere. */
 export function internalRequest(): RequestMeta {
-  return { ip: 'internal', userAgent: null, sessionSecret: null, cookies: { set: () => { /* no client to send a cookie to */ }, secure: false } };
+  return {
+    ip: 'internal',
+    userAgent: null,
+    sessionSecret: null,
+    cookies: {
+      set: () => {
+        /* no client to send a cookie to */
+      },
+      secure: false,
+    },
+  };
 }
 
 /**

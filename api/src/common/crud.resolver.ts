@@ -107,11 +107,7 @@ export function crudResolver<E extends StoredRecord, I extends object, F extends
 
     @Writers()
     @Mutation(() => Payload, { name: operations.update, description: 'Fields left out keep their value; null clears a value.' })
-    async update(
-      @Arg('id', () => ID) id: string,
-      @Arg('input', () => options.input) input: I,
-      @Ctx() ctx: Context,
-    ): Promise<InstanceType<typeof Payload>> {
+    async update(@Arg('id', () => ID) id: string, @Arg('input', () => options.input) input: I, @Ctx() ctx: Context): Promise<InstanceType<typeof Payload>> {
       const result = await updateRecord(ctx, kind, id, input);
       return { node: result.entity, errors: result.errors };
     }
@@ -133,12 +129,18 @@ export function crudResolver<E extends StoredRecord, I extends object, F extends
     const selected = selectedFields(info, ['edges', 'node']);
     const properties = propertiesFor(meta, selected, { ...COMPUTED_FIELD_NEEDS, ...options.fieldNeeds }, []);
     // Collections load through a managed owner; every other page uses light read-only rows.
-    const light = properties && !requestsCollection(meta, selected, options.fieldNeeds)
-      ? lightRead(ctx)
-      : undefined;
+    const light = properties && !requestsCollection(meta, selected, options.fieldNeeds) ? lightRead(ctx) : undefined;
     // A light page only builds SQL with the entity manager (the rows come through db.read): the
     // process's one does, and the request's is not forked for it.
-    const connection = toConnection<InstanceType<typeof Connection>, E>(Connection, await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, { predicate, properties, light, count: heavyRead(ctx) }));
+    const connection = toConnection<InstanceType<typeof Connection>, E>(
+      Connection,
+      await findPage(light ? (ctx.db.orm.em as SqlEntityManager) : ctx.em, kind.entity, {} as FilterQuery<E>, sort, page, ctx.config.maxPageSize, {
+        predicate,
+        properties,
+        light,
+        count: heavyRead(ctx),
+      }),
+    );
     // A filtered total is one COUNT statement, run off the event loop on SQLite.
     if (filtered !== undefined && filterOptions) connection.counter = () => filterOptions.count(ctx, filtered);
     return connection;
@@ -199,7 +201,12 @@ export function crudResolver<E extends StoredRecord, I extends object, F extends
       description: `Creates or updates ${kind.noun}s matched on externalId. Each row reports on its own; good rows are stored in one transaction even when others fail.`,
     })
     async upsert(@Arg('rows', () => [options.input]) rows: I[], @Ctx() ctx: Context): Promise<InstanceType<typeof BulkPayload>> {
-      const results = await upsertRecords(ctx, kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>, rows as Array<I & { externalId?: string | null }>, (c, counts) => recordImport(c, node.audit, counts));
+      const results = await upsertRecords(
+        ctx,
+        kind as unknown as RecordKind<E & { externalId?: string | null }, I & { externalId?: string | null }>,
+        rows as Array<I & { externalId?: string | null }>,
+        (c, counts) => recordImport(c, node.audit, counts),
+      );
       const count = (status: UpsertStatus) => results.filter((r) => r.status === status).length;
       return {
         results: results.map((r) => ({ index: r.index, externalId: r.externalId, status: r.status, node: r.entity, errors: r.errors })),

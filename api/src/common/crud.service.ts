@@ -86,7 +86,10 @@ async function persistPrepared<E extends Record>(
     const children = new ChildWrites();
     for (const item of items) item.prepared.writeChildren?.(children, item.entity);
     await children.flush(ctx.em);
-    await kind.afterWrite?.(ctx.em, items.map((i) => i.entity));
+    await kind.afterWrite?.(
+      ctx.em,
+      items.map((i) => i.entity),
+    );
     await also?.();
   });
 }
@@ -171,7 +174,15 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
   recordImport: ImportRecorder,
 ): Promise<Array<UpsertRowResult<E>>> {
   if (rows.length > ctx.config.maxBulkRows) {
-    return [{ index: 0, externalId: null, status: UpsertStatus.FAILED, entity: null, errors: [UserError.of(['rows'], UserErrorCode.TOO_MANY, `At most ${ctx.config.maxBulkRows} rows per call; split the batch.`)] }];
+    return [
+      {
+        index: 0,
+        externalId: null,
+        status: UpsertStatus.FAILED,
+        entity: null,
+        errors: [UserError.of(['rows'], UserErrorCode.TOO_MANY, `At most ${ctx.config.maxBulkRows} rows per call; split the batch.`)],
+      },
+    ];
   }
   const wctx = writeContext(ctx);
   const externalIds = rows.map((r) => r.externalId?.trim() ?? '');
@@ -219,7 +230,11 @@ export async function upsertRecords<E extends Record & UpsertInput, I extends Up
     if (stored.length) await recordImport(ctx, { rows: rows.length, created: storedNew, updated: stored.length - storedNew });
   }
   const written = pending.filter((p) => p.entity && p.result.errors.length === 0);
-  const stored = await reload(ctx, kind as RecordKind<E, unknown>, written.map((p) => p.entity.key));
+  const stored = await reload(
+    ctx,
+    kind as RecordKind<E, unknown>,
+    written.map((p) => p.entity.key),
+  );
   for (const item of written) {
     item.result.status = item.isNew ? UpsertStatus.CREATED : UpsertStatus.UPDATED;
     item.result.entity = stored.get(item.entity.key) ?? null;

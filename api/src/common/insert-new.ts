@@ -16,12 +16,14 @@ export async function insertNew(ctx: Context, table: string, columns: string[], 
   let inserted = 0;
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk);
-    const returned = await ctx.em.getConnection().execute<unknown[]>(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT (${conflict.join(', ')}) DO NOTHING RETURNING id`,
-      sqlite ? sqliteParams(chunk.flat()) : chunk.flat(),
-      'all',
-      ctx.em.getTransactionContext(),
-    );
+    const returned = await ctx.em
+      .getConnection()
+      .execute<unknown[]>(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT (${conflict.join(', ')}) DO NOTHING RETURNING id`,
+        sqlite ? sqliteParams(chunk.flat()) : chunk.flat(),
+        'all',
+        ctx.em.getTransactionContext(),
+      );
     inserted += returned.length;
   }
   return inserted;

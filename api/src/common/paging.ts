@@ -74,7 +74,7 @@ export function readPageArgs(args: PageArgs, maxPageSize: number, defaultSize = 
   }
   if (problems.length) throw new UserErrors(problems);
   const forward = args.last == null;
-  const size = forward ? (args.first ?? defaultSize) : (args.last!);
+  const size = forward ? (args.first ?? defaultSize) : args.last!;
   const raw = forward ? args.after : args.before;
   return { forward, size, cursor: raw ? decodeCursor(raw, forward ? 'after' : 'before') : null };
 }

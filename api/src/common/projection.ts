@@ -9,7 +9,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<st
       if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, rest);
       else if (selection.kind === Kind.FRAGMENT_SPREAD) walk(info.fragments[selection.name.value]?.selectionSet, rest);
       else if (rest.length === 0) names.add(selection.name.value);
-      else if (selection.name.value === rest[0]) walk((selection).selectionSet, rest.slice(1));
+      else if (selection.name.value === rest[0]) walk(selection.selectionSet, rest.slice(1));
     }
   };
   for (const node of info.fieldNodes) walk(node.selectionSet, path);
@@ -22,12 +22,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<st
  * building a reference wrapper for every relation of every row, which dominated page time
  * (about 6 ms vs 2 ms for 50 contacts; see the issue notes). Unknown names load everything.
  */
-export function propertiesFor(
-  meta: EntityMetadata,
-  fields: Set<string>,
-  needs: Record<string, string[]>,
-  always: string[],
-): string[] | null {
+export function propertiesFor(meta: EntityMetadata, fields: Set<string>, needs: Record<string, string[]>, always: string[]): string[] | null {
   const properties = new Set(always);
   for (const field of fields) {
     if (field === '__typename' || field === 'id') continue;

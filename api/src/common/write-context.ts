@@ -104,10 +104,12 @@ export class WriteContext {
   /** A reference-list value by its stable code. */
   async referenceItem(list: ReferenceList, code: string | null | undefined, path: Path): Promise<Ref<ReferenceItem> | null | undefined> {
     if (code === undefined || code === null || code === '') return code === '' ? null : code;
-    const items = await this.loaders.get<ReferenceList, Map<string, ReferenceItem>>('referenceItemsByList', async (lists) => {
-      const rows = await this.em.find(ReferenceItem, { list: { $in: [...lists] } });
-      return lists.map((l) => new Map(rows.filter((r) => r.list === l).map((r) => [r.code, r])));
-    }).load(list);
+    const items = await this.loaders
+      .get<ReferenceList, Map<string, ReferenceItem>>('referenceItemsByList', async (lists) => {
+        const rows = await this.em.find(ReferenceItem, { list: { $in: [...lists] } });
+        return lists.map((l) => new Map(rows.filter((r) => r.list === l).map((r) => [r.code, r])));
+      })
+      .load(list);
     const item = items.get(code);
     if (!item) {
       this.problem(path, UserErrorCode.NOT_FOUND, `"${code}" is not a value of the ${list} list.`);

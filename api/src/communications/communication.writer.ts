@@ -18,11 +18,7 @@ export interface PreparedCommunication {
 const MAX_COMMUNICATIONS = 50;
 
 /** Validates and normalises a record's communications; undefined = leave the stored ones alone. */
-export function prepareCommunications(
-  inputs: CommunicationInput[] | null | undefined,
-  ctx: WriteContext,
-  path: Path,
-): PreparedCommunication[] | undefined {
+export function prepareCommunications(inputs: CommunicationInput[] | null | undefined, ctx: WriteContext, path: Path): PreparedCommunication[] | undefined {
   if (inputs === undefined) return undefined;
   if (inputs === null) return [];
   if (inputs.length > MAX_COMMUNICATIONS) {

@@ -24,11 +24,7 @@ export class CustomFieldValueView {
 
 /** Values of a batch of records of one entity: one query per entity per request tick. */
 async function loadValues(ctx: Context, entity: CustomFieldEntity, keys: readonly number[]): Promise<CustomFieldValueView[][]> {
-  const rows = await ctx.em.find(
-    CustomFieldValue,
-    { field: { entity }, recordId: { $in: [...keys] } },
-    { populate: ['field', 'option'], orderBy: { field: { sort: 'asc' }, key: 'asc' } },
-  );
+  const rows = await ctx.em.find(CustomFieldValue, { field: { entity }, recordId: { $in: [...keys] } }, { populate: ['field', 'option'], orderBy: { field: { sort: 'asc' }, key: 'asc' } });
   const byRecord = new Map<number, Map<number, CustomFieldValueView>>();
   for (const row of rows) {
     const field = row.field.getEntity();

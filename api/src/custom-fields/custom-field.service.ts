@@ -61,9 +61,7 @@ export async function createField(ctx: Context, input: CreateCustomFieldInput): 
     // Free text holds whatever people type about a person (names, notes, addresses): personal unless said otherwise.
     personal: input.personal ?? input.type === CustomFieldType.STRING,
   });
-  options.forEach((option, index) =>
-    make(ctx.em, CustomFieldOption, { field: ref(field), code: option.code, label: option.label.trim(), sort: option.sort ?? (index + 1) * 10 }),
-  );
+  options.forEach((option, index) => make(ctx.em, CustomFieldOption, { field: ref(field), code: option.code, label: option.label.trim(), sort: option.sort ?? (index + 1) * 10 }));
   await ctx.em.flush();
   return { entity: field, errors: [] };
 }
@@ -82,13 +80,7 @@ export async function updateField(ctx: Context, id: string, input: UpdateCustomF
 }
 
 /** Adds, relabels, reorders and removes options in one go; removing an option clears it from records. */
-export async function editOptions(
-  ctx: Context,
-  id: string,
-  add: CustomFieldOptionInput[],
-  update: UpdateCustomFieldOptionInput[],
-  removeIds: string[],
-): Promise<WriteResult<CustomField>> {
+export async function editOptions(ctx: Context, id: string, add: CustomFieldOptionInput[], update: UpdateCustomFieldOptionInput[], removeIds: string[]): Promise<WriteResult<CustomField>> {
   const field = await findField(ctx, id);
   if (!field) return { entity: null, errors: [notFound(id)] };
   const errors: UserError[] = [];
@@ -115,9 +107,7 @@ export async function editOptions(
       if (u.sort != null) option!.sort = u.sort;
     }
     const lastSort = Math.max(0, ...[...options.values()].map((o) => o.sort));
-    add.forEach((option, index) =>
-      make(ctx.em, CustomFieldOption, { field: ref(field), code: option.code, label: option.label.trim(), sort: option.sort ?? lastSort + (index + 1) * 10 }),
-    );
+    add.forEach((option, index) => make(ctx.em, CustomFieldOption, { field: ref(field), code: option.code, label: option.label.trim(), sort: option.sort ?? lastSort + (index + 1) * 10 }));
     await ctx.em.flush();
   });
   await field.options.init({ refresh: true });

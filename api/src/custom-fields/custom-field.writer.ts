@@ -18,14 +18,7 @@ export async function definitionsOf(ctx: Pick<WriteContext, 'em' | 'loaders'>, e
   return ctx.loaders
     .get<CustomFieldEntity, Map<string, FieldDefinition>>('customFieldDefinitions', async (entities) => {
       const fields = await ctx.em.find(CustomField, { entity: { $in: [...entities] } }, { populate: ['options'] });
-      return entities.map(
-        (e) =>
-          new Map(
-            fields
-              .filter((f) => f.entity === e)
-              .map((f) => [f.code, { field: f, optionKeysByCode: new Map(f.options.getItems().map((o) => [o.code, o.key])) }]),
-          ),
-      );
+      return entities.map((e) => new Map(fields.filter((f) => f.entity === e).map((f) => [f.code, { field: f, optionKeysByCode: new Map(f.options.getItems().map((o) => [o.code, o.key])) }])));
     })
     .load(entity);
 }
@@ -44,23 +37,30 @@ function valueRowsFor(def: FieldDefinition, input: CustomFieldValueInput, ctx: W
     return null;
   };
   const slots = { string: input.string, number: input.number, date: input.date, boolean: input.boolean, options: input.options };
-  const usedSlots = Object.entries(slots).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k);
+  const usedSlots = Object.entries(slots)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k]) => k);
   const expected: Record<CustomFieldType, string> = {
-    STRING: 'string', NUMBER: 'number', DATE: 'date', BOOLEAN: 'boolean', LIST: 'options', MULTI_LIST: 'options',
+    STRING: 'string',
+    NUMBER: 'number',
+    DATE: 'date',
+    BOOLEAN: 'boolean',
+    LIST: 'options',
+    MULTI_LIST: 'options',
   };
   const slot = expected[def.field.type];
   if (usedSlots.some((s) => s !== slot)) return wrong(slot);
   if (usedSlots.length === 0) return [];
   switch (def.field.type) {
     case CustomFieldType.STRING: {
-      const text = (input.string!).trim();
+      const text = input.string!.trim();
       if (text.length > 1000) return wrong('string (at most 1000 characters)');
       return text ? [{ stringValue: text, stringFolded: fold(text) }] : [];
     }
     case CustomFieldType.NUMBER:
       return Number.isFinite(input.number) ? [{ numberValue: input.number }] : wrong('number');
     case CustomFieldType.DATE:
-      return [{ dateValue: (input.date!).toISOString().slice(0, 10) }];
+      return [{ dateValue: input.date!.toISOString().slice(0, 10) }];
     case CustomFieldType.BOOLEAN:
       return [{ booleanValue: input.boolean }];
     case CustomFieldType.LIST:
@@ -81,12 +81,7 @@ function valueRowsFor(def: FieldDefinition, input: CustomFieldValueInput, ctx: W
 }
 
 /** Validates custom field values of one record; undefined = none given. */
-export async function prepareCustomValues(
-  entity: CustomFieldEntity,
-  inputs: CustomFieldValueInput[] | null | undefined,
-  ctx: WriteContext,
-  path: Path,
-): Promise<PreparedCustomValues | undefined> {
+export async function prepareCustomValues(entity: CustomFieldEntity, inputs: CustomFieldValueInput[] | null | undefined, ctx: WriteContext, path: Path): Promise<PreparedCustomValues | undefined> {
   if (inputs === undefined || inputs === null) return undefined;
   const definitions = await definitionsOf(ctx, entity);
   const prepared: PreparedCustomValues = { fieldKeys: [], rows: [] };

@@ -71,19 +71,22 @@ export class HeavyReadGate {
           resolve(this.take(credential));
         },
       };
-      const timer = setTimeout(() => {
-        const index = this.waiting.indexOf(waiter);
-        if (index < 0) return;
-        this.waiting.splice(index, 1);
-        reject(limit && deadline <= queueEnd ? queryTimeoutError(limit.timeoutMs) : this.busyError(credential));
-      }, Math.max(0, until - now));
+      const timer = setTimeout(
+        () => {
+          const index = this.waiting.indexOf(waiter);
+          if (index < 0) return;
+          this.waiting.splice(index, 1);
+          reject(limit && deadline <= queueEnd ? queryTimeoutError(limit.timeoutMs) : this.busyError(credential));
+        },
+        Math.max(0, until - now),
+      );
       this.waiting.push(waiter);
     });
   }
 
   /** Admits whoever now fits, in arrival order (a credential at its cap does not hold up others). */
   pump(): void {
-    for (let i = 0; i < this.waiting.length; ) {
+    for (let i = 0; i < this.waiting.length;) {
       const waiter = itemAt(this.waiting, i);
       if (this.running >= this.options.capacity()) return;
       if (this.fits(waiter.credential)) {

@@ -107,10 +107,13 @@ export class PostgresHeavyReads {
     if (!limit) return pending;
     return new Promise<PoolClient>((resolve, reject) => {
       let late = false;
-      const timer = setTimeout(() => {
-        late = true;
-        reject(queryTimeoutError(limit.timeoutMs));
-      }, Math.max(0, limit.deadline - performance.now()));
+      const timer = setTimeout(
+        () => {
+          late = true;
+          reject(queryTimeoutError(limit.timeoutMs));
+        },
+        Math.max(0, limit.deadline - performance.now()),
+      );
       pending.then(
         (client) => {
           clearTimeout(timer);

@@ -53,15 +53,12 @@ export async function openDatabase(url: string, extra: Partial<Options> = {}, re
   const sqliteFile = target.kind === 'sqlite' && target.location !== ':memory:' ? target.location : null;
   let reader: SqliteReader | null = null;
   // Opened on first use: the file exists and is migrated by then.
-  const sqliteReader = (file: string) =>
-    (reader ??= new SqliteReader(file, size, { maxAbandoned: Math.max(0, reads.sqliteMaxAbandoned), onCapacity: () => gate.pump() }));
+  const sqliteReader = (file: string) => (reader ??= new SqliteReader(file, size, { maxAbandoned: Math.max(0, reads.sqliteMaxAbandoned), onCapacity: () => gate.pump() }));
   const gate: HeavyReadGate = new HeavyReadGate({ capacity: () => reader?.capacity ?? size, perCredential: reads.perCredential, queueMs: reads.queueMs });
   const postgres =
     target.kind === 'postgresql'
-      ? new PostgresHeavyReads(
-          (orm.em.getConnection() as unknown as { getConnectionOptions(): ClientConfig }).getConnectionOptions(),
-          size,
-          (sql, params) => orm.em.getPlatform().formatQuery(sql, params),
+      ? new PostgresHeavyReads((orm.em.getConnection() as unknown as { getConnectionOptions(): ClientConfig }).getConnectionOptions(), size, (sql, params) =>
+          orm.em.getPlatform().formatQuery(sql, params),
         )
       : null;
 

@@ -66,7 +66,11 @@ parentPort.on('message', () => {
 export async function* sqliteIterator<T>(file: string, sql: string, rawParams: unknown[], batchSize: number): AsyncGenerator<T[]> {
   const params = sqliteParams(rawParams);
   const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver: require.resolve('better-sqlite3'), sql, params, batchSize } });
-  interface Reply { rows?: T[]; done?: boolean; error?: string }
+  interface Reply {
+    rows?: T[];
+    done?: boolean;
+    error?: string;
+  }
   let waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | null = null;
   worker.on('message', (reply: Reply) => waiting?.resolve(reply));
   worker.on('error', (error) => waiting?.reject(error));

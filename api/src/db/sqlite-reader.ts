@@ -49,7 +49,11 @@ interface Slot {
   retired: boolean;
 }
 
-interface Reply { id: number; rows?: unknown[]; error?: { message: string; code?: string } }
+interface Reply {
+  id: number;
+  rows?: unknown[];
+  error?: { message: string; code?: string };
+}
 
 export class SqliteReader {
   private readonly slots: Slot[] = [];

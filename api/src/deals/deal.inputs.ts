@@ -3,7 +3,9 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { CustomFieldValueInput } from '../custom-fields/custom-field.inputs';
 import { ProductRowInput } from '../products/product-row.inputs';
 
-@InputType({ description: 'A deal. On update, fields left out keep their value. `title` is required on create; the stage defaults to the first stage of the pipeline (default pipeline if none given).' })
+@InputType({
+  description: 'A deal. On update, fields left out keep their value. `title` is required on create; the stage defaults to the first stage of the pipeline (default pipeline if none given).',
+})
 export class DealInput {
   @Field(() => String, { nullable: true, description: 'Your system’s id for the deal; bulk upserts match on it.' })
   externalId?: string | null;

@@ -110,4 +110,3 @@ export const dealKind: RecordKind<Deal, DealInput> = {
   },
   afterDelete: (em, keys) => deleteCustomValuesOf(em, CustomFieldEntity.DEAL, keys),
 };
-

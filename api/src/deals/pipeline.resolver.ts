@@ -68,11 +68,7 @@ export class PipelineResolver {
 
   @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => DeletePayload, { description: 'Fails with IN_USE while deals are in the stage, unless `replacementId` names a stage of the same pipeline to move them to.' })
-  async deleteStage(
-    @Arg('id', () => ID) id: string,
-    @Arg('replacementId', () => ID, { nullable: true }) replacementId: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<DeletePayload> {
+  async deleteStage(@Arg('id', () => ID) id: string, @Arg('replacementId', () => ID, { nullable: true }) replacementId: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
     return deleted(id, await service.deleteStage(ctx, id, replacementId));
   }
 }

@@ -39,5 +39,5 @@ export const SCOPE_LABELS = {
 /** The family of a field id; an id of no known family counts as the member's own (client). */
 export function familyOf(fieldId: string): string {
   const first = fieldId.split('.')[0];
-  return FIELD_FAMILIES.some((family) => family.id === first) ? (first!) : 'client';
+  return FIELD_FAMILIES.some((family) => family.id === first) ? first! : 'client';
 }

@@ -39,11 +39,11 @@ export class FieldOperator {
   @Field(() => ValueSlot, { nullable: true, description: 'The field of FilterValueInput the value fills; null: the operator takes no value (IS_EMPTY, IS_NOT_EMPTY).' }) slot!: ValueSlot | null;
 }
 
-@ObjectType({ description: 'A group of fields in the builder, in display order: the member\'s own (client, contact, …, custom), then those of one related record (deal, purchase, order, activity).' })
+@ObjectType({ description: "A group of fields in the builder, in display order: the member's own (client, contact, …, custom), then those of one related record (deal, purchase, order, activity)." })
 export class FieldFamily {
   @Field(() => ID, { description: 'What SegmentField.family names: the first part of a field id ("custom" for custom.contact.UF_X).' }) id!: string;
   @Field() label!: string;
-  @Field(() => FilterScope, { nullable: true, description: 'The scope of the related record its fields describe; null for the member\'s own fields.' }) scope!: FilterScope | null;
+  @Field(() => FilterScope, { nullable: true, description: "The scope of the related record its fields describe; null for the member's own fields." }) scope!: FilterScope | null;
 }
 
 @ObjectType({ description: 'A kind of related record a scoped group tests ("has some deals where …").' })
@@ -64,7 +64,11 @@ export class SegmentField {
   @Field(() => [FieldOperator], { description: 'The operators again (same order), each with the value slot it takes: what a value editor fills.' }) operatorSlots!: FieldOperator[];
   @Field(() => [FieldValue], { nullable: true, description: 'Allowed values of short lists; null for searchable or free values.' }) values!: FieldValue[] | null;
   @Field({ description: 'The values are too many to list: search them with filterValues.' }) searchable!: boolean;
-  @Field({ description: 'Personal data (names, addresses, birthdate and age, gender, free text): a filter may use it only with the crm:read permission; without it such rules are refused with FIELD_NOT_ALLOWED.' }) personal!: boolean;
+  @Field({
+    description:
+      'Personal data (names, addresses, birthdate and age, gender, free text): a filter may use it only with the crm:read permission; without it such rules are refused with FIELD_NOT_ALLOWED.',
+  })
+  personal!: boolean;
 }
 
 /** Short value lists of the catalog, loaded once per call (one query per kind of list). */
@@ -100,11 +104,7 @@ function valuesOf(def: FieldDef, lists: Awaited<ReturnType<typeof shortLists>>, 
 export class SegmentFieldsResolver {
   @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [SegmentField], { description: 'Every field a filter of this source may use, standard and custom, with operators and values; labels in the locale (en, ru, pl, pt, vi).' })
-  async segmentFields(
-    @Arg('source', () => SegmentSource) source: SegmentSource,
-    @Arg('locale', () => String, { nullable: true }) locale: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<SegmentField[]> {
+  async segmentFields(@Arg('source', () => SegmentSource) source: SegmentSource, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: Context): Promise<SegmentField[]> {
     const lang = pickLocale(locale);
     const [catalog, lists] = await Promise.all([loadCatalog(ctx.em), shortLists(ctx)]);
     return catalog.forSource(source).map((def) => ({
@@ -125,11 +125,7 @@ export class SegmentFieldsResolver {
 
   @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [FieldFamily], { description: 'The groups segmentFields are listed in, in display order, labelled in the locale; only those with fields of this source.' })
-  async fieldFamilies(
-    @Arg('source', () => SegmentSource) source: SegmentSource,
-    @Arg('locale', () => String, { nullable: true }) locale: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<FieldFamily[]> {
+  async fieldFamilies(@Arg('source', () => SegmentSource) source: SegmentSource, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: Context): Promise<FieldFamily[]> {
     const lang = pickLocale(locale);
     const used = new Set((await loadCatalog(ctx.em)).forSource(source).map((def) => familyOf(def.id)));
     return FIELD_FAMILIES.filter((family) => used.has(family.id)).map((family) => ({ id: family.id, label: family.label[lang], scope: family.scope }));
@@ -137,11 +133,7 @@ export class SegmentFieldsResolver {
 
   @Requires(Scope.CRM_READ, Scope.SEGMENTS_READ)
   @Query(() => [SegmentScope], { description: 'The related records a scoped group of this source may test, in display order, labelled in the locale.' })
-  async segmentScopes(
-    @Arg('source', () => SegmentSource) source: SegmentSource,
-    @Arg('locale', () => String, { nullable: true }) locale: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<SegmentScope[]> {
+  async segmentScopes(@Arg('source', () => SegmentSource) source: SegmentSource, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: Context): Promise<SegmentScope[]> {
     const lang = pickLocale(locale);
     const used = new Set((await loadCatalog(ctx.em)).forSource(source).map((def) => def.scope));
     return (Object.keys(SCOPE_LABELS) as FilterScope[]).filter((scope) => used.has(scope)).map((scope) => ({ scope, label: SCOPE_LABELS[scope][lang] }));

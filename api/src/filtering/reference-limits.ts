@@ -77,7 +77,13 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
     const deepest = others.reduce((best, key) => (depthOf(key) > depthOf(best) ? key : best), first);
     const reached = depthOf(deepest);
     if (reached > limits.maxDepth) {
-      problems.push(UserError.of([...rule.path, 'value'], UserErrorCode.TOO_DEEP, `Segments may name each other in membership rules at most ${limits.maxDepth} levels deep; this rule reaches ${reached} (${chain(deepest)}).`));
+      problems.push(
+        UserError.of(
+          [...rule.path, 'value'],
+          UserErrorCode.TOO_DEEP,
+          `Segments may name each other in membership rules at most ${limits.maxDepth} levels deep; this rule reaches ${reached} (${chain(deepest)}).`,
+        ),
+      );
     }
   }
   if (cycle !== null) {
@@ -100,7 +106,9 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
   };
   const treeRules = [...new Set(rules.flatMap((r) => r.keys))].reduce((sum, key) => sum + treeOf(key, new Set()), rootRules);
   if (treeRules > limits.maxTreeRules) {
-    problems.push(UserError.of([], UserErrorCode.TOO_MANY_RULES, `Counting a segment again wherever membership rules reach it, a filter has at most ${limits.maxTreeRules} rules; this one has ${treeRules}.`));
+    problems.push(
+      UserError.of([], UserErrorCode.TOO_MANY_RULES, `Counting a segment again wherever membership rules reach it, a filter has at most ${limits.maxTreeRules} rules; this one has ${treeRules}.`),
+    );
   }
 
   const reachable = new Set<number>();
@@ -109,11 +117,17 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
     const key = pending.pop()!;
     if (reachable.has(key) || !nodes.has(key)) continue;
     reachable.add(key);
-    pending.push(...(nodes.get(key)!).uses);
+    pending.push(...nodes.get(key)!.uses);
   }
-  const expanded = [...reachable].reduce((sum, key) => sum + (nodes.get(key)!).rules, rootRules);
+  const expanded = [...reachable].reduce((sum, key) => sum + nodes.get(key)!.rules, rootRules);
   if (expanded > limits.maxExpandedRules) {
-    problems.push(UserError.of([], UserErrorCode.TOO_MANY_RULES, `With the segments its membership rules name (each counted once), a filter has at most ${limits.maxExpandedRules} rules; this one has ${expanded}.`));
+    problems.push(
+      UserError.of(
+        [],
+        UserErrorCode.TOO_MANY_RULES,
+        `With the segments its membership rules name (each counted once), a filter has at most ${limits.maxExpandedRules} rules; this one has ${expanded}.`,
+      ),
+    );
   }
   return problems;
 }
@@ -122,5 +136,9 @@ export function referenceProblems(rootRules: number, rules: MembershipRuleRef[],
 export function sqlSizeProblem(sql: string, limits: ReferenceLimits): UserError | null {
   const bytes = Buffer.byteLength(sql);
   if (bytes <= limits.maxSqlBytes) return null;
-  return UserError.of([], UserErrorCode.TOO_MANY_RULES, `This filter, with the segments it names, compiles to ${Math.ceil(bytes / 1024)} KB of SQL; at most ${Math.floor(limits.maxSqlBytes / 1024)} KB are allowed. Use fewer rules or values.`);
+  return UserError.of(
+    [],
+    UserErrorCode.TOO_MANY_RULES,
+    `This filter, with the segments it names, compiles to ${Math.ceil(bytes / 1024)} KB of SQL; at most ${Math.floor(limits.maxSqlBytes / 1024)} KB are allowed. Use fewer rules or values.`,
+  );
 }

@@ -16,11 +16,7 @@ import type { LeadInput } from './lead.inputs';
 async function defaultStatus(ctx: WriteContext): Promise<ReferenceItem | null> {
   return ctx.loaders
     .get<string, ReferenceItem | null>('defaultLeadStatus', async (keys) => {
-      const item = await ctx.em.findOne(
-        ReferenceItem,
-        { list: ReferenceList.LEAD_STATUS, semantic: LeadStatusSemantic.IN_PROGRESS },
-        { orderBy: { sort: 'asc', key: 'asc' } },
-      );
+      const item = await ctx.em.findOne(ReferenceItem, { list: ReferenceList.LEAD_STATUS, semantic: LeadStatusSemantic.IN_PROGRESS }, { orderBy: { sort: 'asc', key: 'asc' } });
       return keys.map(() => item);
     })
     .load('default');

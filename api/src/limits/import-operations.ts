@@ -25,9 +25,7 @@ export function isImportDocument(document: DocumentNode): boolean {
   return (
     operations.length > 0 &&
     operations.every(
-      (op) =>
-        op.operation === OperationTypeNode.MUTATION &&
-        op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || IMPORT_MUTATIONS.has(s.name.value))),
+      (op) => op.operation === OperationTypeNode.MUTATION && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || IMPORT_MUTATIONS.has(s.name.value))),
     )
   );
 }

@@ -66,7 +66,7 @@ export function createLimits(config: Config, options: LimitsOptions): Limits {
     apolloPlugins: [
       documentLimitsPlugin({ ...limits, maxPageSize: config.maxPageSize }),
       ownUnitOfWorkPerBatchedOperation(),
-      (config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled()),
+      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
     graphqlHttp: allOf(
       graphqlBodyParser({

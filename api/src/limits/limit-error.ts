@@ -33,13 +33,7 @@ export function limitError(code: LimitCode, message: string, options: { status?:
  * client reads it like any other GraphQL error and never gets an HTML error page. Plain Node (no
  * Express): the /graphql fast path (common/graphql-endpoint.ts) answers with it as well.
  */
-export function sendLimitError(
-  res: ServerResponse,
-  status: number,
-  code: LimitCode,
-  message: string,
-  details: Record<string, unknown> = {},
-): void {
+export function sendLimitError(res: ServerResponse, status: number, code: LimitCode, message: string, details: Record<string, unknown> = {}): void {
   sendJson(res, status, { errors: [{ message, extensions: { code, ...details } }] });
 }
 

@@ -56,19 +56,19 @@ function isPlainLeafSelection(selections: readonly SelectionNode[]): boolean {
 export const connectionCostEstimator =
   (maxPageSize: number): ComplexityEstimator =>
   ({ field, type, node, args, childComplexity }) => {
-  const named = getNamedType(field.type);
-  if (field.name === 'totalCount' && isConnectionType(type as GraphQLNamedType)) return COUNT_COST;
-  if (COUNT_TYPES.has(named.name)) {
-    // recipientCounts(channels): one count per channel asked, every channel when none is given.
-    const channelsArg = field.args.find((arg) => arg.name === 'channels');
-    const channelType = channelsArg ? getNamedType(channelsArg.type) : null;
-    const counts = Array.isArray(args.channels) ? args.channels.length : channelType && isEnumType(channelType) ? channelType.getValues().length : 1;
-    return counts * (COUNT_COST + childComplexity);
-  }
-  if (isConnectionType(named)) {
-    const once = oncePerPage(node);
-    const perEdge = Math.max(0, childComplexity - once);
-    return 1 + once + pageSizeOf(args, maxPageSize) * perEdge;
-  }
-  return 1 + childComplexity;
-};
+    const named = getNamedType(field.type);
+    if (field.name === 'totalCount' && isConnectionType(type as GraphQLNamedType)) return COUNT_COST;
+    if (COUNT_TYPES.has(named.name)) {
+      // recipientCounts(channels): one count per channel asked, every channel when none is given.
+      const channelsArg = field.args.find((arg) => arg.name === 'channels');
+      const channelType = channelsArg ? getNamedType(channelsArg.type) : null;
+      const counts = Array.isArray(args.channels) ? args.channels.length : channelType && isEnumType(channelType) ? channelType.getValues().length : 1;
+      return counts * (COUNT_COST + childComplexity);
+    }
+    if (isConnectionType(named)) {
+      const once = oncePerPage(node);
+      const perEdge = Math.max(0, childComplexity - once);
+      return 1 + once + pageSizeOf(args, maxPageSize) * perEdge;
+    }
+    return 1 + childComplexity;
+  };

@@ -11,17 +11,7 @@ import type { ApiRequest } from '../common/http-request';
  * recipientCounts }` is 2, a heavy field with no heavy field under it is 1. Fragments count at each
  * spread. Cheap on the common path: a body naming no heavy field, and no `filter`, is not parsed.
  */
-export const HEAVY_FIELDS = new Set([
-  'previewSegment',
-  'memberCount',
-  'recipientCounts',
-  'members',
-  'recipients',
-  'entries',
-  'stopList',
-  'totalCount',
-  'segmentMembership',
-]);
+export const HEAVY_FIELDS = new Set(['previewSegment', 'memberCount', 'recipientCounts', 'members', 'recipients', 'entries', 'stopList', 'totalCount', 'segmentMembership']);
 const MENTIONS_HEAVY = new RegExp(`\\b(${[...HEAVY_FIELDS, 'filter'].join('|')})\\b`);
 
 /** Points for the whole request body (a JSON array is a batch): at least 1 per operation. */

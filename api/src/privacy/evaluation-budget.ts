@@ -66,7 +66,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function filterHash(what: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(what))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(what)))
+    .digest('base64url');
 }
 
 /**

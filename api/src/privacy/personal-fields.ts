@@ -21,7 +21,11 @@ export function personalFieldProblems(tree: FilterGroup, catalog: FieldCatalog, 
     const field = node?.rule && catalog.get(node.rule.field);
     if (field?.personal) {
       problems.push(
-        UserError.of([...at, 'rule', 'field'], UserErrorCode.FIELD_NOT_ALLOWED, `${field.id} is personal data: filtering on it needs the "${Scope.CRM_READ}" permission, which your role or token does not have.`),
+        UserError.of(
+          [...at, 'rule', 'field'],
+          UserErrorCode.FIELD_NOT_ALLOWED,
+          `${field.id} is personal data: filtering on it needs the "${Scope.CRM_READ}" permission, which your role or token does not have.`,
+        ),
       );
     }
   });

@@ -14,11 +14,7 @@ export interface PreparedProductRow {
 const MAX_ROWS = 500;
 
 /** Validates product lines; undefined = leave the stored ones alone, [] = remove them all. */
-export async function prepareProductRows(
-  inputs: ProductRowInput[] | null | undefined,
-  ctx: WriteContext,
-  path: Path,
-): Promise<PreparedProductRow[] | undefined> {
+export async function prepareProductRows(inputs: ProductRowInput[] | null | undefined, ctx: WriteContext, path: Path): Promise<PreparedProductRow[] | undefined> {
   if (inputs === undefined) return undefined;
   if (inputs === null) return [];
   if (inputs.length > MAX_ROWS) {

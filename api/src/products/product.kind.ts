@@ -23,8 +23,6 @@ export const productKind: RecordKind<Product, ProductInput> = {
   },
   async checkDelete(em, product) {
     const used = await em.count(ProductRow, { product: product.key });
-    return used
-      ? [UserError.of(['id'], UserErrorCode.IN_USE, `${used} deal or order line(s) sell this product; mark it inactive instead.`, used)]
-      : [];
+    return used ? [UserError.of(['id'], UserErrorCode.IN_USE, `${used} deal or order line(s) sell this product; mark it inactive instead.`, used)] : [];
   },
 };

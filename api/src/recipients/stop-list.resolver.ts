@@ -66,7 +66,13 @@ export class StopListResolver {
     const parsed = channel === Channel.IM ? parseHandles(text) : parseImport(text, ctx.config.defaultPhoneRegion);
     const now = new Date();
     const imported = await inTransaction(ctx.em, async () => {
-      const inserted = await insertNew(ctx, 'stop_list_entry', ['channel', 'address', 'reason', 'created_by_id', 'created_at'], ['channel', 'address'], parsed.valid.map((l) => [l.channel, l.address, reason, actingUserKey(ctx), now]));
+      const inserted = await insertNew(
+        ctx,
+        'stop_list_entry',
+        ['channel', 'address', 'reason', 'created_by_id', 'created_at'],
+        ['channel', 'address'],
+        parsed.valid.map((l) => [l.channel, l.address, reason, actingUserKey(ctx), now]),
+      );
       await recordAudit(ctx, {
         action: AuditAction.STOP_LIST_IMPORTED,
         subject: { type: AuditSubjectType.STOP_LIST },
@@ -128,8 +134,6 @@ export class StopListResolver {
           if (deleted) await recordAudit(ctx, { action: AuditAction.STOP_LIST_ENTRY_REMOVED, subject: entrySubject(entry), details: { channel: entry.channel, reason: entry.reason } });
           return deleted;
         });
-    return removed
-      ? { deletedId: id, errors: [] }
-      : { deletedId: null, errors: [UserError.of(['id'], UserErrorCode.NOT_FOUND, `No stop-list entry has the id "${id}".`)] };
+    return removed ? { deletedId: id, errors: [] } : { deletedId: null, errors: [UserError.of(['id'], UserErrorCode.NOT_FOUND, `No stop-list entry has the id "${id}".`)] };
   }
 }

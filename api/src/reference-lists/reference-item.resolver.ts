@@ -43,11 +43,7 @@ export class ReferenceItemResolver {
 
   @Requires(Scope.SETTINGS_WRITE)
   @Mutation(() => ReorderReferenceItemsPayload, { description: 'Puts the list in the order of `ids` (every item of the list, once).' })
-  async reorderReferenceItems(
-    @Arg('list', () => ReferenceList) list: ReferenceList,
-    @Arg('ids', () => [ID]) ids: string[],
-    @Ctx() ctx: Context,
-  ): Promise<ReorderReferenceItemsPayload> {
+  async reorderReferenceItems(@Arg('list', () => ReferenceList) list: ReferenceList, @Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<ReorderReferenceItemsPayload> {
     return reorderItems(ctx, list, ids);
   }
 
@@ -55,11 +51,7 @@ export class ReferenceItemResolver {
   @Mutation(() => DeletePayload, {
     description: 'Deletes a value. If records use it, fails with IN_USE (and the count) unless `replacementId` names another value of the same list, which the records then get.',
   })
-  async deleteReferenceItem(
-    @Arg('id', () => ID) id: string,
-    @Arg('replacementId', () => ID, { nullable: true }) replacementId: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<DeletePayload> {
+  async deleteReferenceItem(@Arg('id', () => ID) id: string, @Arg('replacementId', () => ID, { nullable: true }) replacementId: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
     const errors = await deleteItem(ctx, id, replacementId);
     return { deletedId: errors.length ? null : id, errors };
   }

@@ -21,9 +21,7 @@ const USAGES: Record<ReferenceList, Array<{ entity: EntityClass<object>; propert
 };
 
 export async function countUsage(em: SqlEntityManager, item: ReferenceItem): Promise<number> {
-  const counts = await Promise.all(
-    USAGES[item.list].map(({ entity, property }) => em.count(entity, { [property]: item.key })),
-  );
+  const counts = await Promise.all(USAGES[item.list].map(({ entity, property }) => em.count(entity, { [property]: item.key })));
   return counts.reduce((a, b) => a + b, 0);
 }
 

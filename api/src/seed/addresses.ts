@@ -24,17 +24,54 @@ export interface Address {
 const SHARED_SHARE = 0.02;
 const STOP_SHARE = 0.01;
 
-const EMAIL_TYPES = new Weighted<VT>([[VT.WORK, 40], [VT.HOME, 50], [VT.MAILING, 5], [VT.OTHER, 5]]);
-const PHONE_TYPES = new Weighted<VT>([[VT.MOBILE, 60], [VT.WORK, 25], [VT.HOME, 15]]);
+const EMAIL_TYPES = new Weighted<VT>([
+  [VT.WORK, 40],
+  [VT.HOME, 50],
+  [VT.MAILING, 5],
+  [VT.OTHER, 5],
+]);
+const PHONE_TYPES = new Weighted<VT>([
+  [VT.MOBILE, 60],
+  [VT.WORK, 25],
+  [VT.HOME, 15],
+]);
 const MESSENGERS: Readonly<Record<Locale, Weighted<VT>>> = {
-  en: new Weighted([[VT.WHATSAPP, 30], [VT.TELEGRAM, 20], [VT.FACEBOOK, 20], [VT.INSTAGRAM, 15], [VT.SKYPE, 15]]),
-  ru: new Weighted([[VT.TELEGRAM, 45], [VT.WHATSAPP, 25], [VT.VIBER, 15], [VT.VK, 15]]),
-  pl: new Weighted([[VT.WHATSAPP, 40], [VT.FACEBOOK, 30], [VT.TELEGRAM, 20], [VT.SKYPE, 10]]),
-  pt: new Weighted([[VT.WHATSAPP, 70], [VT.INSTAGRAM, 20], [VT.TELEGRAM, 10]]),
-  vi: new Weighted([[VT.ZALO, 60], [VT.FACEBOOK, 30], [VT.TELEGRAM, 10]]),
+  en: new Weighted([
+    [VT.WHATSAPP, 30],
+    [VT.TELEGRAM, 20],
+    [VT.FACEBOOK, 20],
+    [VT.INSTAGRAM, 15],
+    [VT.SKYPE, 15],
+  ]),
+  ru: new Weighted([
+    [VT.TELEGRAM, 45],
+    [VT.WHATSAPP, 25],
+    [VT.VIBER, 15],
+    [VT.VK, 15],
+  ]),
+  pl: new Weighted([
+    [VT.WHATSAPP, 40],
+    [VT.FACEBOOK, 30],
+    [VT.TELEGRAM, 20],
+    [VT.SKYPE, 10],
+  ]),
+  pt: new Weighted([
+    [VT.WHATSAPP, 70],
+    [VT.INSTAGRAM, 20],
+    [VT.TELEGRAM, 10],
+  ]),
+  vi: new Weighted([
+    [VT.ZALO, 60],
+    [VT.FACEBOOK, 30],
+    [VT.TELEGRAM, 10],
+  ]),
 };
 const PHONE_MESSENGERS = new Set([VT.WHATSAPP, VT.VIBER, VT.ZALO]);
-const REASONS = new Weighted<StopListReason>([[StopListReason.UNSUBSCRIBED, 60], [StopListReason.BOUNCED, 30], [StopListReason.COMPLAINED, 10]]);
+const REASONS = new Weighted<StopListReason>([
+  [StopListReason.UNSUBSCRIBED, 60],
+  [StopListReason.BOUNCED, 30],
+  [StopListReason.COMPLAINED, 10],
+]);
 const SHARED_LOCALS = ['office', 'family', 'reception', 'info', 'accounts', 'biuro', 'kontakt', 'contato'];
 const SHARED_DOMAINS = ['gmail.com', 'mail.ru', 'wp.pl', 'uol.com.br', 'yahoo.com.vn', 'outlook.com'];
 
@@ -68,7 +105,10 @@ export class AddressBook {
   readonly stopList = new Map<string, { channel: Channel; address: string; reason: StopListReason; note: string | null; createdAt: number }>();
   private readonly sharedPool: number;
 
-  constructor(totalCommunications: number, private readonly now: number) {
+  constructor(
+    totalCommunications: number,
+    private readonly now: number,
+  ) {
     this.sharedPool = Math.max(5, Math.round(totalCommunications * 0.005));
   }
 

@@ -5,9 +5,46 @@ import type { Rng } from './random';
 
 const COMPANY_CORES: Readonly<Record<Locale, readonly string[]>> = {
   en: ['Acme', 'Blue River', 'Summit', 'Northwind', 'Evergreen', 'Pinnacle', 'Silverline', 'Redwood', 'Brightway', 'Ironclad', 'Horizon', 'Oakridge', 'Keystone', 'Starlight', 'Granite'],
-  ru: ['Северный ветер', 'Вектор', 'Альфа-Строй', 'Техносфера', 'Ромашка', 'Горизонт', 'Сибирские продукты', 'Меридиан', 'Промтех', 'Восток-Логистик', 'Стройинвест', 'Интегра', 'Ладога', 'Уральские самоцветы'],
-  pl: ['Budimex-Plus', 'Zakłady Mięsne Łuków', 'Mleczarnia Żywiec', 'Przedsiębiorstwo Handlowe Wisła', 'Piekarnia Złoty Kłos', 'Transport Śląski', 'Hurtownia Bałtyk', 'Drukarnia Gryf', 'Meble Jabłońscy', 'Usługi Informatyczne Kraków'],
-  pt: ['Comércio de Alimentos Silva', 'Construtora Horizonte', 'Transportes Oliveira', 'Padaria Pão de Açúcar', 'Tecnologia Atlântico', 'Distribuidora São João', 'Moda Ipanema', 'Farmácia Conceição', 'Agropecuária Cerrado', 'Soluções Lusitanas'],
+  ru: [
+    'Северный ветер',
+    'Вектор',
+    'Альфа-Строй',
+    'Техносфера',
+    'Ромашка',
+    'Горизонт',
+    'Сибирские продукты',
+    'Меридиан',
+    'Промтех',
+    'Восток-Логистик',
+    'Стройинвест',
+    'Интегра',
+    'Ладога',
+    'Уральские самоцветы',
+  ],
+  pl: [
+    'Budimex-Plus',
+    'Zakłady Mięsne Łuków',
+    'Mleczarnia Żywiec',
+    'Przedsiębiorstwo Handlowe Wisła',
+    'Piekarnia Złoty Kłos',
+    'Transport Śląski',
+    'Hurtownia Bałtyk',
+    'Drukarnia Gryf',
+    'Meble Jabłońscy',
+    'Usługi Informatyczne Kraków',
+  ],
+  pt: [
+    'Comércio de Alimentos Silva',
+    'Construtora Horizonte',
+    'Transportes Oliveira',
+    'Padaria Pão de Açúcar',
+    'Tecnologia Atlântico',
+    'Distribuidora São João',
+    'Moda Ipanema',
+    'Farmácia Conceição',
+    'Agropecuária Cerrado',
+    'Soluções Lusitanas',
+  ],
   vi: ['Minh Phát', 'Hoàng Long', 'Thành Công', 'Đại Việt', 'Phú Quý', 'Sao Mai', 'Bình Minh', 'An Khang', 'Hưng Thịnh', 'Việt Tiến', 'Tân Hiệp Phát', 'Trường Sơn'],
 };
 
@@ -71,7 +108,14 @@ export function productName(rng: Rng, index: number): { name: string; usd: numbe
 
 /** Money in each currency per US dollar, so amounts look local. */
 export const USD_RATE: Readonly<Record<Currency, number>> = {
-  USD: 1, GBP: 0.79, RUB: 92, KZT: 470, PLN: 4, BRL: 5.1, EUR: 0.92, VND: 24500,
+  USD: 1,
+  GBP: 0.79,
+  RUB: 92,
+  KZT: 470,
+  PLN: 4,
+  BRL: 5.1,
+  EUR: 0.92,
+  VND: 24500,
 };
 
 const DEAL_TITLES: Readonly<Record<Locale, readonly string[]>> = {

@@ -5,23 +5,55 @@ import { Stage, StageSemantic } from '../deals/stage.entity';
 import { LeadStatusSemantic, ReferenceItem, ReferenceList } from '../reference-lists/reference-item.entity';
 import { BUILT_IN_ADMIN_EMAIL, User, UserRole } from '../users/user.entity';
 
-
 type ItemDefault = readonly [code: string, label: string, semantic?: LeadStatusSemantic];
 
 /** Bitrix24's out-of-the-box "Status and drop-down lists", which the source articles assume. */
 export const DEFAULT_REFERENCE_ITEMS: Readonly<Record<ReferenceList, readonly ItemDefault[]>> = {
-  [ReferenceList.CONTACT_TYPE]: [['CLIENT', 'Client'], ['SUPPLIER', 'Supplier'], ['PARTNER', 'Partner'], ['OTHER', 'Other']],
-  [ReferenceList.COMPANY_TYPE]: [['CUSTOMER', 'Customer'], ['SUPPLIER', 'Supplier'], ['COMPETITOR', 'Competitor'], ['PARTNER', 'Partner'], ['OTHER', 'Other']],
-  [ReferenceList.DEAL_TYPE]: [['SALE', 'Sales'], ['COMPLEX', 'Integrated sale'], ['GOODS', 'Sale of goods'], ['SERVICES', 'Sale of services'], ['SERVICE', 'After-sales service']],
+  [ReferenceList.CONTACT_TYPE]: [
+    ['CLIENT', 'Client'],
+    ['SUPPLIER', 'Supplier'],
+    ['PARTNER', 'Partner'],
+    ['OTHER', 'Other'],
+  ],
+  [ReferenceList.COMPANY_TYPE]: [
+    ['CUSTOMER', 'Customer'],
+    ['SUPPLIER', 'Supplier'],
+    ['COMPETITOR', 'Competitor'],
+    ['PARTNER', 'Partner'],
+    ['OTHER', 'Other'],
+  ],
+  [ReferenceList.DEAL_TYPE]: [
+    ['SALE', 'Sales'],
+    ['COMPLEX', 'Integrated sale'],
+    ['GOODS', 'Sale of goods'],
+    ['SERVICES', 'Sale of services'],
+    ['SERVICE', 'After-sales service'],
+  ],
   [ReferenceList.SOURCE]: [
-    ['CALL', 'Call'], ['EMAIL', 'E-mail'], ['WEB', 'Website'], ['ADVERTISING', 'Advertising'], ['PARTNER', 'Existing client'],
-    ['RECOMMENDATION', 'By recommendation'], ['TRADE_SHOW', 'Show/exhibition'], ['WEBFORM', 'CRM form'], ['CALLBACK', 'Callback'],
-    ['STORE', 'Online store'], ['OTHER', 'Other'],
+    ['CALL', 'Call'],
+    ['EMAIL', 'E-mail'],
+    ['WEB', 'Website'],
+    ['ADVERTISING', 'Advertising'],
+    ['PARTNER', 'Existing client'],
+    ['RECOMMENDATION', 'By recommendation'],
+    ['TRADE_SHOW', 'Show/exhibition'],
+    ['WEBFORM', 'CRM form'],
+    ['CALLBACK', 'Callback'],
+    ['STORE', 'Online store'],
+    ['OTHER', 'Other'],
   ],
   [ReferenceList.INDUSTRY]: [
-    ['IT', 'Information technology'], ['TELECOM', 'Telecommunication'], ['MANUFACTURING', 'Manufacturing'], ['BANKING', 'Banking services'],
-    ['CONSULTING', 'Consulting'], ['FINANCE', 'Finance'], ['GOVERNMENT', 'Government'], ['DELIVERY', 'Delivery'],
-    ['ENTERTAINMENT', 'Entertainment'], ['NOTPROFIT', 'Not for profit'], ['OTHER', 'Other'],
+    ['IT', 'Information technology'],
+    ['TELECOM', 'Telecommunication'],
+    ['MANUFACTURING', 'Manufacturing'],
+    ['BANKING', 'Banking services'],
+    ['CONSULTING', 'Consulting'],
+    ['FINANCE', 'Finance'],
+    ['GOVERNMENT', 'Government'],
+    ['DELIVERY', 'Delivery'],
+    ['ENTERTAINMENT', 'Entertainment'],
+    ['NOTPROFIT', 'Not for profit'],
+    ['OTHER', 'Other'],
   ],
   [ReferenceList.LEAD_STATUS]: [
     ['NEW', 'Unassigned', LeadStatusSemantic.IN_PROGRESS],

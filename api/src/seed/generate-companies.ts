@@ -47,10 +47,25 @@ export function companiesFamily(world: World): Family {
           const employees = rng.chance(0.7) ? Math.max(1, Math.round(rng.logNormal(25, 1.6))) : null;
           const revenue = rng.chance(0.65) ? Math.round(rng.logNormal(400_000, 1.5)) : null;
           companies.push([
-            id, rng.chance(0.6) ? `B24-CO-${k}` : null, title, fold(title),
-            setup.refs.companyType.pick(rng), setup.refs.industry.pick(rng), setup.refs.source.pick(rng),
-            revenue, employees, responsible, city, fold(city), profile.country, fold(profile.country), lastActivity,
-            created, between(rng, Math.max(created, lastActivity ?? created), now), responsible, responsible,
+            id,
+            rng.chance(0.6) ? `B24-CO-${k}` : null,
+            title,
+            fold(title),
+            setup.refs.companyType.pick(rng),
+            setup.refs.industry.pick(rng),
+            setup.refs.source.pick(rng),
+            revenue,
+            employees,
+            responsible,
+            city,
+            fold(city),
+            profile.country,
+            fold(profile.country),
+            lastActivity,
+            created,
+            between(rng, Math.max(created, lastActivity ?? created), now),
+            responsible,
+            responsible,
           ]);
 
           for (let i = 0; i < itemAt(commCounts, k - start - 1); i++) {

@@ -14,7 +14,12 @@ function contactCommunicationCount(rng: Rng): number {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const LOYALTY = new Weighted([[0, 40], [1, 30], [2, 20], [3, 10]]);
+const LOYALTY = new Weighted([
+  [0, 40],
+  [1, 30],
+  [2, 20],
+  [3, 10],
+]);
 
 /** A birthdate 18 to 75 years before `now`, as 'YYYY-MM-DD' and MMDD. */
 function birthdate(rng: Rng, now: number): [string, number] {
@@ -67,10 +72,29 @@ export function contactsFamily(world: World): Family {
           // A few records are typed in lower case, as imports and hurried managers do.
           const first = rng.chance(0.03) ? who.first.toLowerCase() : who.first;
           contacts.push([
-            id, rng.chance(0.6) ? `B24-C-${c}` : null, first, fold(first), who.last, fold(who.last), who.middle,
-            birth, monthDay, who.gender, setup.refs.contactType.pick(rng), setup.refs.source.pick(rng), responsible,
-            city, fold(city), country, fold(country), company === null ? null : world.base.company + company,
-            lastActivity, created, between(rng, Math.max(created, lastActivity ?? created), now), responsible, responsible,
+            id,
+            rng.chance(0.6) ? `B24-C-${c}` : null,
+            first,
+            fold(first),
+            who.last,
+            fold(who.last),
+            who.middle,
+            birth,
+            monthDay,
+            who.gender,
+            setup.refs.contactType.pick(rng),
+            setup.refs.source.pick(rng),
+            responsible,
+            city,
+            fold(city),
+            country,
+            fold(country),
+            company === null ? null : world.base.company + company,
+            lastActivity,
+            created,
+            between(rng, Math.max(created, lastActivity ?? created), now),
+            responsible,
+            responsible,
           ]);
 
           const count = itemAt(commCounts, c - start - 1);
@@ -79,9 +103,19 @@ export function contactsFamily(world: World): Family {
             const sequence = counters.communication + 1;
             let address: Address;
             const kind: Channel =
-              i === 0 ? (rng.chance(0.75) ? Channel.EMAIL : Channel.PHONE)
-              : i === 1 ? (rng.chance(0.8) ? (previous === Channel.EMAIL ? Channel.PHONE : Channel.EMAIL) : Channel.IM)
-              : rng.chance(0.6) ? Channel.IM : Channel.EMAIL;
+              i === 0
+                ? rng.chance(0.75)
+                  ? Channel.EMAIL
+                  : Channel.PHONE
+                : i === 1
+                  ? rng.chance(0.8)
+                    ? previous === Channel.EMAIL
+                      ? Channel.PHONE
+                      : Channel.EMAIL
+                    : Channel.IM
+                  : rng.chance(0.6)
+                    ? Channel.IM
+                    : Channel.EMAIL;
             if (kind === Channel.PHONE) address = addresses.phone(rng, profile, sequence);
             else if (kind === Channel.IM) address = addresses.handle(rng, profile, `${ascii(who.first)}_${ascii(who.last)}${c}`, sequence);
             else if (previous !== Channel.EMAIL && i < 2) {

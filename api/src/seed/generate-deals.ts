@@ -37,8 +37,18 @@ export function productsFamily(world: World, names: readonly string[]): Family {
           const created = Math.floor(world.now - HISTORY_DAYS * DAY * rng.next());
           const name = itemAt(names, p - 1);
           rows.push([
-            world.base.product + p, `P-${p}`, name, fold(name), `SKU-${String(p).padStart(5, '0')}`, itemAt(world.productUsd, p - 1), 'USD',
-            rng.chance(0.95), created, between(rng, created, world.now), world.adminId, world.adminId,
+            world.base.product + p,
+            `P-${p}`,
+            name,
+            fold(name),
+            `SKU-${String(p).padStart(5, '0')}`,
+            itemAt(world.productUsd, p - 1),
+            'USD',
+            rng.chance(0.95),
+            created,
+            between(rng, created, world.now),
+            world.adminId,
+            world.adminId,
           ]);
         }
         yield { owners: end - start, product: rows };
@@ -49,8 +59,14 @@ export function productsFamily(world: World, names: readonly string[]): Family {
 
 /** Picks product ordinals and prices for the rows of one deal or order, returning their sum. */
 export function productRows(
-  world: World, rng: Rng, counters: Counters, count: number, kind: PipelineKind, rate: number,
-  parent: { deal?: number; order?: number }, into: Row[],
+  world: World,
+  rng: Rng,
+  counters: Counters,
+  count: number,
+  kind: PipelineKind,
+  rate: number,
+  parent: { deal?: number; order?: number },
+  into: Row[],
 ): { total: number; first: number | null } {
   const products = world.counts.products;
   const gym = Math.min(GYM_PRODUCTS.length, products);
@@ -72,7 +88,11 @@ function dealRowCount(rng: Rng): number {
   return u < 0.45 ? 0 : u < 0.7 ? 1 : u < 0.85 ? 2 : u < 0.95 ? 3 : 4;
 }
 
-const MEMBERSHIP = new Weighted([[0, 50], [1, 25], [2, 25]]);
+const MEMBERSHIP = new Weighted([
+  [0, 50],
+  [1, 25],
+  [2, 25],
+]);
 const MEMBERSHIP_MONTHS = [1, 3, 12];
 
 /**
@@ -125,11 +145,24 @@ export function dealsFamily(world: World, productNames: readonly string[]): Fami
           const title = dealTitle(rng, profile.locale, subject);
           const responsible = world.responsible.pick(rng);
           deals.push([
-            id, rng.chance(0.5) ? `B24-D-${d}` : null, title, fold(title), pipeline.id, stage.id, stage.semantic,
-            amount, amount === null ? null : profile.currency,
-            pipeline.kind === 'gym' ? setup.refs.servicesDealType : setup.refs.dealType.pick(rng), responsible,
-            contact === null ? null : world.base.contact + contact, company === null ? null : world.base.company + company,
-            closed, created, closed ?? between(rng, created, now), responsible, responsible,
+            id,
+            rng.chance(0.5) ? `B24-D-${d}` : null,
+            title,
+            fold(title),
+            pipeline.id,
+            stage.id,
+            stage.semantic,
+            amount,
+            amount === null ? null : profile.currency,
+            pipeline.kind === 'gym' ? setup.refs.servicesDealType : setup.refs.dealType.pick(rng),
+            responsible,
+            contact === null ? null : world.base.contact + contact,
+            company === null ? null : world.base.company + company,
+            closed,
+            created,
+            closed ?? between(rng, created, now),
+            responsible,
+            responsible,
           ]);
 
           if (pipeline.kind === 'gym' && rng.chance(0.95) && UF_MEMBERSHIP_TYPE.options.length) {

@@ -55,12 +55,30 @@ export function leadsFamily(world: World): Family {
           const amount = rng.chance(0.6) ? money(rng.logNormal(800, 1.2) * USD_RATE[profile.currency]) : null;
           const city = rng.chance(0.7) ? rng.pick(profile.cities) : null;
           leads.push([
-            id, rng.chance(0.5) ? `B24-L-${l}` : null, title, fold(title),
-            who?.first ?? null, fold(who?.first), who?.last ?? null, fold(who?.last),
-            status.id, status.semantic, setup.refs.source.pick(rng), status.semantic === LeadStatusSemantic.CONVERTED,
-            responsible, amount, amount === null ? null : profile.currency, city, fold(city),
-            contact === null ? null : world.base.contact + contact, company === null ? null : world.base.company + company,
-            lastActivity, created, between(rng, Math.max(created, lastActivity ?? created), now), responsible, responsible,
+            id,
+            rng.chance(0.5) ? `B24-L-${l}` : null,
+            title,
+            fold(title),
+            who?.first ?? null,
+            fold(who?.first),
+            who?.last ?? null,
+            fold(who?.last),
+            status.id,
+            status.semantic,
+            setup.refs.source.pick(rng),
+            status.semantic === LeadStatusSemantic.CONVERTED,
+            responsible,
+            amount,
+            amount === null ? null : profile.currency,
+            city,
+            fold(city),
+            contact === null ? null : world.base.contact + contact,
+            company === null ? null : world.base.company + company,
+            lastActivity,
+            created,
+            between(rng, Math.max(created, lastActivity ?? created), now),
+            responsible,
+            responsible,
           ]);
 
           let hadEmail = false;

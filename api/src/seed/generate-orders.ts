@@ -38,9 +38,18 @@ export function ordersFamily(world: World): Family {
           const { total } = productRows(world, rng, counters, itemAt(rowCounts, o - start - 1), 'general', USD_RATE[profile.currency], { order: id }, rows);
           const responsible = world.responsible.pick(rng);
           orders.push([
-            id, rng.chance(0.4) ? `B24-O-${o}` : null, contact === null ? null : world.base.contact + contact,
-            company === null ? null : world.base.company + company, paid, total, profile.currency, paidAt,
-            created, paidAt ?? between(rng, created, now), responsible, responsible,
+            id,
+            rng.chance(0.4) ? `B24-O-${o}` : null,
+            contact === null ? null : world.base.contact + contact,
+            company === null ? null : world.base.company + company,
+            paid,
+            total,
+            profile.currency,
+            paidAt,
+            created,
+            paidAt ?? between(rng, created, now),
+            responsible,
+            responsible,
           ]);
         }
         yield { owners: end - start, order: orders, productRow: rows };
@@ -49,9 +58,19 @@ export function ordersFamily(world: World): Family {
   };
 }
 
-const TYPES = new Weighted([[ActivityType.CALL, 35], [ActivityType.EMAIL, 30], [ActivityType.MEETING, 15], [ActivityType.TASK, 20]]);
+const TYPES = new Weighted([
+  [ActivityType.CALL, 35],
+  [ActivityType.EMAIL, 30],
+  [ActivityType.MEETING, 15],
+  [ActivityType.TASK, 20],
+]);
 type Owner = 'contact' | 'deal' | 'company' | 'lead';
-const OWNERS = new Weighted<Owner>([['contact', 55], ['deal', 25], ['company', 10], ['lead', 10]]);
+const OWNERS = new Weighted<Owner>([
+  ['contact', 55],
+  ['deal', 25],
+  ['company', 10],
+  ['lead', 10],
+]);
 
 /**
  * Calls, e-mails, meetings and tasks. A contact's activities fall between their creation and
@@ -95,8 +114,19 @@ export function activitiesFamily(world: World): Family {
           const deadline = rng.chance(0.7) ? created + rng.between(1, 14) * DAY : null;
           const responsible = world.responsible.pick(rng);
           activities.push([
-            base.activity + a, rng.chance(0.3) ? `B24-A-${a}` : null, type, rng.pick(ACTIVITY_SUBJECTS[type]), completed, completedAt,
-            deadline, responsible, ...refs, created, completedAt ?? created, responsible, responsible,
+            base.activity + a,
+            rng.chance(0.3) ? `B24-A-${a}` : null,
+            type,
+            rng.pick(ACTIVITY_SUBJECTS[type]),
+            completed,
+            completedAt,
+            deadline,
+            responsible,
+            ...refs,
+            created,
+            completedAt ?? created,
+            responsible,
+            responsible,
           ]);
         }
         yield { owners: end - start, activity: activities };

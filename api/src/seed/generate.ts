@@ -98,15 +98,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     productUsd: Float64Array.from(products, (p) => p.usd),
   };
   const names = products.map((p) => p.name);
-  const families = [
-    productsFamily(world, names),
-    companiesFamily(world),
-    contactsFamily(world),
-    leadsFamily(world),
-    dealsFamily(world, names),
-    ordersFamily(world),
-    activitiesFamily(world),
-  ];
+  const families = [productsFamily(world, names), companiesFamily(world), contactsFamily(world), leadsFamily(world), dealsFamily(world, names), ordersFamily(world), activitiesFamily(world)];
 
   const report: SeedReport = { scale: options.scale, seed, counts, families: [], rows: {}, ms: 0 };
   const writer = await openBulkWriter(db);
@@ -114,7 +106,14 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     const counters: Counters = { communication: 0, customValue: 0, productRow: 0 };
     for (const family of families) report.families.push(await load(writer, family, counters, options.onProgress));
     const stopRows = world.addresses.stopListRows(world.base.stopList + 1, adminId);
-    const stopList: Family = { name: 'stop list', tables: ['stopList'], owners: stopRows.length, *chunks() { yield { owners: stopRows.length, stopList: stopRows }; } };
+    const stopList: Family = {
+      name: 'stop list',
+      tables: ['stopList'],
+      owners: stopRows.length,
+      *chunks() {
+        yield { owners: stopRows.length, stopList: stopRows };
+      },
+    };
     report.families.push(await load(writer, stopList, counters, options.onProgress));
     await writer.finish(Object.keys(T) as TableKey[]);
   } finally {

@@ -76,7 +76,12 @@ export interface CompanyIdentity {
   domain: string;
 }
 
-const GENDERS = new Weighted<Gender | null>([[Gender.FEMALE, 48], [Gender.MALE, 48], [Gender.OTHER, 1], [null, 3]]);
+const GENDERS = new Weighted<Gender | null>([
+  [Gender.FEMALE, 48],
+  [Gender.MALE, 48],
+  [Gender.OTHER, 1],
+  [null, 3],
+]);
 
 /** Keyed facts about contacts and companies by their ordinal (1..N, before the table's id offset). */
 export class Keys {
@@ -175,5 +180,11 @@ export function person(rng: Rng, locale: Locale, gender: Gender | null = GENDERS
 
 /** "Zakłady Mięsne Łuków" → "zaklady-miesne-lukow", "Северный ветер" → "severnyy-veter". */
 function asciiSlug(text: string): string {
-  return text.split(/[^\p{L}\p{N}]+/u).map(ascii).filter(Boolean).join('-') || 'firma';
+  return (
+    text
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(ascii)
+      .filter(Boolean)
+      .join('-') || 'firma'
+  );
 }

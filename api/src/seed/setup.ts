@@ -51,7 +51,13 @@ export interface Setup {
 const FIELDS = [
   [CustomFieldEntity.CONTACT, 'UF_LOYALTY', 'Loyalty level', CustomFieldType.LIST, 'BRONZE:Bronze SILVER:Silver GOLD:Gold PLATINUM:Platinum'],
   [CustomFieldEntity.CONTACT, 'UF_NEWSLETTER', 'Newsletter subscriber', CustomFieldType.BOOLEAN, ''],
-  [CustomFieldEntity.CONTACT, 'UF_INTERESTS', 'Interests', CustomFieldType.MULTI_LIST, 'SPORTS:Sports TRAVEL:Travel TECHNOLOGY:Technology FASHION:Fashion FOOD:Food MUSIC:Music BOOKS:Books FITNESS:Fitness'],
+  [
+    CustomFieldEntity.CONTACT,
+    'UF_INTERESTS',
+    'Interests',
+    CustomFieldType.MULTI_LIST,
+    'SPORTS:Sports TRAVEL:Travel TECHNOLOGY:Technology FASHION:Fashion FOOD:Food MUSIC:Music BOOKS:Books FITNESS:Fitness',
+  ],
   [CustomFieldEntity.COMPANY, 'UF_TIER', 'Tier', CustomFieldType.STRING, ''],
   [CustomFieldEntity.DEAL, 'UF_MEMBERSHIP_TYPE', 'Membership type', CustomFieldType.LIST, 'MONTHLY:Monthly QUARTERLY:Quarterly ANNUAL:Annual'],
   [CustomFieldEntity.DEAL, 'UF_RENEWAL_DATE', 'Renewal date', CustomFieldType.DATE, ''],
@@ -144,7 +150,13 @@ async function readSetup(db: Database): Promise<Setup> {
   for (const [entity, code] of FIELDS) {
     const field = fields.find((f) => f.entity === entity && f.code === code);
     if (!field) throw new Error(`custom field ${entity}.${code} is missing`);
-    fieldRefs[code] = { id: field.key, options: field.options.getItems().sort((a, b) => a.sort - b.sort || a.key - b.key).map((o) => o.key) };
+    fieldRefs[code] = {
+      id: field.key,
+      options: field.options
+        .getItems()
+        .sort((a, b) => a.sort - b.sort || a.key - b.key)
+        .map((o) => o.key),
+    };
   }
 
   return {
@@ -155,7 +167,11 @@ async function readSetup(db: Database): Promise<Setup> {
       dealType: ref(ReferenceList.DEAL_TYPE, { SALE: 45, COMPLEX: 10, GOODS: 25, SERVICES: 15, SERVICE: 5 }, 5),
       servicesDealType: items.find((i) => i.list === ReferenceList.DEAL_TYPE && i.code === 'SERVICES')?.key ?? null,
       source: ref(ReferenceList.SOURCE, { CALL: 14, EMAIL: 10, WEB: 22, ADVERTISING: 9, PARTNER: 6, RECOMMENDATION: 10, TRADE_SHOW: 4, WEBFORM: 12, CALLBACK: 5, STORE: 5, OTHER: 3 }, 6),
-      industry: ref(ReferenceList.INDUSTRY, { IT: 18, TELECOM: 6, MANUFACTURING: 16, BANKING: 4, CONSULTING: 10, FINANCE: 6, GOVERNMENT: 3, DELIVERY: 9, ENTERTAINMENT: 6, NOTPROFIT: 3, OTHER: 12 }, 7),
+      industry: ref(
+        ReferenceList.INDUSTRY,
+        { IT: 18, TELECOM: 6, MANUFACTURING: 16, BANKING: 4, CONSULTING: 10, FINANCE: 6, GOVERNMENT: 3, DELIVERY: 9, ENTERTAINMENT: 6, NOTPROFIT: 3, OTHER: 12 },
+        7,
+      ),
       leadStatus: new Weighted(statuses.map((s) => [{ id: s.key, semantic: s.semantic ?? LeadStatusSemantic.IN_PROGRESS }, statusWeights[s.code] ?? 5] as const)),
     },
     pipelines: new Weighted(plans),

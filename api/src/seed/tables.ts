@@ -13,7 +13,10 @@ export interface TableSpec {
 }
 
 function table(name: string, spec: string): TableSpec {
-  const pairs = spec.trim().split(/\s+/).map((entry) => entry.split(':') as [string, ColumnKind]);
+  const pairs = spec
+    .trim()
+    .split(/\s+/)
+    .map((entry) => entry.split(':') as [string, ColumnKind]);
   return { name, columns: pairs.map(([column]) => column), kinds: pairs.map(([, kind]) => kind) };
 }
 
@@ -43,10 +46,7 @@ export const T = {
     `id:int external_id:text title:text title_folded:text pipeline_id:int stage_id:int stage_semantic:text amount:float currency:text
      type_id:int responsible_id:int contact_id:int company_id:int closed_at:ts ${AUDIT}`,
   ),
-  communication: table(
-    'communication',
-    'id:int channel:text value_type:text value:text normalized:text contact_id:int company_id:int lead_id:int created_at:ts',
-  ),
+  communication: table('communication', 'id:int channel:text value_type:text value:text normalized:text contact_id:int company_id:int lead_id:int created_at:ts'),
   order: table('crm_order', `id:int external_id:text contact_id:int company_id:int paid:bool total:float currency:text paid_at:ts ${AUDIT}`),
   productRow: table('product_row', 'id:int product_id:int deal_id:int order_id:int quantity:float price:float'),
   activity: table(
@@ -54,10 +54,7 @@ export const T = {
     `id:int external_id:text type:text subject:text completed:bool completed_at:ts deadline:ts responsible_id:int contact_id:int
      company_id:int lead_id:int deal_id:int ${AUDIT}`,
   ),
-  customValue: table(
-    'custom_field_value',
-    'id:int field_id:int record_id:int string_value:text string_folded:text number_value:float date_value:date boolean_value:bool option_id:int',
-  ),
+  customValue: table('custom_field_value', 'id:int field_id:int record_id:int string_value:text string_folded:text number_value:float date_value:date boolean_value:bool option_id:int'),
   stopList: table('stop_list_entry', 'id:int channel:text address:text reason:text note:text created_by_id:int created_at:ts'),
 } as const;
 

@@ -47,7 +47,10 @@ export async function openSqliteWriter(knex: Knex): Promise<BulkWriter> {
   };
   const boolColumns = new Map<TableKey, number[]>();
   for (const key of Object.keys(T) as TableKey[]) {
-    boolColumns.set(key, T[key].kinds.flatMap((kind, i) => (kind === 'bool' ? [i] : [])));
+    boolColumns.set(
+      key,
+      T[key].kinds.flatMap((kind, i) => (kind === 'bool' ? [i] : [])),
+    );
   }
 
   let inTransaction = false;

@@ -5,15 +5,7 @@ import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common
 import { Channel } from '../communications/communication.enums';
 import { countMembers } from '../filtering/query';
 import type { Audience } from './audience';
-import {
-  audiencePageStatement,
-  ownerOf,
-  RANK_MEMBER,
-  recipientCountStatement,
-  recipientName,
-  recipientPageStatement,
-  type RecipientRow,
-} from './audience-sql';
+import { audiencePageStatement, ownerOf, RANK_MEMBER, recipientCountStatement, recipientName, recipientPageStatement, type RecipientRow } from './audience-sql';
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
 import { loadMember, memberRows } from './member-rows';
 

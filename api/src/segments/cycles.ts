@@ -5,7 +5,6 @@ import type { FilterGroup } from '../filter/language/tree';
 import { Segment } from './segment.entity';
 import { MEMBERSHIP_FIELD } from './segment.fields';
 
-
 /** Every `segment.membership` rule of a stored or submitted tree, with its path and the keys it names. */
 export function membershipRules(tree: FilterGroup | null | undefined, path: string[] = []): Array<{ path: string[]; keys: number[] }> {
   if (!tree?.rules) return [];
@@ -38,14 +37,23 @@ export async function segmentCycles(em: SqlEntityManager, selfKey: number, tree:
       const unknown = frontier.filter((k) => !uses.has(k));
       if (unknown.length) {
         for (const segment of await em.find(Segment, { key: { $in: unknown } }, { fields: ['key', 'filter'] })) {
-          uses.set(segment.key, membershipRules(segment.filter).flatMap((r) => r.keys));
+          uses.set(
+            segment.key,
+            membershipRules(segment.filter).flatMap((r) => r.keys),
+          );
         }
         unknown.filter((k) => !uses.has(k)).forEach((k) => uses.set(k, []));
       }
       frontier = [...new Set(frontier.flatMap((k) => uses.get(k) ?? []))].filter((k) => !seen.has(k));
     }
     if (cycle) {
-      problems.push(UserError.of([...pathPrefix, ...rule.path], UserErrorCode.SEGMENT_CYCLE, 'This membership rule leads back to the segment itself (directly or through other segments); a segment cannot depend on itself.'));
+      problems.push(
+        UserError.of(
+          [...pathPrefix, ...rule.path],
+          UserErrorCode.SEGMENT_CYCLE,
+          'This membership rule leads back to the segment itself (directly or through other segments); a segment cannot depend on itself.',
+        ),
+      );
     }
   }
   return problems;

@@ -92,7 +92,10 @@ export function exportHandler(db: Database, config: Config, capacity: ExportCapa
     if (!place.admitted) {
       const retry = retryAfterSeconds(config);
       res.setHeader('Retry-After', String(retry));
-      const cap = place.limit === 'credential' ? `${config.exportLimits.maxPerCredential} per user or token (EXPORT_MAX_PER_CREDENTIAL)` : `${config.exportLimits.maxConcurrent} on this server (EXPORT_MAX_CONCURRENT)`;
+      const cap =
+        place.limit === 'credential'
+          ? `${config.exportLimits.maxPerCredential} per user or token (EXPORT_MAX_PER_CREDENTIAL)`
+          : `${config.exportLimits.maxConcurrent} on this server (EXPORT_MAX_CONCURRENT)`;
       return sendLimitError(res, 429, LimitCode.TOO_MANY_EXPORTS, `Too many downloads at once: at most ${cap}. Try again in ${retry} s.`, { retryAfterSeconds: retry });
     }
     try {
@@ -146,7 +149,13 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
     if (error instanceof ExportPoolBusy) {
       const retry = retryAfterSeconds(config);
       res.setHeader('Retry-After', String(retry));
-      sendLimitError(res, 503, LimitCode.TOO_MANY_EXPORTS, `Every export connection is busy (EXPORT_POOL_SIZE ${config.exportLimits.poolSize}); none came free within ${error.waitedMs} ms. Try again in ${retry} s.`, { retryAfterSeconds: retry });
+      sendLimitError(
+        res,
+        503,
+        LimitCode.TOO_MANY_EXPORTS,
+        `Every export connection is busy (EXPORT_POOL_SIZE ${config.exportLimits.poolSize}); none came free within ${error.waitedMs} ms. Try again in ${retry} s.`,
+        { retryAfterSeconds: retry },
+      );
       return;
     }
     console.error('export failed', error);
@@ -160,7 +169,12 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
   let auditKey: number | null = null;
   try {
     auditKey = await recordAudit(ctx, { action: AuditAction.SEGMENT_EXPORTED, subject: segmentSubject(segment), details: { channel, rows: null, completed: false } });
-    const slug = segment.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'segment';
+    const slug =
+      segment.name
+        .normalize('NFKD')
+        .replace(/[^\w-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'segment';
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${slug}-${channel.toLowerCase()}.csv"; filename*=UTF-8''${encodeURIComponent(`${segment.name}-${channel.toLowerCase()}.csv`)}`);

@@ -25,7 +25,8 @@ class SegmentMembership {
 export class MembershipCheckResolver {
   @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentMembership], {
-    description: 'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them. Needs segments:read and crm:read: whether a named person is in a segment is personal data.',
+    description:
+      'For one contact, company or lead: which of the given segments (default: all, at most 500) it is in now. One statement for all of them. Needs segments:read and crm:read: whether a named person is in a segment is personal data.',
   })
   async segmentMembership(
     @Arg('memberId', () => ID) memberId: string,
@@ -37,7 +38,13 @@ export class MembershipCheckResolver {
     const decoded = fromGlobalId(memberId);
     const type = decoded && MEMBER_TYPES[decoded.type];
     if (!decoded || !type) throw new UserErrors([UserError.of(['memberId'], UserErrorCode.INVALID, 'memberId must be the id of a contact, company or lead.')]);
-    const keys = segmentIds?.map((id, i) => keyOf(id, 'Segment') ?? (() => { throw new UserErrors([UserError.of(['segmentIds', i], UserErrorCode.INVALID, `"${id}" is not a segment id.`)]); })());
+    const keys = segmentIds?.map(
+      (id, i) =>
+        keyOf(id, 'Segment') ??
+        (() => {
+          throw new UserErrors([UserError.of(['segmentIds', i], UserErrorCode.INVALID, `"${id}" is not a segment id.`)]);
+        })(),
+    );
     const segments = await ctx.em.find(Segment, keys ? { key: { $in: keys } } : {}, { orderBy: { key: 'asc' }, limit: MAX_SEGMENTS });
     const now = new Date();
     const checks: Array<{ segment: Segment; index: number | null; problem: string | null }> = [];

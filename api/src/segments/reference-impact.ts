@@ -44,7 +44,13 @@ export async function referencingProblems(ctx: Context, definition: ReferencedDe
     const before = new Set((await limitProblems({})).map((p) => p.code));
     const broken = (await limitProblems({ overrides })).find((p) => !before.has(p.code));
     if (broken) {
-      return [UserError.of(['input', 'filter'], broken.code, `The segment "${user.name}" names this one in a membership rule (directly or through others); with this change it would break a limit: ${broken.message}`)];
+      return [
+        UserError.of(
+          ['input', 'filter'],
+          broken.code,
+          `The segment "${user.name}" names this one in a membership rule (directly or through others); with this change it would break a limit: ${broken.message}`,
+        ),
+      ];
     }
   }
   return [];

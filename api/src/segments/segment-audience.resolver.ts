@@ -47,7 +47,10 @@ export class SegmentAudienceResolver {
   }
 
   @Requires(Scope.RECIPIENTS_READ)
-  @FieldResolver(() => String, { description: 'A relative link that downloads the recipients of a channel as CSV (address, channel, name, owner_type, owner_id); signed, valid for EXPORT_LINK_SECONDS (5 minutes), no Authorization header needed.' })
+  @FieldResolver(() => String, {
+    description:
+      'A relative link that downloads the recipients of a channel as CSV (address, channel, name, owner_type, owner_id); signed, valid for EXPORT_LINK_SECONDS (5 minutes), no Authorization header needed.',
+  })
   exportUrl(@Root() segment: Segment, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): string {
     return exportPath(ctx.config, segment, channel, requireActor(ctx.actor));
   }
@@ -55,13 +58,19 @@ export class SegmentAudienceResolver {
   // Counts need segments:read even inside a mutation payload (a segments:write-only token learns
   // nothing from createSegment); nullable, so the rest of the payload still arrives.
   @Requires(Scope.SEGMENTS_READ)
-  @FieldResolver(() => LiveCount, { nullable: true, description: 'Members now: computed from current data when asked (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
+  @FieldResolver(() => LiveCount, {
+    nullable: true,
+    description: 'Members now: computed from current data when asked (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.',
+  })
   async memberCount(@Root() segment: Segment, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
     return reportCount(ctx, await countAudience(ctx, await audienceOfSegment(ctx, segment, timeZone)));
   }
 
   @Requires(Scope.SEGMENTS_READ)
-  @FieldResolver(() => [RecipientCount], { nullable: true, description: 'Distinct addresses per channel, stop list excluded (one statement per channel). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.' })
+  @FieldResolver(() => [RecipientCount], {
+    nullable: true,
+    description: 'Distinct addresses per channel, stop list excluded (one statement per channel). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.',
+  })
   async recipientCounts(
     @Root() segment: Segment,
     @Arg('channels', () => [Channel], { nullable: true, description: 'Default: every channel.' }) channels: Channel[] | null,
@@ -73,7 +82,12 @@ export class SegmentAudienceResolver {
 
   @Requires(Scope.RECIPIENTS_READ)
   @FieldResolver(() => MemberConnection, { description: 'Members in (type, key) order. For a static segment: the CRM records having one of its addresses.' })
-  async members(@Root() segment: Segment, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
+  async members(
+    @Root() segment: Segment,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Ctx() ctx: Context,
+  ) {
     return membersPage(ctx, await audienceOfSegment(ctx, segment, timeZone), page);
   }
 
@@ -131,7 +145,10 @@ export class SegmentPreviewResolver {
 
 @Resolver(() => Recipient)
 export class RecipientResolver {
-  @FieldResolver(() => Member, { nullable: true, description: 'The member the address belongs to; where several share it, the first in (type, key) order. Null for a static address no CRM record has.' })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The member the address belongs to; where several share it, the first in (type, key) order. Null for a static address no CRM record has.',
+  })
   owner(@Root() recipient: Recipient, @Ctx() ctx: Context): Promise<MemberObject | null> | null {
     return recipient.ownerRef && loadMember(ctx, recipient.ownerRef.type, recipient.ownerRef.key);
   }

@@ -9,9 +9,7 @@ const PARTS = ['name', 'description', 'tags', 'source', 'clientType', 'filter', 
 
 /** JSON with object keys sorted, so two equal trees compare equal whatever order their keys came in. */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 }
 
 /** Which parts of a segment's definition differ between two drafts ("name", "filter", …). */

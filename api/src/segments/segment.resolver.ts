@@ -78,9 +78,7 @@ export class SegmentResolver {
   @Requires(Scope.SEGMENTS_READ)
   @Query(() => [SegmentTagCount], { description: 'Every tag in use, with how many segments carry it; for the tag filter.' })
   async segmentTags(@Ctx() ctx: Context): Promise<SegmentTagCount[]> {
-    const rows = await ctx.em.getConnection().execute<Array<{ tag: string; n: number | string }>>(
-      'SELECT MIN(tag) AS tag, COUNT(*) AS n FROM segment_tag GROUP BY tag_folded ORDER BY tag_folded',
-    );
+    const rows = await ctx.em.getConnection().execute<Array<{ tag: string; n: number | string }>>('SELECT MIN(tag) AS tag, COUNT(*) AS n FROM segment_tag GROUP BY tag_folded ORDER BY tag_folded');
     return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
   }
 
@@ -164,11 +162,7 @@ export class SegmentResolver {
 
   @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => SegmentPayload, { description: 'Copies a segment (definition, tags and, for static ones, addresses) as a new segment at version 1.' })
-  async duplicateSegment(
-    @Arg('id', () => ID) id: string,
-    @Arg('name', () => String, { nullable: true, description: 'Default: "<name> (copy)".' }) name: string | null,
-    @Ctx() ctx: Context,
-  ) {
+  async duplicateSegment(@Arg('id', () => ID) id: string, @Arg('name', () => String, { nullable: true, description: 'Default: "<name> (copy)".' }) name: string | null, @Ctx() ctx: Context) {
     const found = await findSegment(ctx, id);
     if (!found.segment) return { node: null, errors: found.errors };
     const { segment, errors } = await duplicateSegment(ctx, found.segment, name);

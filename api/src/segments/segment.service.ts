@@ -103,7 +103,11 @@ function versionRow(ctx: Context, segmentKey: number, version: number, draft: Se
 
 async function writeTags(ctx: Context, segmentKey: number, tags: string[]): Promise<void> {
   await ctx.em.nativeDelete(SegmentTag, { segment: segmentKey });
-  if (tags.length) await ctx.em.insertMany(SegmentTag, tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })));
+  if (tags.length)
+    await ctx.em.insertMany(
+      SegmentTag,
+      tags.map((tag) => ({ segment: segmentKey, tag, tagFolded: fold(tag) })),
+    );
 }
 
 /** Inserts a segment at version 1; `also` writes what belongs with it (its audit event) in the same transaction. */
@@ -251,12 +255,14 @@ export async function duplicateSegment(ctx: Context, segment: Segment, name: str
   return insertSegment(ctx, draft, segment.filter, async (copy) => {
     const details: AuditDetails = { kind: segment.kind, fromId: segment.id, fromName: segment.name };
     if (segment.kind === SegmentKind.STATIC) {
-      const copied = await ctx.em.getConnection().execute<{ affectedRows?: number }>(
-        'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
-        [copy.key, segment.key],
-        'run',
-        ctx.em.getTransactionContext(),
-      );
+      const copied = await ctx.em
+        .getConnection()
+        .execute<{ affectedRows?: number }>(
+          'INSERT INTO segment_member (segment_id, channel, address, name, created_at) SELECT ?, channel, address, name, created_at FROM segment_member WHERE segment_id = ? ORDER BY id',
+          [copy.key, segment.key],
+          'run',
+          ctx.em.getTransactionContext(),
+        );
       details.members = Number(copied.affectedRows ?? 0);
     }
     await recordSegmentEvent(ctx, AuditAction.SEGMENT_DUPLICATED, copy, details);

@@ -21,7 +21,7 @@ class StaticImportJob {
   @Field(() => ID, { description: 'Opaque id to poll with.' }) id!: string;
   @Field(() => ID) segmentId!: string;
   @Field(() => StaticImportJobState) state!: StaticImportJobState;
-  @Field(() => Int, { description: 'Non-blank lines read (the report\'s `lines`).' }) totalLines!: number;
+  @Field(() => Int, { description: "Non-blank lines read (the report's `lines`)." }) totalLines!: number;
   @Field(() => Int, {
     description: 'Lines settled so far: rejected and repeated ones once the text is read, valid ones as each chunk of 2,000 is stored. Equals totalLines when DONE.',
   })
@@ -30,7 +30,8 @@ class StaticImportJob {
   @Field(() => String, { nullable: true, description: 'Why the job FAILED.' }) error!: string | null;
   @Field(() => UserErrorCode, {
     nullable: true,
-    description: 'Why the job FAILED, for clients to branch on: WRITE_FAILED when the database failed while storing (the connection dropped, the disk filled); nothing was stored and the same import can simply be started again.',
+    description:
+      'Why the job FAILED, for clients to branch on: WRITE_FAILED when the database failed while storing (the connection dropped, the disk filled); nothing was stored and the same import can simply be started again.',
   })
   errorCode!: UserErrorCode | null;
   @Field(() => DateTimeResolver) startedAt!: Date;

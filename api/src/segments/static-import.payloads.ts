@@ -7,7 +7,8 @@ export class RejectedLine {
   @Field({ description: 'The line as given (cut at 200 characters).' }) text!: string;
   @Field({ description: 'Why, in English.' }) reason!: string;
   @Field(() => UserErrorCode, {
-    description: 'Why, for clients to branch on or translate: INVALID_EMAIL, INVALID_PHONE, REQUIRED (no address on the line, or an empty messenger handle), INVALID (neither an e-mail address nor a phone number).',
+    description:
+      'Why, for clients to branch on or translate: INVALID_EMAIL, INVALID_PHONE, REQUIRED (no address on the line, or an empty messenger handle), INVALID (neither an e-mail address nor a phone number).',
   })
   code!: UserErrorCode;
 }

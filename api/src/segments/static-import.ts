@@ -41,7 +41,11 @@ function split(line: string): [string, string | null] {
   if (!match) return [line.trim(), null];
   const address = (match[1] !== undefined ? match[1].replace(/""/g, '"') : itemAt(match, 2)).trim();
   const rawName = match[3] !== undefined ? match[3].replace(/""/g, '"') : match[4];
-  const name = rawName?.trim().replace(/[;,\t]+$/, '').trim() || null;
+  const name =
+    rawName
+      ?.trim()
+      .replace(/[;,\t]+$/, '')
+      .trim() || null;
   return [address, name];
 }
 

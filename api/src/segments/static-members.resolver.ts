@@ -85,7 +85,8 @@ export class StaticMembersResolver {
 
   @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => StaticImportReport, {
-    description: 'Imports pasted text or a CSV file into a static segment: one address per line, optionally ";Name", e-mails and phones mixed (phones without a country code read in DEFAULT_PHONE_REGION). Size limit MAX_IMPORT_BYTES (16 MB: over 100,000 lines).',
+    description:
+      'Imports pasted text or a CSV file into a static segment: one address per line, optionally ";Name", e-mails and phones mixed (phones without a country code read in DEFAULT_PHONE_REGION). Size limit MAX_IMPORT_BYTES (16 MB: over 100,000 lines).',
   })
   async importStaticSegment(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<StaticImportReport> {
     const found = await findSegment(ctx, id);
@@ -103,7 +104,11 @@ export class StaticMembersResolver {
 
   @Requires(Scope.SEGMENTS_WRITE)
   @Mutation(() => RemoveStaticMembersPayload, { description: 'Removes addresses from a static segment.' })
-  async removeStaticSegmentMembers(@Arg('id', () => ID) id: string, @Arg('members', () => [StaticMemberRefInput]) members: StaticMemberRefInput[], @Ctx() ctx: Context): Promise<RemoveStaticMembersPayload> {
+  async removeStaticSegmentMembers(
+    @Arg('id', () => ID) id: string,
+    @Arg('members', () => [StaticMemberRefInput]) members: StaticMemberRefInput[],
+    @Ctx() ctx: Context,
+  ): Promise<RemoveStaticMembersPayload> {
     const found = await findSegment(ctx, id);
     if (!found.segment) return { removed: 0, errors: found.errors };
     return removeAddresses(ctx, found.segment, members);

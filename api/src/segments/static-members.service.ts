@@ -40,7 +40,9 @@ export const emptyReport = (errors: UserError[]): ImportOutcome => ({ errors, li
 export function tooLarge(ctx: Context, text: string): UserError[] {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= ctx.config.maxImportBytes) return [];
-  return [UserError.of(['text'], Code.TOO_MANY, `The text is ${(bytes / 1048576).toFixed(1)} MB; an import takes at most ${(ctx.config.maxImportBytes / 1048576).toFixed(1)} MB. Split it into parts.`)];
+  return [
+    UserError.of(['text'], Code.TOO_MANY, `The text is ${(bytes / 1048576).toFixed(1)} MB; an import takes at most ${(ctx.config.maxImportBytes / 1048576).toFixed(1)} MB. Split it into parts.`),
+  ];
 }
 
 export function staticOnly(segment: Segment, path: string[]): UserError[] {
@@ -61,7 +63,13 @@ async function storeLines(ctx: Context, segment: Segment, lines: ImportedLine[],
   await inTransaction(ctx.em, async () => {
     for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
       const chunk = lines.slice(start, start + ROWS_PER_INSERT);
-      inserted += await insertNew(ctx, 'segment_member', ['segment_id', 'channel', 'address', 'name', 'created_at'], ['segment_id', 'channel', 'address'], chunk.map((l) => [segment.key, l.channel, l.address, l.name, now]));
+      inserted += await insertNew(
+        ctx,
+        'segment_member',
+        ['segment_id', 'channel', 'address', 'name', 'created_at'],
+        ['segment_id', 'channel', 'address'],
+        chunk.map((l) => [segment.key, l.channel, l.address, l.name, now]),
+      );
       await onStored?.(chunk.length);
     }
     await ctx.em.nativeUpdate(Segment, { key: segment.key }, { updatedAt: now, updatedBy: actingUserKey(ctx) });

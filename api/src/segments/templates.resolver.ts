@@ -41,16 +41,20 @@ export class SegmentTemplateResolver {
   ) {
     const template = TEMPLATES.find((t) => t.code === code);
     if (!template) return { node: null, errors: [UserError.of(['template'], UserErrorCode.NOT_FOUND, `There is no template "${code}".`)] };
-    const { segment, errors } = await createSegment(ctx, {
-      name: name?.trim() || template.name[pickLocale(locale)],
-      description: template.description[pickLocale(locale)],
-      tags: [],
-      kind: SegmentKind.DYNAMIC,
-      source: SegmentSource.CLIENTS,
-      clientType: ClientType.ANY,
-      filter: structuredClone(template.filter),
-      timeZone: null,
-    }, template.filter);
+    const { segment, errors } = await createSegment(
+      ctx,
+      {
+        name: name?.trim() || template.name[pickLocale(locale)],
+        description: template.description[pickLocale(locale)],
+        tags: [],
+        kind: SegmentKind.DYNAMIC,
+        source: SegmentSource.CLIENTS,
+        clientType: ClientType.ANY,
+        filter: structuredClone(template.filter),
+        timeZone: null,
+      },
+      template.filter,
+    );
     return { node: segment, errors };
   }
 }

@@ -24,7 +24,11 @@ export async function segmentsInTheWay(ctx: Context, uses: (rule: FilterRule, de
   const segments = await ctx.em.find(Segment, { kind: SegmentKind.DYNAMIC }, { fields: ['key', 'name', 'filter'], orderBy: { name: 'asc' } });
   const using = segments.filter((s) => rulesOf(s.filter).some((rule) => uses(rule, catalog.get(rule.field))));
   if (!using.length) return [];
-  const names = using.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '');
+  const names =
+    using
+      .slice(0, 5)
+      .map((s) => `"${s.name}"`)
+      .join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '');
   const error = UserError.of(['id'], UserErrorCode.IN_USE, `Saved segments ${names} use ${what} in their filters; change them first.`, using.length);
   error.segments = using.slice(0, LISTED_SEGMENTS).map((s) => ({ id: toGlobalId('Segment', s.key), name: s.name }));
   return [error];

@@ -40,7 +40,10 @@ export class User extends Record {
   role: UserRole = UserRole.MARKETER;
 
   @AdminOrSelf()
-  @Field(() => Boolean, { nullable: true, description: `An inactive user cannot sign in; deactivating one ends their sessions and revokes the API tokens they made, and activating them again revives neither. ${ADMIN_OR_SELF_NOTE}` })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `An inactive user cannot sign in; deactivating one ends their sessions and revokes the API tokens they made, and activating them again revives neither. ${ADMIN_OR_SELF_NOTE}`,
+  })
   @Property({ type: 'boolean' })
   active: boolean = true;
 

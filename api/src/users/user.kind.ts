@@ -33,7 +33,10 @@ export const userKind: RecordKind<User, UserInput> = {
   },
   // Runs in the write's transaction: an inactive user keeps no session and no live token.
   async afterWrite(em, users) {
-    await endAccessOf(em, users.filter((user) => !user.active).map((user) => user.key));
+    await endAccessOf(
+      em,
+      users.filter((user) => !user.active).map((user) => user.key),
+    );
   },
   async checkDelete(em, user) {
     if (user.email === BUILT_IN_ADMIN_EMAIL) return [UserError.of(['id'], UserErrorCode.IN_USE, 'The built-in administrator cannot be deleted.')];

@@ -71,7 +71,12 @@ describe('faults on postgresql', () => {
   const health = async () => (await fetch(`${api.base}/healthz`)).status;
   /** The backends of the app's database other than ours, as pg_stat_activity shows them. */
   const backends = async () =>
-    (await admin.query(`SELECT pid, state, query, backend_xid IS NOT NULL AS wrote FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows as Array<{ pid: number; state: string; query: string; wrote: boolean }>;
+    (await admin.query(`SELECT pid, state, query, backend_xid IS NOT NULL AS wrote FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows as Array<{
+      pid: number;
+      state: string;
+      query: string;
+      wrote: boolean;
+    }>;
   const terminate = async (pid: number) => (await admin.query('SELECT pg_terminate_backend($1) AS ok', [pid])).rows[0].ok as boolean;
 
   beforeAll(async () => {
@@ -112,7 +117,10 @@ describe('faults on postgresql', () => {
       return job.state !== 'RUNNING' ? job : null;
     });
     expect(failed).toMatchObject({ state: 'FAILED', errorCode: 'WRITE_FAILED', report: null, error: expect.stringMatching(/nothing was stored/) });
-    expect(log.lines.some((l) => /static import .* failed/.test(l)), 'the failure is logged').toBe(true);
+    expect(
+      log.lines.some((l) => /static import .* failed/.test(l)),
+      'the failure is logged',
+    ).toBe(true);
     // All or nothing: only the two members from before.
     expect(await entries()).toBe(2);
 
@@ -155,7 +163,10 @@ describe('faults on postgresql', () => {
     expect(cut.complete, 'a cut download never ends cleanly').toBe(false);
     expect(cut.error).not.toBeNull();
     expect(cut.body.split('\r\n').length - 2).toBeLessThan(LINES + 2);
-    expect(log.lines.some((l) => l.includes('export failed')), 'the server logs the failed export').toBe(true);
+    expect(
+      log.lines.some((l) => l.includes('export failed')),
+      'the server logs the failed export',
+    ).toBe(true);
 
     expect(await health()).toBe(200);
     const many = await Promise.all(Array.from({ length: 30 }, () => api.execRaw(`{ segments(first: 1) { totalCount } }`)));
@@ -237,7 +248,10 @@ describe('faults on sqlite', () => {
       count('export workers killed');
     });
     expect(cut.complete).toBe(false);
-    expect(log.lines.some((l) => l.includes('export failed')), 'the server logs the failed export').toBe(true);
+    expect(
+      log.lines.some((l) => l.includes('export failed')),
+      'the server logs the failed export',
+    ).toBe(true);
     const whole = await download(await url());
     expect(whole).toMatchObject({ status: 200, complete: true });
     expect(whole.body.split('\r\n').length - 2).toBe(LINES + 2);

@@ -82,13 +82,9 @@ export function valueArb(field: CatalogField, operator: FilterOperator): fc.Arbi
     case ValueSlot.IDS:
       return someOf(field.values, fc.constantFrom(...field.values, 'x')).map((ids) => ({ ids }));
     case ValueSlot.NUMBER:
-      return operator === FilterOperator.IN_NEXT_DAYS
-        ? fc.oneof(fc.integer({ min: 0, max: 366 }), nastyNumber).map((number) => ({ number }))
-        : nastyNumber.map((number) => ({ number }));
+      return operator === FilterOperator.IN_NEXT_DAYS ? fc.oneof(fc.integer({ min: 0, max: 366 }), nastyNumber).map((number) => ({ number })) : nastyNumber.map((number) => ({ number }));
     case ValueSlot.NUMBER_RANGE:
-      return fc
-        .record({ min: fc.option(nastyNumber, { nil: null }), max: fc.option(nastyNumber, { nil: null }) })
-        .map((r) => ({ numberRange: r }));
+      return fc.record({ min: fc.option(nastyNumber, { nil: null }), max: fc.option(nastyNumber, { nil: null }) }).map((r) => ({ numberRange: r }));
     case ValueSlot.DATE:
       return day.map((date) => ({ date }));
     case ValueSlot.DATE_RANGE:
@@ -116,14 +112,16 @@ export function wellFormedTree(catalog: Catalog): fc.Arbitrary<Record<string, un
   const scopes = [...new Set(catalog.fields.map((f) => f.scope).filter((s): s is string => Boolean(s)))];
   const scoped = scopes.length
     ? fc.constantFrom(...scopes).chain((scope) =>
-        fc.record({
-          combinator,
-          not: fc.boolean(),
-          scope: fc.constant(scope),
-          quantifier: fc.constantFrom(...QUANTIFIERS),
-          threshold: fc.integer({ min: 0, max: 3 }),
-          rules: fc.array(ruleArb(catalog.fields.filter((f) => f.scope === scope)), { maxLength: 3 }),
-        }).map((group) => ({ group })),
+        fc
+          .record({
+            combinator,
+            not: fc.boolean(),
+            scope: fc.constant(scope),
+            quantifier: fc.constantFrom(...QUANTIFIERS),
+            threshold: fc.integer({ min: 0, max: 3 }),
+            rules: fc.array(ruleArb(catalog.fields.filter((f) => f.scope === scope)), { maxLength: 3 }),
+          })
+          .map((group) => ({ group })),
       )
     : ruleArb(plain);
   const { group } = fc.letrec<{ group: Record<string, unknown>; node: unknown }>((tie) => ({
@@ -156,7 +154,11 @@ const SLOTS = ['string', 'strings', 'number', 'numberRange', 'date', 'dateRange'
 
 /** One small change that a validator has to catch (or that happens to stay valid). */
 function mutation(catalog: Catalog, other: Catalog): fc.Arbitrary<(tree: Json, pick: number) => void> {
-  const anyField = fc.oneof(fc.constantFrom(...catalog.fields.map((f) => f.id), ...other.fields.map((f) => f.id)), nastyText, fc.constantFrom('custom.contact.UF_NOPE', 'client.', '.', 'custom..', '__proto__', 'constructor'));
+  const anyField = fc.oneof(
+    fc.constantFrom(...catalog.fields.map((f) => f.id), ...other.fields.map((f) => f.id)),
+    nastyText,
+    fc.constantFrom('custom.contact.UF_NOPE', 'client.', '.', 'custom..', '__proto__', 'constructor'),
+  );
   const rulesOf = (tree: Json, pick: number) => {
     const rules = nodesOf(tree).filter((n) => n.rule);
     return rules.length ? rules[pick % rules.length].rule : null;
@@ -169,18 +171,34 @@ function mutation(catalog: Catalog, other: Catalog): fc.Arbitrary<(tree: Json, p
   return fc.oneof(
     anyField.map((field) => (t: Json, p: number) => void (rulesOf(t, p) && (rulesOf(t, p).field = field))),
     fc.constantFrom(...OPERATORS).map((op) => (t: Json, p: number) => void (rulesOf(t, p) && (rulesOf(t, p).operator = op))),
-    fc.tuple(fc.constantFrom(...SLOTS), fc.oneof(nastyText, nastyNumber, fc.boolean(), fc.constant([]), fc.array(nastyText, { maxLength: 3 }), fc.constant({}), fc.record({ min: nastyNumber, max: nastyNumber }), fc.record({ amount: fc.integer(), unit: fc.constantFrom('DAY', 'YEAR') })), fc.boolean())
+    fc
+      .tuple(
+        fc.constantFrom(...SLOTS),
+        fc.oneof(
+          nastyText,
+          nastyNumber,
+          fc.boolean(),
+          fc.constant([]),
+          fc.array(nastyText, { maxLength: 3 }),
+          fc.constant({}),
+          fc.record({ min: nastyNumber, max: nastyNumber }),
+          fc.record({ amount: fc.integer(), unit: fc.constantFrom('DAY', 'YEAR') }),
+        ),
+        fc.boolean(),
+      )
       .map(([slot, v, keep]) => (t: Json, p: number) => {
         const rule = rulesOf(t, p);
-        if (rule) rule.value = { ...(keep ? rule.value ?? {} : {}), [slot]: v };
+        if (rule) rule.value = { ...(keep ? (rule.value ?? {}) : {}), [slot]: v };
       }),
     fc.constant((t: Json, p: number) => void (rulesOf(t, p) && delete rulesOf(t, p).value)),
     fc.constant((t: Json, p: number) => void (groupsOf(t, p).rules = [])),
     fc.constant((t: Json, p: number) => void groupsOf(t, p).rules.push({})),
     fc.constant((t: Json, p: number) => void groupsOf(t, p).rules.push({ rule: { field: firstField(), operator: 'IS_EMPTY' }, group: { rules: [] } })),
-    fc.tuple(fc.constantFrom('DEALS', 'ORDERS', 'PURCHASES', 'ACTIVITIES'), fc.constantFrom(...QUANTIFIERS), fc.oneof(fc.integer(), fc.constantFrom(-1, 2 ** 31 - 1, -(2 ** 31))), fc.boolean()).map(([scope, quantifier, threshold, scoped]) => (t: Json, p: number) => {
-      Object.assign(groupsOf(t, p), scoped ? { scope, quantifier, threshold } : { quantifier, threshold });
-    }),
+    fc
+      .tuple(fc.constantFrom('DEALS', 'ORDERS', 'PURCHASES', 'ACTIVITIES'), fc.constantFrom(...QUANTIFIERS), fc.oneof(fc.integer(), fc.constantFrom(-1, 2 ** 31 - 1, -(2 ** 31))), fc.boolean())
+      .map(([scope, quantifier, threshold, scoped]) => (t: Json, p: number) => {
+        Object.assign(groupsOf(t, p), scoped ? { scope, quantifier, threshold } : { quantifier, threshold });
+      }),
     fc.integer({ min: 7, max: 40 }).map((depth) => (t: Json) => {
       // Deeper than the limit (8): the validator must say TOO_DEEP, not overflow anything.
       let inner: Json = { combinator: 'AND', rules: [{ rule: { field: firstField(), operator: 'IS_EMPTY' } }] };
@@ -203,10 +221,12 @@ function mutation(catalog: Catalog, other: Catalog): fc.Arbitrary<(tree: Json, p
       const rule = rulesOf(t, p);
       if (rule) rule.value = { relative: { amount, unit: 'DAY' } };
     }),
-    fc.tuple(fc.constantFrom('2024-02-30', '0000-01-01', '10000-01-01', '2024-13-01', '2024-1-1', '', 'yesterday', '2024-02-29T00:00:00Z', '+275760-09-13'), fc.boolean()).map(([date, single]) => (t: Json, p: number) => {
-      const rule = rulesOf(t, p);
-      if (rule) rule.value = single ? { date } : { dateRange: { from: date, to: null } };
-    }),
+    fc
+      .tuple(fc.constantFrom('2024-02-30', '0000-01-01', '10000-01-01', '2024-13-01', '2024-1-1', '', 'yesterday', '2024-02-29T00:00:00Z', '+275760-09-13'), fc.boolean())
+      .map(([date, single]) => (t: Json, p: number) => {
+        const rule = rulesOf(t, p);
+        if (rule) rule.value = single ? { date } : { dateRange: { from: date, to: null } };
+      }),
   );
 }
 
@@ -227,14 +247,17 @@ export function garbageFilter(): fc.Arbitrary<unknown> {
     // fast-check would print (and overflow on) the whole tree in a failure report.
     return Object.assign(inner, { [fc.toStringMethod]: () => `<a tree nested ${depth} groups deep>` });
   });
-  const shaped = fc.record({
-    combinator: fc.oneof(combinator, fc.anything()),
-    not: fc.oneof(fc.boolean(), fc.anything()),
-    scope: fc.oneof(fc.constant(null), fc.anything()),
-    quantifier: fc.oneof(fc.constant(null), fc.anything()),
-    threshold: fc.oneof(fc.integer(), nastyNumber, fc.anything()),
-    rules: fc.oneof(fc.array(fc.anything(), { maxLength: 3 }), fc.anything()),
-  }, { requiredKeys: [] });
+  const shaped = fc.record(
+    {
+      combinator: fc.oneof(combinator, fc.anything()),
+      not: fc.oneof(fc.boolean(), fc.anything()),
+      scope: fc.oneof(fc.constant(null), fc.anything()),
+      quantifier: fc.oneof(fc.constant(null), fc.anything()),
+      threshold: fc.oneof(fc.integer(), nastyNumber, fc.anything()),
+      rules: fc.oneof(fc.array(fc.anything(), { maxLength: 3 }), fc.anything()),
+    },
+    { requiredKeys: [] },
+  );
   return fc.oneof(
     fc.jsonValue({ maxDepth: 4 }),
     fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true }),
@@ -253,10 +276,22 @@ const EDGES: Record<Exclude<ValueSlot, null>, unknown[]> = {
   strings: [['', '%', "'"], ['x'.repeat(1000)]],
   ids: [],
   number: [0, -0, 0.5, -1, 1e308, -1e308, 5e-324, 2 ** 31, 2 ** 53, 2 ** 63, 1e15],
-  numberRange: [{ min: -1e308, max: 1e308 }, { min: null, max: 0 }, { min: 0.5, max: 0.5 }, { min: 2 ** 63, max: null }],
+  numberRange: [
+    { min: -1e308, max: 1e308 },
+    { min: null, max: 0 },
+    { min: 0.5, max: 0.5 },
+    { min: 2 ** 63, max: null },
+  ],
   date: ['0001-01-01', '9999-12-31', '2024-02-29', '1970-01-01'],
-  dateRange: [{ from: '0001-01-01', to: '9999-12-31' }, { from: '9999-12-31', to: null }, { from: null, to: '0001-01-01' }],
-  relative: ['DAY', 'WEEK', 'MONTH', 'YEAR'].flatMap((unit) => [{ amount: 0, unit }, { amount: 10_000, unit }]),
+  dateRange: [
+    { from: '0001-01-01', to: '9999-12-31' },
+    { from: '9999-12-31', to: null },
+    { from: null, to: '0001-01-01' },
+  ],
+  relative: ['DAY', 'WEEK', 'MONTH', 'YEAR'].flatMap((unit) => [
+    { amount: 0, unit },
+    { amount: 10_000, unit },
+  ]),
   boolean: [true, false],
 };
 

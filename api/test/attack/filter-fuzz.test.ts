@@ -76,7 +76,11 @@ function textsIn(value: unknown): string[] {
   return out;
 }
 
-const zone = fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom('Europe/Warsaw', 'Pacific/Kiritimati', 'America/St_Johns', 'UTC', 'Etc/GMT+12') }, { weight: 1, arbitrary: nastyText });
+const zone = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(null) },
+  { weight: 2, arbitrary: fc.constantFrom('Europe/Warsaw', 'Pacific/Kiritimati', 'America/St_Johns', 'UTC', 'Etc/GMT+12') },
+  { weight: 1, arbitrary: nastyText },
+);
 const clientType = fc.constantFrom('ANY', 'CONTACT', 'COMPANY');
 
 describe.each(engines)('filter fuzzing on %s', (engine) => {
@@ -127,7 +131,9 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
     expectTyped(check, where('checkFilter'), { echoes });
     // How many reached the SQL compiler: the figure that says the fuzzer is not just bouncing off validation.
     if (check.data?.checkFilter?.valid) note(`${part} that validated and ran as SQL`, 1);
-    else if (process.env.ATTACK_DEBUG) for (const p of check.data?.checkFilter?.problems ?? [{ code: `${String(check.errors?.[0]?.extensions?.code)} ${check.errors?.[0]?.message.replace(/"[^"]*"/g, "…").slice(0, 90)}` }]) note(`${part} problem ${p.code}`, 1);
+    else if (process.env.ATTACK_DEBUG)
+      for (const p of check.data?.checkFilter?.problems ?? [{ code: `${String(check.errors?.[0]?.extensions?.code)} ${check.errors?.[0]?.message.replace(/"[^"]*"/g, '…').slice(0, 90)}` }])
+        note(`${part} problem ${p.code}`, 1);
     const preview = await api.execRaw(PREVIEW, { input: { source, clientType: type, filter, timeZone: tz }, tz });
     expectTyped(preview, where('previewSegment'), { echoes });
     expectTyped(await api.execRaw(LISTS[source], { f: filter, tz }), where(`${source.toLowerCase()} list`), { echoes });
@@ -153,7 +159,10 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
 
   it('almost well-formed trees (mutations of valid ones): typed problems, nothing changes', async () => {
     const before = await snapshot(api.db);
-    for (const [source, other] of [['CLIENTS', 'LEADS'], ['LEADS', 'CLIENTS']] as const) {
+    for (const [source, other] of [
+      ['CLIENTS', 'LEADS'],
+      ['LEADS', 'CLIENTS'],
+    ] as const) {
       await fc.assert(
         fc.asyncProperty(mutatedTree(catalogs[source], catalogs[other]), clientType, zone, async (tree, type, tz) => readOnly(tree, source, type, tz, 'mutated trees')),
         fcOptions(60),
@@ -210,7 +219,13 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
       fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
       fc.nat(valid.length).map((n) => valid.slice(0, n)),
       fc.tuple(fc.nat(valid.length - 1), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })).map(([at, junk]) => valid.slice(0, at) + junk + valid.slice(at + 1)),
-      fc.record({ query: fc.oneof(nastyText, fc.constantFrom(CHECK, PREVIEW, LISTS.CLIENTS, '{ __typename }', 'mutation { __typename }', 'subscription { x }', '{ a: __typename b: __typename }')), variables: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom('s', 'f', 'c', 'tz', 'input', 'x'), fc.jsonValue({ maxDepth: 3 }))), operationName: fc.option(nastyText, { nil: undefined }) }).map((b) => JSON.stringify(b)),
+      fc
+        .record({
+          query: fc.oneof(nastyText, fc.constantFrom(CHECK, PREVIEW, LISTS.CLIENTS, '{ __typename }', 'mutation { __typename }', 'subscription { x }', '{ a: __typename b: __typename }')),
+          variables: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom('s', 'f', 'c', 'tz', 'input', 'x'), fc.jsonValue({ maxDepth: 3 }))),
+          operationName: fc.option(nastyText, { nil: undefined }),
+        })
+        .map((b) => JSON.stringify(b)),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
@@ -237,7 +252,11 @@ describe.each(engines)('filter fuzzing on %s', (engine) => {
   it('saving fuzzed trees: create, read back, count, page, check membership, export, update, delete', async () => {
     const before = await snapshot(api.db);
     const trees = (source: Catalog['source']) =>
-      fc.oneof({ weight: 3, arbitrary: wellFormedTree(catalogs[source]) }, { weight: 2, arbitrary: mutatedTree(catalogs[source], catalogs[source === 'CLIENTS' ? 'LEADS' : 'CLIENTS']) }, { weight: 1, arbitrary: garbageFilter() });
+      fc.oneof(
+        { weight: 3, arbitrary: wellFormedTree(catalogs[source]) },
+        { weight: 2, arbitrary: mutatedTree(catalogs[source], catalogs[source === 'CLIENTS' ? 'LEADS' : 'CLIENTS']) },
+        { weight: 1, arbitrary: garbageFilter() },
+      );
     const arb = fc.constantFrom('CLIENTS', 'LEADS').chain((source) => fc.tuple(fc.constant(source), trees(source), trees(source), clientType, zone));
     let n = 0;
     await fc.assert(

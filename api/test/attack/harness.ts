@@ -87,7 +87,18 @@ export const LEAK =
 
 /** GraphQL error codes that mean "your input is bad", never "we broke". */
 // Besides GraphQL's and the app's own: every refusal of the limits (QUERY_TIMEOUT, QUERY_TOO_DEEP…) and of the guards.
-const TYPED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_FILTER', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN', ...Object.values(LimitCode)]);
+const TYPED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'BAD_FILTER',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  ...Object.values(LimitCode),
+]);
 
 /** Every string inside a value (messages, paths, extensions), for the leak check. */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -196,10 +207,14 @@ export async function snapshot(db: Database, only?: string[]): Promise<Snapshot>
     if (NOT_SNAPSHOTTED.test(table)) continue;
     const rows = await connection.execute<Array<Record<string, unknown>>>(`SELECT * FROM "${table}"`);
     const plain = rows.map((row: Record<string, unknown>) =>
-      JSON.stringify(Object.keys(row).sort().map((k) => {
-        const v = row[k];
-        return v instanceof Date ? v.getTime() : typeof v === 'bigint' ? String(v) : v;
-      })),
+      JSON.stringify(
+        Object.keys(row)
+          .sort()
+          .map((k) => {
+            const v = row[k];
+            return v instanceof Date ? v.getTime() : typeof v === 'bigint' ? String(v) : v;
+          }),
+      ),
     );
     result.set(table, plain.sort());
   }

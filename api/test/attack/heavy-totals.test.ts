@@ -56,13 +56,13 @@ describe('totals of entity lists on postgresql count against the heavy-read caps
 
       const free = await api.http(SEGMENT_TOTAL, { authorization: `Bearer ${other}` });
       expect(codesOf(free.json)).toEqual([]);
-      expect((free.json).data.segments.totalCount).toBeGreaterThanOrEqual(0);
+      expect(free.json.data.segments.totalCount).toBeGreaterThanOrEqual(0);
     } finally {
       await lock.release();
       await held;
     }
     const after = await api.http(SEGMENT_TOTAL, { authorization: `Bearer ${holder}` });
     expect(codesOf(after.json)).toEqual([]);
-    expect(typeof (after.json).data.segments.totalCount).toBe('number');
+    expect(typeof after.json.data.segments.totalCount).toBe('number');
   });
 });

@@ -29,8 +29,26 @@ const email = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'a@b.co', 'A.B@EXAMPLE.COM', ' spaced@example.com ', 'x@localhost', 'x@1.2.3.4', 'a@b', '@b.co', 'a@', 'a@@b.co', 'a b@c.co', '"a"@b.co', 'ü@exämple.de',
-      'a@b.co.', '.a@b.co', 'a..b@c.co', `${'x'.repeat(64)}@b.co`, `${'x'.repeat(65)}@b.co`, `a@${'b'.repeat(63)}.co`, `a@${'b'.repeat(64)}.co`, `${'x'.repeat(64)}@${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`,
+      'a@b.co',
+      'A.B@EXAMPLE.COM',
+      ' spaced@example.com ',
+      'x@localhost',
+      'x@1.2.3.4',
+      'a@b',
+      '@b.co',
+      'a@',
+      'a@@b.co',
+      'a b@c.co',
+      '"a"@b.co',
+      'ü@exämple.de',
+      'a@b.co.',
+      '.a@b.co',
+      'a..b@c.co',
+      `${'x'.repeat(64)}@b.co`,
+      `${'x'.repeat(65)}@b.co`,
+      `a@${'b'.repeat(63)}.co`,
+      `a@${'b'.repeat(64)}.co`,
+      `${'x'.repeat(64)}@${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`,
       ...INJECTED_ADDRESSES,
     ),
   },
@@ -38,7 +56,9 @@ const email = fc.oneof(
 
 /** Phones: plausible numbers with separators and prefixes, and ones just too short or long. */
 const phone = fc.oneof(
-  fc.tuple(fc.constantFrom('+48 ', '+1 ', '+', '', '00', '(0', '+44 (0)', '+7-'), digits(3, 17), fc.constantFrom('', ' ', '-', '.', '/')).map(([p, d, s]) => `${p}${d.replace(/(\d{3})(?=\d)/g, `$1${s}`)}`),
+  fc
+    .tuple(fc.constantFrom('+48 ', '+1 ', '+', '', '00', '(0', '+44 (0)', '+7-'), digits(3, 17), fc.constantFrom('', ' ', '-', '.', '/'))
+    .map(([p, d, s]) => `${p}${d.replace(/(\d{3})(?=\d)/g, `$1${s}`)}`),
   fc.constantFrom('+48 601 234 567', '601234567', '+1 (212) 555-0100', '+999 123', '12345', `+${'9'.repeat(15)}`, `+${'9'.repeat(16)}`, '0', '+0', '+48 601 234 567 ext. 12', '(((((', '1-2-3-4-5'),
 );
 
@@ -67,12 +87,10 @@ function lineArb(known: string[]): fc.Arbitrary<string> {
 
 /** A text: lines joined by a mix of LF, CRLF and CR, maybe with a byte-order mark and a trailing break. */
 function textArb(known: string[], maxLines = 40): fc.Arbitrary<string> {
-  return fc
-    .tuple(fc.boolean(), fc.array(fc.tuple(lineArb(known), fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\r\n')), { maxLength: maxLines }), fc.boolean())
-    .map(([bom, lines, trailing]) => {
-      const text = lines.map(([line, sep], i) => (i < lines.length - 1 || trailing ? line + sep : line)).join('');
-      return bom ? `\ufeff${text}` : text;
-    });
+  return fc.tuple(fc.boolean(), fc.array(fc.tuple(lineArb(known), fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\r\n')), { maxLength: maxLines }), fc.boolean()).map(([bom, lines, trailing]) => {
+    const text = lines.map(([line, sep], i) => (i < lines.length - 1 || trailing ? line + sep : line)).join('');
+    return bom ? `\ufeff${text}` : text;
+  });
 }
 
 /**
@@ -129,8 +147,11 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
     api = await startAttackApi(engine);
     segmentId = (await api.exec(`mutation { createSegment(input: { name: "Fuzzed imports", kind: STATIC }) { segment { id } } }`)).createSegment.segment.id;
     // Addresses already in the segment and on the stop list, so "already present" and duplicates happen.
-    known = ['anna@example.com', 'JAN@example.com', '+48 601 234 567', '601 234 568', 'o\'brien@example.com'];
-    await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } importStopList(text: $t, reason: UNSUBSCRIBED) { imported } }`, { id: segmentId, t: known.join('\n') });
+    known = ['anna@example.com', 'JAN@example.com', '+48 601 234 567', '601 234 568', "o'brien@example.com"];
+    await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } importStopList(text: $t, reason: UNSUBSCRIBED) { imported } }`, {
+      id: segmentId,
+      t: known.join('\n'),
+    });
     log = watchServerLog();
   });
   afterAll(async () => {
@@ -207,7 +228,11 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
         log.clear();
         const where = `importStopList(${channel}) of ${JSON.stringify(text).slice(0, 400)}`;
         const before = await snapshot(api.db, MEMBER_TABLES);
-        const result = await api.execRaw(`mutation($t: String!, $c: Channel, $r: StopListReason!) { importStopList(text: $t, channel: $c, reason: $r) { ${STOP_REPORT} } }`, { t: text, c: channel, r: reason });
+        const result = await api.execRaw(`mutation($t: String!, $c: Channel, $r: StopListReason!) { importStopList(text: $t, channel: $c, reason: $r) { ${STOP_REPORT} } }`, {
+          t: text,
+          c: channel,
+          r: reason,
+        });
         expectTyped(result, where, { echoes: text.split(/\r\n|\n|\r/) });
         log.expectQuiet(where);
         const after = await snapshot(api.db, MEMBER_TABLES);
@@ -235,7 +260,17 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
       firstName: fc.option(nastyText, { nil: undefined }),
       lastName: fc.oneof(nastyText, fc.constant('Fuzz')),
       city: fc.option(fc.oneof(nastyText, fc.string({ unit: 'grapheme', maxLength: 250 })), { nil: undefined }),
-      communications: fc.option(fc.array(fc.oneof(email.map((value) => ({ channel: 'EMAIL', value })), phone.map((value) => ({ channel: 'PHONE', value })), nastyText.map((value) => ({ channel: 'IM', valueType: 'TELEGRAM', value }))), { maxLength: 4 }), { nil: undefined }),
+      communications: fc.option(
+        fc.array(
+          fc.oneof(
+            email.map((value) => ({ channel: 'EMAIL', value })),
+            phone.map((value) => ({ channel: 'PHONE', value })),
+            nastyText.map((value) => ({ channel: 'IM', valueType: 'TELEGRAM', value })),
+          ),
+          { maxLength: 4 },
+        ),
+        { nil: undefined },
+      ),
     });
     const before = await snapshot(api.db);
     await fc.assert(

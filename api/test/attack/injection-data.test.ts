@@ -79,7 +79,8 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
         for (const operator of field.operators) {
           const slot = slotFor(field.valueType, operator);
           if (slot !== ValueSlot.STRING && slot !== ValueSlot.STRINGS && slot !== ValueSlot.IDS) continue;
-          const rules = slot === ValueSlot.STRING ? PAYLOADS.map((string) => ({ rule: { field: field.id, operator, value: { string } } })) : [{ rule: { field: field.id, operator, value: { [slot]: PAYLOADS } } }];
+          const rules =
+            slot === ValueSlot.STRING ? PAYLOADS.map((string) => ({ rule: { field: field.id, operator, value: { string } } })) : [{ rule: { field: field.id, operator, value: { [slot]: PAYLOADS } } }];
           const group = field.scope ? { combinator: 'OR', rules: [{ group: { combinator: 'OR', scope: field.scope, rules } }] } : { combinator: 'OR', rules };
           const checked = await api.execRaw(CHECK, { s: source, f: group });
           typed(checked, `checkFilter ${field.id} ${operator}`);
@@ -91,7 +92,10 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
             note('catalog values that validated and ran as SQL', slot === ValueSlot.STRING ? PAYLOADS.length : 1);
           } else {
             // Listed fields know their codes and ids: a payload is an unknown value, and said so.
-            expect(checked.data.checkFilter.problems.map((p: { code: string }) => p.code), `${field.id} ${operator}`).toContain('UNKNOWN_VALUE');
+            expect(
+              checked.data.checkFilter.problems.map((p: { code: string }) => p.code),
+              `${field.id} ${operator}`,
+            ).toContain('UNKNOWN_VALUE');
           }
           count('catalog values (field × operator × payload)', PAYLOADS.length);
         }
@@ -126,13 +130,23 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
       const company = await plant('createCompany', { title: p, city: p, country: p, customFields: [{ code: 'UF_TIER', string: p }] }, 'company');
       // A lead is in the Leads source while it has an address and no contact.
       const lead = await plant('createLead', { title: p, city: p, communications: [{ channel: 'EMAIL', value: `lead${i}@example.com` }] }, 'lead');
-      const read = await api.exec(`query($c: ID!, $co: ID!, $l: ID!) { c: contact(id: $c) { firstName lastName city country } co: company(id: $co) { title city country } l: lead(id: $l) { title city } }`, { c: contact, co: company, l: lead });
+      const read = await api.exec(
+        `query($c: ID!, $co: ID!, $l: ID!) { c: contact(id: $c) { firstName lastName city country } co: company(id: $co) { title city country } l: lead(id: $l) { title city } }`,
+        { c: contact, co: company, l: lead },
+      );
       const t = p.trim();
       expect(read, `read back ${JSON.stringify(p)}`).toEqual({ c: { firstName: t, lastName: t, city: t, country: t }, co: { title: t, city: t, country: t }, l: { title: t, city: t } });
       count('CRM text fields planted and read back', 9);
     }
     const planted: Array<[string, string]> = [
-      ['CLIENTS', 'client.city'], ['CLIENTS', 'client.country'], ['CLIENTS', 'contact.firstName'], ['CLIENTS', 'contact.lastName'], ['CLIENTS', 'company.title'], ['CLIENTS', 'custom.company.UF_TIER'], ['LEADS', 'lead.title'], ['LEADS', 'lead.city'],
+      ['CLIENTS', 'client.city'],
+      ['CLIENTS', 'client.country'],
+      ['CLIENTS', 'contact.firstName'],
+      ['CLIENTS', 'contact.lastName'],
+      ['CLIENTS', 'company.title'],
+      ['CLIENTS', 'custom.company.UF_TIER'],
+      ['LEADS', 'lead.title'],
+      ['LEADS', 'lead.city'],
     ];
     // Every STRING field of the catalog must be planted above: a new one fails here until it is.
     const strings = (['CLIENTS', 'LEADS'] as const).flatMap((s) => catalogs[s].fields.filter((f: CatalogField) => f.valueType === FieldValueType.STRING && !f.scope).map((f) => f.id));
@@ -142,7 +156,14 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
       for (const p of STORABLE) {
         const t = p.trim();
         // Folding is the documented normalisation: the same text in another case is the same value.
-        const tests = [['EQ', { string: p }], ['IN', { strings: [p] }], ['CONTAINS', { string: t }], ['BEGINS_WITH', { string: t }], ['ENDS_WITH', { string: t }], ['EQ', { string: fold(t).toUpperCase() }]] as const;
+        const tests = [
+          ['EQ', { string: p }],
+          ['IN', { strings: [p] }],
+          ['CONTAINS', { string: t }],
+          ['BEGINS_WITH', { string: t }],
+          ['ENDS_WITH', { string: t }],
+          ['EQ', { string: fold(t).toUpperCase() }],
+        ] as const;
         const found = await memberCounts(source, field, tests);
         tests.forEach(([operator, value], i) => {
           expect(found[i], `${field} ${operator} ${JSON.stringify(value)} finds the planted record`).toBeGreaterThanOrEqual(1);
@@ -158,17 +179,28 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
     const SEGMENT = 'id name description tags';
     for (const p of PAYLOADS) {
       const name = p.trim() ? p : `blank ${JSON.stringify(p)}`;
-      const created = await api.execRaw(`mutation($i: CreateSegmentInput!) { createSegment(input: $i) { errors { ${PROBLEMS} } segment { ${SEGMENT} } } }`, { i: { name, description: p, tags: [p, 'inj'], kind: 'STATIC' } });
+      const created = await api.execRaw(`mutation($i: CreateSegmentInput!) { createSegment(input: $i) { errors { ${PROBLEMS} } segment { ${SEGMENT} } } }`, {
+        i: { name, description: p, tags: [p, 'inj'], kind: 'STATIC' },
+      });
       typed(created, `createSegment ${JSON.stringify(p)}`);
       const segment = created.data.createSegment.segment;
       expect(segment, `createSegment ${JSON.stringify(p)}: ${JSON.stringify(created.data.createSegment.errors)}`).not.toBeNull();
       expect(segment.name).toBe(name.trim());
       expect([p, p.trim(), null]).toContain(segment.description);
       expect(segment.tags).toEqual(p.trim() ? [p.trim(), 'inj'] : ['inj']);
-      const found = await api.execRaw(`query($s: String, $t: String) { bySearch: segments(where: { search: $s }, first: 100) { totalCount edges { node { id } } } byTag: segments(where: { tag: $t }, first: 100) { edges { node { id } } } }`, { s: name.trim(), t: p.trim() || 'inj' });
+      const found = await api.execRaw(
+        `query($s: String, $t: String) { bySearch: segments(where: { search: $s }, first: 100) { totalCount edges { node { id } } } byTag: segments(where: { tag: $t }, first: 100) { edges { node { id } } } }`,
+        { s: name.trim(), t: p.trim() || 'inj' },
+      );
       typed(found, `segments search ${JSON.stringify(p)}`);
-      expect(found.data.bySearch.edges.map((e: any) => e.node.id), `search ${JSON.stringify(name)}`).toContain(segment.id);
-      expect(found.data.byTag.edges.map((e: any) => e.node.id), `tag ${JSON.stringify(p)}`).toContain(segment.id);
+      expect(
+        found.data.bySearch.edges.map((e: any) => e.node.id),
+        `search ${JSON.stringify(name)}`,
+      ).toContain(segment.id);
+      expect(
+        found.data.byTag.edges.map((e: any) => e.node.id),
+        `tag ${JSON.stringify(p)}`,
+      ).toContain(segment.id);
       const copy = await api.execRaw(`mutation($id: ID!, $n: String) { duplicateSegment(id: $id, name: $n) { errors { ${PROBLEMS} } segment { id name } } }`, { id: segment.id, n: name });
       typed(copy, `duplicateSegment ${JSON.stringify(p)}`);
       expect(copy.data.duplicateSegment.segment.name).toBe(name.trim());
@@ -197,7 +229,10 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
 
   it('import lines, imported names, stop-list handles and notes: stored as sent or rejected line by line', async () => {
     const id = (await api.exec(`mutation { createSegment(input: { name: "Injected imports", kind: STATIC }) { segment { id } } }`)).createSegment.segment.id;
-    const lines = await api.execRaw(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { lines imported invalidCount invalid { line text } errors { code } } }`, { id, t: PAYLOADS.join('\n') });
+    const lines = await api.execRaw(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { lines imported invalidCount invalid { line text } errors { code } } }`, {
+      id,
+      t: PAYLOADS.join('\n'),
+    });
     typed(lines, 'payloads as import lines');
     const report = lines.data.importStaticSegment;
     expect(report.imported + report.invalidCount).toBeLessThanOrEqual(report.lines);
@@ -207,7 +242,9 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
     const withNames = await api.execRaw(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported invalidCount } }`, { id, t: named.join('\r\n') });
     typed(withNames, 'payloads as imported names');
     expect(withNames.data.importStaticSegment.imported).toBe(PAYLOADS.length);
-    const entries = (await api.exec(`query($id: ID!) { segment(id: $id) { entries(first: 500, search: "named") { edges { node { address name } } } } }`, { id })).segment.entries.edges.map((e: any) => e.node);
+    const entries = (await api.exec(`query($id: ID!) { segment(id: $id) { entries(first: 500, search: "named") { edges { node { address name } } } } }`, { id })).segment.entries.edges.map(
+      (e: any) => e.node,
+    );
     for (const [i, p] of PAYLOADS.entries()) {
       if (!oneLine.includes(p)) continue;
       const entry = entries.find((e: { address: string }) => e.address === `named${i}@example.com`);
@@ -219,7 +256,10 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
     }
     count('import lines and names', PAYLOADS.length * 3);
     for (const p of PAYLOADS) {
-      const added = await api.execRaw(`mutation($a: String!, $n: String) { im: addStopListEntry(input: { channel: IM, address: $a, reason: BOUNCED, note: $n }) { errors { ${PROBLEMS} } entry { address note } } email: addStopListEntry(input: { channel: EMAIL, address: $a, reason: BOUNCED }) { errors { code } } }`, { a: p, n: p });
+      const added = await api.execRaw(
+        `mutation($a: String!, $n: String) { im: addStopListEntry(input: { channel: IM, address: $a, reason: BOUNCED, note: $n }) { errors { ${PROBLEMS} } entry { address note } } email: addStopListEntry(input: { channel: EMAIL, address: $a, reason: BOUNCED }) { errors { code } } }`,
+        { a: p, n: p },
+      );
       typed(added, `stop list ${JSON.stringify(p)}`);
       const handle = fold(p.trim().replace(/^@+/, ''));
       if (handle) {
@@ -228,13 +268,18 @@ describe.each(engines)('injection strings as data on %s', (engine) => {
         // An address already listed returns the existing entry (with its first note).
         // (Handles fold: the full-width apostrophe is the same handle as the plain one.)
         if (entry.note !== null) expect(PAYLOADS.map((q) => q.trim())).toContain(entry.note);
-        const search = await api.execRaw(`query($s: String, $h: String) { asSent: stopList(search: $s, channel: IM, first: 5) { totalCount } asStored: stopList(search: $h, channel: IM, first: 5) { totalCount } }`, { s: p, h: handle });
+        const search = await api.execRaw(
+          `query($s: String, $h: String) { asSent: stopList(search: $s, channel: IM, first: 5) { totalCount } asStored: stopList(search: $h, channel: IM, first: 5) { totalCount } }`,
+          { s: p, h: handle },
+        );
         typed(search, `stopList search ${JSON.stringify(p)}`);
         expect(search.data.asStored.totalCount, `stopList search ${JSON.stringify(handle)}`).toBeGreaterThanOrEqual(1);
       }
       count('stop-list addresses, notes, searches', 4);
     }
-    const imported = await api.execRaw(`mutation($t: String!) { importStopList(text: $t, channel: IM, reason: COMPLAINED) { imported duplicates invalidCount errors { code } } }`, { t: PAYLOADS.join('\n') });
+    const imported = await api.execRaw(`mutation($t: String!) { importStopList(text: $t, channel: IM, reason: COMPLAINED) { imported duplicates invalidCount errors { code } } }`, {
+      t: PAYLOADS.join('\n'),
+    });
     typed(imported, 'payloads as stop-list lines');
   });
 

@@ -23,16 +23,48 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 /** Forged global ids: payloads inside the Type:key form, keys out of every range, wrong types. */
 const FORGED_IDS = [
-  b64("Contact:1' OR '1'='1"), b64('Contact:1; DROP TABLE app_user'), b64('Segment:1 UNION SELECT 1'), b64('Contact:999999999999999'), b64('Contact:2147483648'),
-  b64('Contact:0'), b64('Contact:-1'), b64('Nope:1'), b64('Contact:'), b64(':1'), b64('Contact:1:2'), b64('Contact:0x10'), `${b64('Contact:999999')}=`, '%',
+  b64("Contact:1' OR '1'='1"),
+  b64('Contact:1; DROP TABLE app_user'),
+  b64('Segment:1 UNION SELECT 1'),
+  b64('Contact:999999999999999'),
+  b64('Contact:2147483648'),
+  b64('Contact:0'),
+  b64('Contact:-1'),
+  b64('Nope:1'),
+  b64('Contact:'),
+  b64(':1'),
+  b64('Contact:1:2'),
+  b64('Contact:0x10'),
+  `${b64('Contact:999999')}=`,
+  '%',
 ];
 
 /** Forged cursors: payloads as the sort value, values of the wrong type, keys out of range, broken JSON. */
 const FORGED_CURSORS = [
   ...INJECTIONS.slice(0, 12).map((p) => b64(JSON.stringify([p, 1]))),
-  b64('[1e308,1]'), b64('[-1e308,1]'), b64('["x",1]'), b64('[null,1]'), b64('[true,1]'), b64('[false,2147483647]'), b64('[2147483648,1]'), b64('[1,2147483648]'),
-  b64('[1,9007199254740991]'), b64('[1,-1]'), b64('["2024-01-01",1]'), b64('[8640000000000001,1]'), b64('[-8640000000000001,1]'), b64('[1.5,1]'), b64('[[],1]'), b64('[{},1]'),
-  b64('[1]'), b64('[1,2,3]'), b64('"x"'), b64('{"a":1}'), b64('['), '!!!', '',
+  b64('[1e308,1]'),
+  b64('[-1e308,1]'),
+  b64('["x",1]'),
+  b64('[null,1]'),
+  b64('[true,1]'),
+  b64('[false,2147483647]'),
+  b64('[2147483648,1]'),
+  b64('[1,2147483648]'),
+  b64('[1,9007199254740991]'),
+  b64('[1,-1]'),
+  b64('["2024-01-01",1]'),
+  b64('[8640000000000001,1]'),
+  b64('[-8640000000000001,1]'),
+  b64('[1.5,1]'),
+  b64('[[],1]'),
+  b64('[{},1]'),
+  b64('[1]'),
+  b64('[1,2,3]'),
+  b64('"x"'),
+  b64('{"a":1}'),
+  b64('['),
+  '!!!',
+  '',
 ];
 
 interface Own {
@@ -46,7 +78,13 @@ interface Own {
 async function createOwn(api: AttackApi): Promise<Own> {
   const one = async (query: string, pick: (data: any) => string) => {
     const data = await api.exec(query);
-    const id = (() => { try { return pick(data); } catch { return null; } })();
+    const id = (() => {
+      try {
+        return pick(data);
+      } catch {
+        return null;
+      }
+    })();
     if (!id) throw new Error(`could not create ${query}: ${JSON.stringify(data)}`);
     return id;
   };
@@ -57,15 +95,27 @@ async function createOwn(api: AttackApi): Promise<Own> {
   ids.Lead = await one(`mutation { createLead(input: { title: "Own", externalId: "own-lead" }) { lead { id } } }`, (d) => d.createLead.lead.id);
   ids.Product = await one(`mutation { createProduct(input: { name: "Own", externalId: "own-product" }) { product { id } } }`, (d) => d.createProduct.product.id);
   ids.Order = await one(`mutation { createOrder(input: { externalId: "own-order", contactExternalId: "own-contact" }) { order { id } errors { code message } } }`, (d) => d.createOrder.order.id);
-  ids.Activity = await one(`mutation { createActivity(input: { type: CALL, subject: "Own", externalId: "own-activity", contactExternalId: "own-contact" }) { activity { id } } }`, (d) => d.createActivity.activity.id);
+  ids.Activity = await one(
+    `mutation { createActivity(input: { type: CALL, subject: "Own", externalId: "own-activity", contactExternalId: "own-contact" }) { activity { id } } }`,
+    (d) => d.createActivity.activity.id,
+  );
   ids.User = await one(`mutation { createUser(input: { name: "Own" }) { user { id } } }`, (d) => d.createUser.user.id);
-  const pipeline = (await api.exec(`mutation { createPipeline(input: { name: "Own", stages: [{ code: "A", name: "A", semantic: IN_PROGRESS }, { code: "B", name: "B", semantic: WON }, { code: "C", name: "C", semantic: LOST }] }) { pipeline { id stages { id } } } }`)).createPipeline.pipeline;
+  const pipeline = (
+    await api.exec(
+      `mutation { createPipeline(input: { name: "Own", stages: [{ code: "A", name: "A", semantic: IN_PROGRESS }, { code: "B", name: "B", semantic: WON }, { code: "C", name: "C", semantic: LOST }] }) { pipeline { id stages { id } } } }`,
+    )
+  ).createPipeline.pipeline;
   ids.Pipeline = pipeline.id;
   ids.Stage = pipeline.stages[0].id;
-  const field = (await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_OWN", label: "Own", type: LIST, options: [{ code: "A", label: "A" }] }) { field { id options { id } } } }`)).createCustomField.field;
+  const field = (
+    await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_OWN", label: "Own", type: LIST, options: [{ code: "A", label: "A" }] }) { field { id options { id } } } }`)
+  ).createCustomField.field;
   ids.CustomField = field.id;
   ids.ReferenceItem = await one(`mutation { addReferenceItem(input: { list: SOURCE, code: "OWN", label: "Own" }) { item { id } } }`, (d) => d.addReferenceItem.item.id);
-  ids.Segment = await one(`mutation { createSegment(input: { name: "Own dynamic", filter: { rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "x" } } }] } }) { segment { id } } }`, (d) => d.createSegment.segment.id);
+  ids.Segment = await one(
+    `mutation { createSegment(input: { name: "Own dynamic", filter: { rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "x" } } }] } }) { segment { id } } }`,
+    (d) => d.createSegment.segment.id,
+  );
   ids.StaticSegment = await one(`mutation { createSegment(input: { name: "Own static", kind: STATIC }) { segment { id } } }`, (d) => d.createSegment.segment.id);
   ids.StopListEntry = await one(`mutation { addStopListEntry(input: { channel: EMAIL, address: "own@example.com", reason: UNSUBSCRIBED }) { entry { id } } }`, (d) => d.addStopListEntry.entry.id);
   const version = async () => (await api.exec(`query($id: ID!) { segment(id: $id) { version } }`, { id: ids.Segment })).segment.version as number;
@@ -120,7 +170,7 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
         LeadInput: () => ({ title: 'Attack', externalId: `att-${unique()}` }),
         ProductInput: () => ({ name: 'Attack', externalId: `att-${unique()}` }),
         OrderInput: () => ({ contactId: own.ids.Contact, externalId: `att-${unique()}` }),
-        ActivityInput: () => ({ type: "CALL", subject: "Attack", contactId: own.ids.Contact, externalId: `att-${unique()}` }),
+        ActivityInput: () => ({ type: 'CALL', subject: 'Attack', contactId: own.ids.Contact, externalId: `att-${unique()}` }),
         UserInput: () => ({ name: 'Attack' }),
         CreateCustomFieldInput: () => ({ code: `UF_ATT_${unique()}`, type: 'STRING' }),
         CustomFieldOptionInput: () => ({ code: `OPT_${unique()}` }),
@@ -155,7 +205,7 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
   function checkRoundTrip(data: any, leaf: Path, payload: string, where: string): void {
     if (leaf.length !== 2 || typeof leaf[1] !== 'string') return;
     const result = data && Object.values(data)[0];
-    if (!result || typeof result !== 'object' || (result).errors?.length) return;
+    if (!result || typeof result !== 'object' || result.errors?.length) return;
     const node = Object.values(result as object).find((v) => v && typeof v === 'object' && !Array.isArray(v) && 'id' in (v as object)) as Record<string, unknown> | undefined;
     if (!node || !(leaf[1] in node)) return;
     const stored = node[leaf[1]];
@@ -216,8 +266,14 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
           const backwards = index % 2 === 1;
           const base = argumentsWith(field, [backwards ? 'before' : 'after'], cursor, defaults);
           const args: Record<string, unknown> = { ...base, ...(backwards ? { last: 2 } : { first: 2 }), ...(orderBy ? { orderBy } : {}) };
-          const defs = field.args.filter((a) => args[a.name] !== undefined).map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-          const call = field.args.filter((a) => args[a.name] !== undefined).map((a) => `${a.name}: $${a.name}`).join(', ');
+          const defs = field.args
+            .filter((a) => args[a.name] !== undefined)
+            .map((a) => `$${a.name}: ${a.type.toString()}`)
+            .join(', ');
+          const call = field.args
+            .filter((a) => args[a.name] !== undefined)
+            .map((a) => `${a.name}: $${a.name}`)
+            .join(', ');
           const where = `${field.name}(${JSON.stringify(orderBy)}) with cursor ${Buffer.from(cursor, 'base64url').toString()}`;
           const result = await api.execRaw(`query(${defs}) { ${field.name}(${call}) { totalCount edges { cursor } pageInfo { hasNextPage } } }`, args);
           expectTyped(result, `${where}${log.note()}`, { echoes: [cursor] });
@@ -231,7 +287,11 @@ describe.each(engines)('injection strings in every text argument on %s', (engine
       ['Segment.entries', `query($id: ID!, $c: String) { segment(id: $id) { entries(first: 2, after: $c, search: "a") { totalCount edges { cursor } } } }`, { id: own.ids.StaticSegment }],
       ['Segment.members', `query($id: ID!, $c: String) { segment(id: $id) { members(first: 2, after: $c) { edges { cursor } } } }`, { id: own.ids.Segment }],
       ['Segment.recipients', `query($id: ID!, $c: String) { segment(id: $id) { recipients(channel: EMAIL, first: 2, after: $c) { edges { cursor } } } }`, { id: own.ids.Segment }],
-      ['SegmentPreview.members', `query($c: String) { previewSegment(input: { filter: { rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { members(first: 2, after: $c) { edges { cursor } } recipients(channel: PHONE, first: 2, after: $c) { edges { cursor } } } }`, {}],
+      [
+        'SegmentPreview.members',
+        `query($c: String) { previewSegment(input: { filter: { rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { members(first: 2, after: $c) { edges { cursor } } recipients(channel: PHONE, first: 2, after: $c) { edges { cursor } } } }`,
+        {},
+      ],
     ] as const) {
       for (const cursor of FORGED_CURSORS) {
         log.clear();

@@ -125,7 +125,8 @@ export function selectionOf(type: GraphQLOutputType, depth = 0): string {
     if (depth === 1 && isScalarType(inner) && ['String', 'ID'].includes(inner.name)) parts.push(f.name);
     if (depth === 1 && isListType(getNullableType(f.type)) && isScalarType(inner) && inner.name === 'String') parts.push(f.name);
   }
-  if (depth === 0 && isObjectType(named) && fields.id) for (const f of Object.values(fields)) if (isScalarType(getNamedType(f.type)) && getNamedType(f.type).name === 'String' && !f.args.length) parts.push(f.name);
+  if (depth === 0 && isObjectType(named) && fields.id)
+    for (const f of Object.values(fields)) if (isScalarType(getNamedType(f.type)) && getNamedType(f.type).name === 'String' && !f.args.length) parts.push(f.name);
   return `{ ${[...new Set(parts)].join(' ')} }`;
 }
 

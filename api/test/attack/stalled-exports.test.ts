@@ -135,7 +135,10 @@ describe.each(engines)('stalled exports on %s', (engine) => {
       fetch(`${api.base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { errors { code } } }', variables: { e: viewer.user.email, p: viewer.password } }),
+        body: JSON.stringify({
+          query: 'mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { errors { code } } }',
+          variables: { e: viewer.user.email, p: viewer.password },
+        }),
       }).then((r) => r.json() as Promise<any>);
     // Warm: the first sign-in of a process pays for loading and compiling its code (~0.6 s here),
     // which is not what this test measures.

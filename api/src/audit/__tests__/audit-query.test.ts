@@ -73,7 +73,11 @@ describe.each(engines)('audit log queries on %s', (engine) => {
 
   it('tells API-token events apart and filters by actor', async () => {
     const anas = await allEvents(api, { actorId: ana.id });
-    expect(anas.map((e) => [e.action, e.subjectName])).toEqual([['SEGMENT_DELETED', 'T2'], ['SEGMENT_CREATED', 'T2'], ['SEGMENT_CREATED', 'T1']]);
+    expect(anas.map((e) => [e.action, e.subjectName])).toEqual([
+      ['SEGMENT_DELETED', 'T2'],
+      ['SEGMENT_CREATED', 'T2'],
+      ['SEGMENT_CREATED', 'T1'],
+    ]);
     expect(anas.every((e) => e.viaApiToken && e.actorLabel === 'token CRM sync (Ana Silva)' && e.actor?.id === ana.id)).toBe(true);
     const admins = await allEvents(api, { actorId: admin.id });
     expect(admins.every((e) => !e.viaApiToken && e.actorLabel === 'Administrator')).toBe(true);
@@ -105,7 +109,10 @@ describe.each(engines)('audit log queries on %s', (engine) => {
     const result = await api.execRaw(`query { auditEvents(filter: { actorId: "${kept}", subjectId: "nope" }) { totalCount } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      problems: [{ path: ['filter', 'actorId'], code: 'INVALID' }, { path: ['filter', 'subjectId'], code: 'INVALID' }],
+      problems: [
+        { path: ['filter', 'actorId'], code: 'INVALID' },
+        { path: ['filter', 'subjectId'], code: 'INVALID' },
+      ],
     });
   });
 
@@ -123,7 +130,9 @@ describe.each(engines)('audit log queries on %s', (engine) => {
 
   it('does not make a change whose event cannot be written', async () => {
     const broken = await startTestApi(engine);
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => { /* the expected failure is logged; the test keeps it quiet */ });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {
+      /* the expected failure is logged; the test keeps it quiet */
+    });
     try {
       await broken.db.orm.em.getConnection().execute('DROP TABLE audit_event');
       const result = await broken.execRaw(CREATE, { name: 'Unrecorded' });

@@ -57,7 +57,11 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
     expect(tagsOnly?.details).toEqual({ version: 3, changed: ['tags'] });
 
     const [restored] = await eventsOf(api, () => api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 1, expectedVersion: 3) { errors { code } } }`, { id }));
-    expect(restored).toMatchObject({ action: 'SEGMENT_VERSION_RESTORED', subjectName: 'Kraków clients', details: { restoredVersion: 1, version: 4, changed: ['name', 'tags', 'filter'], previousName: 'Gdańsk clients' } });
+    expect(restored).toMatchObject({
+      action: 'SEGMENT_VERSION_RESTORED',
+      subjectName: 'Kraków clients',
+      details: { restoredVersion: 1, version: 4, changed: ['name', 'tags', 'filter'], previousName: 'Gdańsk clients' },
+    });
 
     let copyId = '';
     const [duplicated] = await eventsOf(api, async () => {
@@ -78,12 +82,21 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
     const none = await eventsOf(api, async () => {
       expect((await create({ name: '', kind: 'STATIC' })).errors).toMatchObject([{ code: 'REQUIRED', path: ['input', 'name'] }]);
       expect((await api.exec(UPDATE, { i: { id: segment.id, version: 7, name: 'Stale' } })).updateSegment.errors).toMatchObject([{ code: 'VERSION_CONFLICT' }]);
-      expect((await api.exec(UPDATE, { i: { id: segment.id, version: 1, filter: { combinator: 'AND', rules: [{ rule: { field: 'client.nope', operator: 'EQ', value: { string: 'x' } } }] } } })).updateSegment.errors).toMatchObject([{ code: 'UNKNOWN_FIELD' }]);
-      expect((await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 9, expectedVersion: 1) { errors { code } } }`, { id: segment.id })).restoreSegmentVersion.errors).toMatchObject([{ code: 'NOT_FOUND' }]);
+      expect(
+        (await api.exec(UPDATE, { i: { id: segment.id, version: 1, filter: { combinator: 'AND', rules: [{ rule: { field: 'client.nope', operator: 'EQ', value: { string: 'x' } } }] } } }))
+          .updateSegment.errors,
+      ).toMatchObject([{ code: 'UNKNOWN_FIELD' }]);
+      expect(
+        (await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 9, expectedVersion: 1) { errors { code } } }`, { id: segment.id })).restoreSegmentVersion.errors,
+      ).toMatchObject([{ code: 'NOT_FOUND' }]);
       expect((await api.exec(`mutation($id: ID!) { deleteSegment(id: $id) { errors { code } } }`, { id: segment.id })).deleteSegment.errors).toMatchObject([{ code: 'IN_USE' }]);
-      expect((await api.exec(`mutation($id: ID!) { importStaticSegment(id: $id, text: "a@example.com") { ${REPORT} } }`, { id: segment.id })).importStaticSegment.errors).toMatchObject([{ code: 'INVALID' }]);
+      expect((await api.exec(`mutation($id: ID!) { importStaticSegment(id: $id, text: "a@example.com") { ${REPORT} } }`, { id: segment.id })).importStaticSegment.errors).toMatchObject([
+        { code: 'INVALID' },
+      ]);
       expect((await api.exec(`mutation { upsertContacts(rows: [{ firstName: "No external id" }]) { failed } }`)).upsertContacts.failed).toBe(1);
-      expect((await api.exec(`mutation { addStopListEntry(input: { channel: EMAIL, address: "nope", reason: BOUNCED }) { errors { code } } }`)).addStopListEntry.errors).toMatchObject([{ code: 'INVALID' }]);
+      expect((await api.exec(`mutation { addStopListEntry(input: { channel: EMAIL, address: "nope", reason: BOUNCED }) { errors { code } } }`)).addStopListEntry.errors).toMatchObject([
+        { code: 'INVALID' },
+      ]);
       expect((await api.exec(`mutation { removeStopListEntry(id: "U3RvcExpc3RFbnRyeTo5OTk5") { errors { code } } }`)).removeStopListEntry.errors).toMatchObject([{ code: 'NOT_FOUND' }]);
     });
     expect(none).toEqual([]);
@@ -93,18 +106,32 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
     const { segment } = await create({ name: 'Newsletter', kind: 'STATIC' });
     const text = ['anna@example.com;Anna', 'ANNA@example.com', '+48 601-234-567', 'not-an-address'].join('\n');
     const [imported] = await eventsOf(api, () => api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { ${REPORT} } }`, { id: segment.id, t: text }));
-    expect(imported).toMatchObject({ action: 'STATIC_SEGMENT_IMPORTED', subjectId: segment.id, subjectName: 'Newsletter', details: { lines: 4, imported: 2, alreadyPresent: 0, duplicatesInInput: 1, invalid: 1 } });
+    expect(imported).toMatchObject({
+      action: 'STATIC_SEGMENT_IMPORTED',
+      subjectId: segment.id,
+      subjectName: 'Newsletter',
+      details: { lines: 4, imported: 2, alreadyPresent: 0, duplicatesInInput: 1, invalid: 1 },
+    });
 
     const [background] = await eventsOf(api, async () => {
-      const job = (await api.exec(`mutation($id: ID!) { startStaticSegmentImport(id: $id, text: "anna@example.com\\nola@example.com") { job { id } } }`, { id: segment.id })).startStaticSegmentImport.job;
+      const job = (await api.exec(`mutation($id: ID!) { startStaticSegmentImport(id: $id, text: "anna@example.com\\nola@example.com") { job { id } } }`, { id: segment.id })).startStaticSegmentImport
+        .job;
       expect(await staticImportJobs.settled(job.id)).toMatchObject({ state: 'DONE' });
     });
     expect(background).toMatchObject({ action: 'STATIC_SEGMENT_IMPORTED', actorLabel: 'Administrator', details: { lines: 2, imported: 1, alreadyPresent: 1 } });
 
-    const [added] = await eventsOf(api, () => api.exec(`mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "Jan@Example.com" }, { channel: PHONE, address: "12" }]) { ${REPORT} } }`, { id: segment.id }));
+    const [added] = await eventsOf(api, () =>
+      api.exec(`mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "Jan@Example.com" }, { channel: PHONE, address: "12" }]) { ${REPORT} } }`, {
+        id: segment.id,
+      }),
+    );
     expect(added).toMatchObject({ action: 'STATIC_MEMBERS_ADDED', details: { lines: 2, imported: 1, invalid: 1 } });
 
-    const [removed] = await eventsOf(api, () => api.exec(`mutation($id: ID!) { removeStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "jan@example.com" }, { channel: EMAIL, address: "nobody@example.com" }]) { removed } }`, { id: segment.id }));
+    const [removed] = await eventsOf(api, () =>
+      api.exec(`mutation($id: ID!) { removeStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "jan@example.com" }, { channel: EMAIL, address: "nobody@example.com" }]) { removed } }`, {
+        id: segment.id,
+      }),
+    );
     expect(removed).toMatchObject({ action: 'STATIC_MEMBERS_REMOVED', details: { asked: 2, removed: 1 } });
 
     const [duplicated] = await eventsOf(api, () => api.exec(`mutation($id: ID!) { duplicateSegment(id: $id, name: "Newsletter B") { segment { id } } }`, { id: segment.id }));
@@ -116,7 +143,14 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
     const [added] = await eventsOf(api, async () => {
       entryId = (await api.exec(`mutation { addStopListEntry(input: { channel: EMAIL, address: "Gone@Example.com", reason: UNSUBSCRIBED }) { entry { id } } }`)).addStopListEntry.entry.id;
     });
-    expect(added).toMatchObject({ action: 'STOP_LIST_ENTRY_ADDED', subjectType: 'STOP_LIST_ENTRY', subjectId: entryId, subjectName: 'gone@example.com', details: { channel: 'EMAIL', reason: 'UNSUBSCRIBED' }, segment: null });
+    expect(added).toMatchObject({
+      action: 'STOP_LIST_ENTRY_ADDED',
+      subjectType: 'STOP_LIST_ENTRY',
+      subjectId: entryId,
+      subjectName: 'gone@example.com',
+      details: { channel: 'EMAIL', reason: 'UNSUBSCRIBED' },
+      segment: null,
+    });
     // Adding an address already listed changes nothing.
     expect(await eventsOf(api, () => api.exec(`mutation { addStopListEntry(input: { channel: EMAIL, address: "gone@example.com", reason: BOUNCED }) { entry { id } } }`))).toEqual([]);
 
@@ -124,11 +158,19 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
     expect(removed).toMatchObject({ action: 'STOP_LIST_ENTRY_REMOVED', subjectId: entryId, subjectName: 'gone@example.com' });
 
     const [imported] = await eventsOf(api, () => api.exec(`mutation { importStopList(text: "a@example.com\\nb@example.com\\nA@example.com\\nbad", reason: BOUNCED) { imported } }`));
-    expect(imported).toMatchObject({ action: 'STOP_LIST_IMPORTED', subjectType: 'STOP_LIST', subjectId: null, subjectName: null, details: { reason: 'BOUNCED', channel: null, lines: 4, imported: 2, duplicates: 1, invalid: 1 } });
+    expect(imported).toMatchObject({
+      action: 'STOP_LIST_IMPORTED',
+      subjectType: 'STOP_LIST',
+      subjectId: null,
+      subjectName: null,
+      details: { reason: 'BOUNCED', channel: null, lines: 4, imported: 2, duplicates: 1, invalid: 1 },
+    });
   });
 
   it('records a CRM bulk upsert with counts per kind', async () => {
-    const [first] = await eventsOf(api, () => api.exec(`mutation { upsertContacts(rows: [{ externalId: "c-1", firstName: "Anna", city: "Kraków" }, { externalId: "c-2", firstName: "Jan" }, { firstName: "No id" }]) { created failed } }`));
+    const [first] = await eventsOf(api, () =>
+      api.exec(`mutation { upsertContacts(rows: [{ externalId: "c-1", firstName: "Anna", city: "Kraków" }, { externalId: "c-2", firstName: "Jan" }, { firstName: "No id" }]) { created failed } }`),
+    );
     expect(first).toMatchObject({ action: 'CRM_IMPORTED', subjectType: 'CONTACT', subjectId: null, details: { rows: 3, created: 2, updated: 0, failed: 1 } });
     const [second] = await eventsOf(api, () => api.exec(`mutation { upsertCompanies(rows: [{ externalId: "co-1", title: "Acme" }]) { created } }`));
     expect(second).toMatchObject({ subjectType: 'COMPANY', details: { rows: 1, created: 1, updated: 0, failed: 0 } });
@@ -137,7 +179,9 @@ describe.each(engines)('audit events recorded on %s', (engine) => {
   });
 
   it('records a CSV export when it starts and its row count when it ends', async () => {
-    await api.exec(`mutation { upsertContacts(rows: [{ externalId: "c-3", firstName: "Ola", city: "Kraków", communications: [{ channel: EMAIL, value: "ola@example.com" }] }, { externalId: "c-4", firstName: "Ewa", city: "Kraków", communications: [{ channel: EMAIL, value: "ewa@example.com" }] }]) { created } }`);
+    await api.exec(
+      `mutation { upsertContacts(rows: [{ externalId: "c-3", firstName: "Ola", city: "Kraków", communications: [{ channel: EMAIL, value: "ola@example.com" }] }, { externalId: "c-4", firstName: "Ewa", city: "Kraków", communications: [{ channel: EMAIL, value: "ewa@example.com" }] }]) { created } }`,
+    );
     const segment = (await create({ name: 'Export me', filter: city('Kraków') })).segment;
     const url = (await api.exec(`query($id: ID!) { segment(id: $id) { exportUrl(channel: EMAIL) } }`, { id: segment.id })).segment.exportUrl;
     let lines = 0;

@@ -77,7 +77,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         const expected = allows(requirementOf(document.name)!, credential.scopes);
         if (expected && denied.length) wrong.push(`${document.name} refused ${credential.label}: ${denied[0]?.extensions?.code}`);
         if (!expected && (!denied.length || body.data?.[document.name] != null)) wrong.push(`${document.name} answered ${credential.label}`);
-        if (!expected && denied.length && credential.scopes === null && denied[0]?.extensions?.code !== 'UNAUTHENTICATED') wrong.push(`${document.name}: ${credential.label} got ${denied[0]?.extensions?.code}`);
+        if (!expected && denied.length && credential.scopes === null && denied[0]?.extensions?.code !== 'UNAUTHENTICATED')
+          wrong.push(`${document.name}: ${credential.label} got ${denied[0]?.extensions?.code}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -85,15 +86,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   }, 240_000);
 
   it('shows members, recipients, addresses and exports only with recipients:read', async () => {
-    const dynamic = (await api.exec('mutation { createSegment(input: { name: "People", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { segment { id } } }')).createSegment.segment.id;
+    const dynamic = (
+      await api.exec('mutation { createSegment(input: { name: "People", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { segment { id } } }')
+    ).createSegment.segment.id;
     const fixed = (await api.exec('mutation { createSegment(input: { name: "List", kind: STATIC }) { segment { id } } }')).createSegment.segment.id;
     const probes = {
       members: ['query($id: ID!) { segment(id: $id) { memberCount { value } members(first: 1) { edges { cursor } } } }', { id: dynamic }],
       recipients: ['query($id: ID!) { segment(id: $id) { recipients(channel: EMAIL, first: 1) { edges { cursor } } } }', { id: dynamic }],
       exportUrl: ['query($id: ID!) { segment(id: $id) { exportUrl(channel: EMAIL) } }', { id: dynamic }],
       entries: ['query($id: ID!) { segment(id: $id) { entries(first: 1) { edges { cursor } } } }', { id: fixed }],
-      previewMembers: ['query { previewSegment(input: { filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { memberCount { value } members(first: 1) { edges { cursor } } } }', {}],
-      previewRecipients: ['query { previewSegment(input: { filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { recipients(channel: EMAIL, first: 1) { edges { cursor } } } }', {}],
+      previewMembers: [
+        'query { previewSegment(input: { filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { memberCount { value } members(first: 1) { edges { cursor } } } }',
+        {},
+      ],
+      previewRecipients: [
+        'query { previewSegment(input: { filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: IS_NOT_EMPTY } }] } }) { recipients(channel: EMAIL, first: 1) { edges { cursor } } } }',
+        {},
+      ],
     } as const;
     const wrong: string[] = [];
     for (const credential of credentials.filter((c) => c.scopes?.includes(Scope.SEGMENTS_READ))) {

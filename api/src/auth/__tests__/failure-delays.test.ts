@@ -9,6 +9,9 @@ describe('progressive sign-in delays', () => {
   });
 
   it('read their bounds from the environment', () => {
-    expect(loadConfig({ SIGN_IN_DELAY_FIRST_SECONDS: '2', SIGN_IN_DELAY_MAX_SECONDS: '30', SIGN_IN_CLIENT_FAILURES: '50' }).auth).toMatchObject({ failureDelay: { firstSeconds: 2, maxSeconds: 30 }, clientFailures: 50 });
+    expect(loadConfig({ SIGN_IN_DELAY_FIRST_SECONDS: '2', SIGN_IN_DELAY_MAX_SECONDS: '30', SIGN_IN_CLIENT_FAILURES: '50' }).auth).toMatchObject({
+      failureDelay: { firstSeconds: 2, maxSeconds: 30 },
+      clientFailures: 50,
+    });
   });
 });

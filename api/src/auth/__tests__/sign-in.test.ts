@@ -22,7 +22,9 @@ describe.each(engines)('signing in on %s', (engine) => {
   let http: Awaited<ReturnType<typeof listen>>;
 
   beforeAll(async () => {
-    api = await startTestApi(engine, { auth: { adminPassword: null, sessionIdleHours: 72, sessionMaxDays: 30, cookieSecure: 'auto', failureDelay: { firstSeconds: 1, maxSeconds: MAX_DELAY_SECONDS }, clientFailures: 10 } });
+    api = await startTestApi(engine, {
+      auth: { adminPassword: null, sessionIdleHours: 72, sessionMaxDays: 30, cookieSecure: 'auto', failureDelay: { firstSeconds: 1, maxSeconds: MAX_DELAY_SECONDS }, clientFailures: 10 },
+    });
     http = await listen(api);
   });
   afterAll(async () => {
@@ -159,9 +161,13 @@ describe.each(engines)('signing in on %s', (engine) => {
     const { user, password } = await api.createUser(UserRole.MARKETER);
     const cookie = cookieOf((await http.post(LOG_IN, { email: user.email, password })).setCookies[0]);
     const change = (input: object) => http.post(CHANGE_PASSWORD, { input }, { cookie, ...from('203.0.113.77') });
-    expect((await change({ currentPassword: 'nope', newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([{ code: 'SIGN_IN_FAILED', path: ['input', 'currentPassword'], retryAfterSeconds: null }]);
+    expect((await change({ currentPassword: 'nope', newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([
+      { code: 'SIGN_IN_FAILED', path: ['input', 'currentPassword'], retryAfterSeconds: null },
+    ]);
     // Right away even the right password is not checked.
-    expect((await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([{ code: 'TOO_MANY_ATTEMPTS', path: ['input', 'currentPassword'], retryAfterSeconds: 1 }]);
+    expect((await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword.errors).toEqual([
+      { code: 'TOO_MANY_ATTEMPTS', path: ['input', 'currentPassword'], retryAfterSeconds: 1 },
+    ]);
     await sleep(1000);
     expect((await change({ currentPassword: 'nope again', newPassword: 'a long new password' })).body.data.changePassword.errors[0].code).toBe('SIGN_IN_FAILED');
     const second = (await change({ currentPassword: password, newPassword: 'a long new password' })).body.data.changePassword.errors[0];
@@ -225,7 +231,9 @@ describe.each(engines)('signing in on %s', (engine) => {
     expect(blocked.body.errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
     const change = (input: object) => http.post(CHANGE_PASSWORD, { input }, { cookie });
-    expect((await change({ currentPassword: oneTime, newPassword: 'short' })).body.data.changePassword.errors).toEqual([{ code: 'WEAK_PASSWORD', path: ['input', 'newPassword'], retryAfterSeconds: null }]);
+    expect((await change({ currentPassword: oneTime, newPassword: 'short' })).body.data.changePassword.errors).toEqual([
+      { code: 'WEAK_PASSWORD', path: ['input', 'newPassword'], retryAfterSeconds: null },
+    ]);
     expect((await change({ currentPassword: oneTime, newPassword: 'olga@example.com' })).body.data.changePassword.errors[0].code).toBe('WEAK_PASSWORD');
     expect((await change({ currentPassword: oneTime, newPassword: 'a long new password' })).body.data.changePassword).toEqual({ viewer: { passwordChangeRequired: false }, errors: [] });
     expect((await http.post('{ segments(first: 1) { totalCount } }', {}, { cookie })).body.errors).toBeUndefined();

@@ -43,7 +43,10 @@ describe.each(engines)('bulk upsert on %s', (engine) => {
 
   it('updates rows matched on externalId, keeping what a row leaves out', async () => {
     const { upsertContacts: result } = await api.exec(UPSERT, {
-      rows: [{ externalId: 'c-1', lastName: 'Silva Santos' }, { externalId: 'c-7', firstName: 'Piotr' }],
+      rows: [
+        { externalId: 'c-1', lastName: 'Silva Santos' },
+        { externalId: 'c-7', firstName: 'Piotr' },
+      ],
     });
     expect([result.created, result.updated, result.failed]).toEqual([1, 1, 0]);
     expect(result.results[0].contact).toMatchObject({ firstName: 'João', lastName: 'Silva Santos', communications: [{ normalized: '+5511912345678' }] });

@@ -32,7 +32,10 @@ const FORWARDED: Array<Record<string, string>> = [
   { 'x-forwarded-proto': 'https' },
 ];
 
-interface Seen { ip: string | undefined; secure: boolean }
+interface Seen {
+  ip: string | undefined;
+  secure: boolean;
+}
 
 async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -10,7 +10,11 @@ const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $o
   }
 }`;
 
-interface Page { totalCount: number; edges: Array<{ cursor: string; node: { title: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string } }
+interface Page {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: { title: string } }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+}
 
 describe.each(engines)('connections on %s', (engine) => {
   let api: TestApi;

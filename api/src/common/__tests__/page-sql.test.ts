@@ -7,7 +7,11 @@ import type { Database } from '../../db/orm';
 import { pageStatement } from '../page-sql';
 
 /** The QueryBuilder's page statement, as findPage built it for every request before. */
-function builderStatement(db: Database, entity: typeof Contact | typeof Deal, shape: { properties: string[]; sortProperty: string; ascending: boolean; cursor: [unknown, number] | null; predicate?: { sql: string; params: unknown[] }; limit: number }) {
+function builderStatement(
+  db: Database,
+  entity: typeof Contact | typeof Deal,
+  shape: { properties: string[]; sortProperty: string; ascending: boolean; cursor: [unknown, number] | null; predicate?: { sql: string; params: unknown[] }; limit: number },
+) {
   const em = db.fork();
   const op = shape.ascending ? '$gt' : '$lt';
   const dir = shape.ascending ? 'asc' : 'desc';
@@ -19,7 +23,12 @@ function builderStatement(db: Database, entity: typeof Contact | typeof Deal, sh
   let qb = em.createQueryBuilder(entity, 'm').where({ $and: conditions } as FilterQuery<object> as never);
   if (shape.predicate) qb = qb.andWhere(shape.predicate.sql, shape.predicate.params);
   const orderBy = shape.sortProperty === 'key' ? { key: dir } : { [shape.sortProperty]: dir, key: dir };
-  const { sql, bindings } = qb.select(shape.properties as never).orderBy(orderBy).limit(shape.limit).getKnexQuery().toSQL();
+  const { sql, bindings } = qb
+    .select(shape.properties as never)
+    .orderBy(orderBy)
+    .limit(shape.limit)
+    .getKnexQuery()
+    .toSQL();
   return { sql, params: [...bindings] };
 }
 
@@ -37,8 +46,22 @@ describe.each(engines)('light page statements on %s', (engine) => {
     { entity: Contact, properties: ['key', 'firstName', 'lastName', 'city', 'createdAt'], sortProperty: 'key', ascending: true, cursor: null },
     { entity: Contact, properties: ['key', 'firstName'], sortProperty: 'key', ascending: false, cursor: [17, 17] as [unknown, number] },
     { entity: Contact, properties: ['key', 'createdAt', 'company', 'lastName'], sortProperty: 'createdAt', ascending: true, cursor: [at, 42] as [unknown, number] },
-    { entity: Contact, properties: ['key', 'updatedAt'], sortProperty: 'updatedAt', ascending: false, cursor: [at, 9] as [unknown, number], predicate: { sql: 'm.city_folded = ? AND m.id > ?', params: ['kraków', 3] } },
-    { entity: Deal, properties: ['key', 'createdAt', 'title', 'amount', 'stageSemantic'], sortProperty: 'createdAt', ascending: false, cursor: null, predicate: { sql: 'm.amount > ?', params: [5000] } },
+    {
+      entity: Contact,
+      properties: ['key', 'updatedAt'],
+      sortProperty: 'updatedAt',
+      ascending: false,
+      cursor: [at, 9] as [unknown, number],
+      predicate: { sql: 'm.city_folded = ? AND m.id > ?', params: ['kraków', 3] },
+    },
+    {
+      entity: Deal,
+      properties: ['key', 'createdAt', 'title', 'amount', 'stageSemantic'],
+      sortProperty: 'createdAt',
+      ascending: false,
+      cursor: null,
+      predicate: { sql: 'm.amount > ?', params: [5000] },
+    },
   ];
 
   it.each(shapes.map((shape, i) => [i, shape] as const))('is the statement the QueryBuilder writes, with the same values (shape %i)', (_i, { entity, ...shape }) => {

@@ -19,7 +19,9 @@ describe.each(engines)('searching text with a backslash on %s', (engine) => {
   it('segments, segment entries, the stop list and listed values', async () => {
     const id = (await api.exec(`mutation { createSegment(input: { name: "E'\\\\x27 or C:\\\\temp", kind: STATIC }) { segment { id name } } }`)).createSegment.segment.id;
     await api.exec(`mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: IM, address: "back\\\\slash" }]) { imported } }`, { id });
-    await api.exec(`mutation { addStopListEntry(input: { channel: IM, address: "stop\\\\here", reason: BOUNCED }) { errors { code } } createUser(input: { name: "Dom\\\\ain User" }) { errors { code } } }`);
+    await api.exec(
+      `mutation { addStopListEntry(input: { channel: IM, address: "stop\\\\here", reason: BOUNCED }) { errors { code } } createUser(input: { name: "Dom\\\\ain User" }) { errors { code } } }`,
+    );
     const found = await api.exec(
       `query($id: ID!, $s1: String, $s2: String, $s3: String, $s4: String) {
         segments(where: { search: $s1 }) { totalCount }

@@ -20,7 +20,9 @@ describe.each(engines)('phones guessed into the default region on %s', (engine) 
     (await api.db.orm.em.getConnection().execute(`select ${column} as phone from ${table} where channel = 'PHONE'`)).map((r: { phone: string }) => r.phone);
 
   it('a contact refuses the number with a typed error on its field', async () => {
-    const result = await api.exec(`mutation { createContact(input: { lastName: "Guess", communications: [{ channel: PHONE, valueType: WORK, value: "916 123-45-67" }, { channel: PHONE, valueType: WORK, value: "(415) 555-2671" }] }) { contact { id } errors { code path message } } }`);
+    const result = await api.exec(
+      `mutation { createContact(input: { lastName: "Guess", communications: [{ channel: PHONE, valueType: WORK, value: "916 123-45-67" }, { channel: PHONE, valueType: WORK, value: "(415) 555-2671" }] }) { contact { id } errors { code path message } } }`,
+    );
     expect(result.createContact.contact).toBeNull();
     expect(result.createContact.errors).toEqual([{ code: 'INVALID_PHONE', path: ['input', 'communications', '0', 'value'], message: expect.stringMatching(/not a valid phone number in US/) }]);
     expect(await stored('communication', 'normalized')).toEqual([]);

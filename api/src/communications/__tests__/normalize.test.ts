@@ -28,7 +28,13 @@ describe('address normalisation', () => {
   });
 
   // 16 digits: "possible" by the Korean and Japanese metadata, but past E.164's 15 (found by the attack tests).
-  it.each([['12', 'PL'], ['call me', 'US'], ['+999 123', 'US'], ['+820/090/000/000/000/0', 'PL'], ['00810-030-000-000-000-0', 'PL']])('rejects the phone %j (%s)', (raw, region) => {
+  it.each([
+    ['12', 'PL'],
+    ['call me', 'US'],
+    ['+999 123', 'US'],
+    ['+820/090/000/000/000/0', 'PL'],
+    ['00810-030-000-000-000-0', 'PL'],
+  ])('rejects the phone %j (%s)', (raw, region) => {
     expect(normalizePhone(raw, region).ok).toBe(false);
   });
 

@@ -18,26 +18,23 @@ describe.each(engines)('contacts on %s', (engine) => {
 
   it('creates a contact with normalised communications, references and audit fields', async () => {
     const company = await api.exec(`mutation { createCompany(input: { title: "Łódź Fitness" }) { company { id } errors { code } } }`);
-    const data = await api.exec(
-      `mutation($input: ContactInput!) { createContact(input: $input) { contact { ${CONTACT_FIELDS} } errors { path code message } } }`,
-      {
-        input: {
-          firstName: 'Anna',
-          lastName: 'Nowak',
-          city: 'Łódź',
-          birthdate: '1990-05-17',
-          gender: 'FEMALE',
-          typeCode: 'CLIENT',
-          sourceCode: 'WEB',
-          companyId: company.createCompany.company.id,
-          communications: [
-            { channel: 'EMAIL', value: '  Anna.Nowak@Example.COM ' },
-            { channel: 'PHONE', valueType: 'MOBILE', value: '601 234 567' },
-            { channel: 'IM', valueType: 'TELEGRAM', value: '@AnnaN' },
-          ],
-        },
+    const data = await api.exec(`mutation($input: ContactInput!) { createContact(input: $input) { contact { ${CONTACT_FIELDS} } errors { path code message } } }`, {
+      input: {
+        firstName: 'Anna',
+        lastName: 'Nowak',
+        city: 'Łódź',
+        birthdate: '1990-05-17',
+        gender: 'FEMALE',
+        typeCode: 'CLIENT',
+        sourceCode: 'WEB',
+        companyId: company.createCompany.company.id,
+        communications: [
+          { channel: 'EMAIL', value: '  Anna.Nowak@Example.COM ' },
+          { channel: 'PHONE', valueType: 'MOBILE', value: '601 234 567' },
+          { channel: 'IM', valueType: 'TELEGRAM', value: '@AnnaN' },
+        ],
       },
-    );
+    });
     expect(data.createContact.errors).toEqual([]);
     const contact = data.createContact.contact;
     expect(contact).toMatchObject({
@@ -63,17 +60,17 @@ describe.each(engines)('contacts on %s', (engine) => {
 
   it('reports every bad value with a path and a code, and stores nothing', async () => {
     const before = await api.exec(`{ contacts(first: 0) { totalCount } }`);
-    const data = await api.exec(
-      `mutation($input: ContactInput!) { createContact(input: $input) { contact { id } errors { path code message } } }`,
-      {
-        input: {
-          firstName: 'Bad',
-          typeCode: 'NO_SUCH_TYPE',
-          responsibleId: 'not-an-id',
-          communications: [{ channel: 'EMAIL', value: 'not an email' }, { channel: 'PHONE', value: '12' }],
-        },
+    const data = await api.exec(`mutation($input: ContactInput!) { createContact(input: $input) { contact { id } errors { path code message } } }`, {
+      input: {
+        firstName: 'Bad',
+        typeCode: 'NO_SUCH_TYPE',
+        responsibleId: 'not-an-id',
+        communications: [
+          { channel: 'EMAIL', value: 'not an email' },
+          { channel: 'PHONE', value: '12' },
+        ],
       },
-    );
+    });
     expect(data.createContact.contact).toBeNull();
     const codes = data.createContact.errors.map((e: { path: string[]; code: string }) => [e.path.join('.'), e.code]);
     expect(codes).toEqual(
@@ -112,7 +109,9 @@ describe.each(engines)('contacts on %s', (engine) => {
 
   it('lists the same values as it reads one by one (pages are read-only light rows)', async () => {
     await api.exec(`mutation { createCompany(input: { title: "Light Co", revenue: 12.5, employees: 7 }) { errors { code } } }`);
-    await api.exec(`mutation { upsertContacts(rows: [{ externalId: "light-1", firstName: "Ola", lastName: "Lekka", birthdate: "1988-02-29", gender: FEMALE, typeCode: "PARTNER", companyExternalId: null, lastActivityAt: "2025-03-04T05:06:07Z" }]) { failed } }`);
+    await api.exec(
+      `mutation { upsertContacts(rows: [{ externalId: "light-1", firstName: "Ola", lastName: "Lekka", birthdate: "1988-02-29", gender: FEMALE, typeCode: "PARTNER", companyExternalId: null, lastActivityAt: "2025-03-04T05:06:07Z" }]) { failed } }`,
+    );
     const fields = `id externalId firstName lastName birthdate gender createdAt updatedAt lastActivityAt fullName type { code } company { title } createdBy { name }`;
     const list = await api.exec(`{ contacts(first: 100) { edges { node { ${fields} } } } companies(first: 100) { edges { node { id title revenue employees createdAt } } } }`);
     expect(list.contacts.edges.length).toBeGreaterThan(1);

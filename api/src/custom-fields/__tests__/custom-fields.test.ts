@@ -13,13 +13,36 @@ describe.each(engines)('custom fields on %s', (engine) => {
     api.exec(`mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { field { id code type label options { id code label } } errors { path code } } }`, { input });
 
   it('creates fields of every type and validates codes', async () => {
-    for (const [code, type] of [['UF_NOTE', 'STRING'], ['UF_SCORE', 'NUMBER'], ['UF_SINCE', 'DATE'], ['UF_VIP', 'BOOLEAN']]) {
+    for (const [code, type] of [
+      ['UF_NOTE', 'STRING'],
+      ['UF_SCORE', 'NUMBER'],
+      ['UF_SINCE', 'DATE'],
+      ['UF_VIP', 'BOOLEAN'],
+    ]) {
       const data = await create({ entity: 'CONTACT', code, label: code, type });
       expect(data.createCustomField.errors).toEqual([]);
     }
-    const list = await create({ entity: 'DEAL', code: 'UF_MEMBERSHIP_TYPE', label: 'Membership type', type: 'LIST', options: [{ code: 'MONTHLY', label: 'Monthly' }, { code: 'ANNUAL', label: 'Annual' }] });
+    const list = await create({
+      entity: 'DEAL',
+      code: 'UF_MEMBERSHIP_TYPE',
+      label: 'Membership type',
+      type: 'LIST',
+      options: [
+        { code: 'MONTHLY', label: 'Monthly' },
+        { code: 'ANNUAL', label: 'Annual' },
+      ],
+    });
     expect(list.createCustomField.field.options.map((o: any) => o.code)).toEqual(['MONTHLY', 'ANNUAL']);
-    const multi = await create({ entity: 'CONTACT', code: 'UF_INTERESTS', label: 'Interests', type: 'MULTI_LIST', options: [{ code: 'YOGA', label: 'Yoga' }, { code: 'SWIM', label: 'Swimming' }] });
+    const multi = await create({
+      entity: 'CONTACT',
+      code: 'UF_INTERESTS',
+      label: 'Interests',
+      type: 'MULTI_LIST',
+      options: [
+        { code: 'YOGA', label: 'Yoga' },
+        { code: 'SWIM', label: 'Swimming' },
+      ],
+    });
     expect(multi.createCustomField.errors).toEqual([]);
     const bad = await create({ entity: 'CONTACT', code: 'loyalty', label: 'x', type: 'STRING' });
     expect(bad.createCustomField.errors).toEqual([{ path: ['input', 'code'], code: 'INVALID' }]);
@@ -41,11 +64,17 @@ describe.each(engines)('custom fields on %s', (engine) => {
     expect(values.UF_INTERESTS.options.map((o: any) => o.code).sort()).toEqual(['SWIM', 'YOGA']);
 
     const id = data.createContact.contact.id;
-    const updated = await api.exec(`mutation($id: ID!) { updateContact(id: $id, input: { customFields: [{ code: "UF_SCORE", number: 7 }, { code: "UF_NOTE" }] }) { contact { customFields { code number } } } }`, { id });
+    const updated = await api.exec(
+      `mutation($id: ID!) { updateContact(id: $id, input: { customFields: [{ code: "UF_SCORE", number: 7 }, { code: "UF_NOTE" }] }) { contact { customFields { code number } } } }`,
+      { id },
+    );
     expect(updated.updateContact.contact.customFields.map((v: any) => v.code).sort()).toEqual(['UF_INTERESTS', 'UF_SCORE', 'UF_SINCE', 'UF_VIP']);
     expect(updated.updateContact.contact.customFields.find((v: any) => v.code === 'UF_SCORE').number).toBe(7);
 
-    const wrong = await api.exec(`mutation($id: ID!) { updateContact(id: $id, input: { customFields: [{ code: "UF_SCORE", string: "many" }, { code: "UF_INTERESTS", options: ["CHESS"] }, { code: "UF_NOPE", string: "x" }] }) { errors { path code } } }`, { id });
+    const wrong = await api.exec(
+      `mutation($id: ID!) { updateContact(id: $id, input: { customFields: [{ code: "UF_SCORE", string: "many" }, { code: "UF_INTERESTS", options: ["CHESS"] }, { code: "UF_NOPE", string: "x" }] }) { errors { path code } } }`,
+      { id },
+    );
     expect(wrong.updateContact.errors).toEqual([
       { path: ['input', 'customFields', '0'], code: 'INVALID' },
       { path: ['input', 'customFields', '1'], code: 'NOT_FOUND' },
@@ -57,9 +86,14 @@ describe.each(engines)('custom fields on %s', (engine) => {
     const fields = (await api.exec(`{ customFields(entity: CONTACT) { id code options { id code } } }`)).customFields;
     const interests = fields.find((f: any) => f.code === 'UF_INTERESTS');
     const yoga = interests.options.find((o: any) => o.code === 'YOGA');
-    const edited = await api.exec(`mutation($id: ID!, $yoga: ID!) { editCustomFieldOptions(id: $id, add: [{ code: "CHESS", label: "Chess" }], update: [{ id: $yoga, label: "Yoga & stretching" }]) { field { options { code label } } errors { code } } }`, { id: interests.id, yoga: yoga.id });
+    const edited = await api.exec(
+      `mutation($id: ID!, $yoga: ID!) { editCustomFieldOptions(id: $id, add: [{ code: "CHESS", label: "Chess" }], update: [{ id: $yoga, label: "Yoga & stretching" }]) { field { options { code label } } errors { code } } }`,
+      { id: interests.id, yoga: yoga.id },
+    );
     expect(edited.editCustomFieldOptions.field.options).toEqual([
-      { code: 'YOGA', label: 'Yoga & stretching' }, { code: 'SWIM', label: 'Swimming' }, { code: 'CHESS', label: 'Chess' },
+      { code: 'YOGA', label: 'Yoga & stretching' },
+      { code: 'SWIM', label: 'Swimming' },
+      { code: 'CHESS', label: 'Chess' },
     ]);
     const renamed = await api.exec(`mutation($id: ID!) { updateCustomField(id: $id, input: { label: "Hobbies" }) { field { code label } } }`, { id: interests.id });
     expect(renamed.updateCustomField.field).toEqual({ code: 'UF_INTERESTS', label: 'Hobbies' });

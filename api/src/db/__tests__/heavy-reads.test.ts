@@ -29,12 +29,16 @@ describe('heavy reads on postgresql: the client cancels at the limit', () => {
     let sleeping = 1;
     for (let i = 0; i < 20 && sleeping; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const row = firstRow<{ n: number | string }>(await db.orm.em.getConnection().execute(`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(4)%' AND state = 'active' AND pid <> pg_backend_pid()`));
+      const row = firstRow<{ n: number | string }>(
+        await db.orm.em.getConnection().execute(`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(4)%' AND state = 'active' AND pid <> pg_backend_pid()`),
+      );
       sleeping = Number(row.n);
     }
     expect(sleeping).toBe(0);
     // Every pooled connection serves again, with no transaction or setting left over.
-    const rows = await Promise.all(Array.from({ length: 8 }, (_, i) => db.read<{ n: number; timeout: string }>(`SELECT ${i}::int AS n, current_setting('statement_timeout') AS timeout`, [], { timeoutMs: 5000 })));
+    const rows = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => db.read<{ n: number; timeout: string }>(`SELECT ${i}::int AS n, current_setting('statement_timeout') AS timeout`, [], { timeoutMs: 5000 })),
+    );
     expect(rows.map((r) => firstRow(r).n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Each ran under its own fresh limit (none inherited the 0 the cancelled one set).
     for (const r of rows) expect(parseInt(firstRow(r).timeout, 10)).toBeGreaterThan(0);
@@ -42,7 +46,9 @@ describe('heavy reads on postgresql: the client cancels at the limit', () => {
 
   it('runs each read read-only under the timeout it asks for, set on the connection only when it changes', async () => {
     const settings = async (timeoutMs: number) =>
-      firstRow(await db.read<{ timeout: string; readOnly: string }>(`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS "readOnly"`, [], { timeoutMs }));
+      firstRow(
+        await db.read<{ timeout: string; readOnly: string }>(`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS "readOnly"`, [], { timeoutMs }),
+      );
     expect(await settings(1234)).toEqual({ timeout: '1234ms', readOnly: 'on' });
     expect(await settings(2500)).toEqual({ timeout: '2500ms', readOnly: 'on' });
     const none = firstRow(await db.read<{ timeout: string }>(`SELECT current_setting('statement_timeout') AS timeout`, [], {}));

@@ -6,10 +6,7 @@ import { migrate } from '../orm';
 
 async function columnsOf(db: Database, table: string): Promise<string[]> {
   const connection = db.orm.em.getConnection();
-  const sql =
-    db.kind === 'sqlite'
-      ? `select name from pragma_table_info(?)`
-      : `select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`;
+  const sql = db.kind === 'sqlite' ? `select name from pragma_table_info(?)` : `select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`;
   const rows = (await connection.execute(sql, [table])) as Array<{ name: string }>;
   return rows.map((r) => r.name);
 }

@@ -24,8 +24,16 @@ describe.each(engines)('the phone_review migration on %s', (engine) => {
     await migrator.down('Migration20261203000000_phone_review');
     const sql = api.db.orm.em.getConnection();
     const now = engine === 'sqlite' ? Date.now() : new Date();
-    await sql.execute(`insert into communication (channel, value_type, value, normalized, created_at) values ('PHONE', 'WORK', '916 123-45-67', '+19161234567', ?), ('PHONE', 'WORK', '+1 415 555 2671', '+14155552671', ?), ('EMAIL', 'WORK', 'a@b.example', 'a@b.example', ?)`, [now, now, now]);
-    await sql.execute(`insert into segment_member (segment_id, channel, address, created_at) values (?, 'PHONE', '+11987654321', ?), (?, 'PHONE', '+48601234567', ?)`, [segmentKey, now, segmentKey, now]);
+    await sql.execute(
+      `insert into communication (channel, value_type, value, normalized, created_at) values ('PHONE', 'WORK', '916 123-45-67', '+19161234567', ?), ('PHONE', 'WORK', '+1 415 555 2671', '+14155552671', ?), ('EMAIL', 'WORK', 'a@b.example', 'a@b.example', ?)`,
+      [now, now, now],
+    );
+    await sql.execute(`insert into segment_member (segment_id, channel, address, created_at) values (?, 'PHONE', '+11987654321', ?), (?, 'PHONE', '+48601234567', ?)`, [
+      segmentKey,
+      now,
+      segmentKey,
+      now,
+    ]);
     await sql.execute(`insert into stop_list_entry (channel, address, reason, created_at) values ('PHONE', '+19161234567', 'UNSUBSCRIBED', ?)`, [now]);
 
     await migrator.up('Migration20261203000000_phone_review');

@@ -28,21 +28,26 @@ describe.each(engines)('compiled SQL agrees with the in-memory oracle on %s', (e
 
   const agree = async (source: SegmentSource, members: MemberType[], scopes: FilterScope[], runs: number, memberScope?: FilterScope) => {
     await fc.assert(
-      fc.asyncProperty(datasetArbitrary(keys), fc.array(treeArbitrary(catalog, source, listed, scopes, memberScope), { minLength: 1, maxLength: 4 }), fc.constantFrom(...ZONES), async (data, trees, timeZone) => {
-        await loadDataset(api.db, data);
-        const oracle = new Oracle(crmModel, data);
-        for (const tree of trees) {
-          const ctx = api.context();
-          const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
-          expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
-          for (const member of members) {
-            const statement = idPageStatement({ table: tableOf(member), predicate: prepared.predicates.get(member)! }, null, 100_000);
-            const rows = await ctx.em.getConnection().execute<Array<{ id: number | string }>>(statement.sql, statement.params);
-            const fromSql = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-            expect(fromSql, `${member}: ${JSON.stringify(tree)}`).toEqual(oracle.members(prepared.ir!, member));
+      fc.asyncProperty(
+        datasetArbitrary(keys),
+        fc.array(treeArbitrary(catalog, source, listed, scopes, memberScope), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...ZONES),
+        async (data, trees, timeZone) => {
+          await loadDataset(api.db, data);
+          const oracle = new Oracle(crmModel, data);
+          for (const tree of trees) {
+            const ctx = api.context();
+            const prepared = await prepareFilter(ctx, { tree, source, members, timeZone, now: NOW, memberScope });
+            expect(prepared.problems, JSON.stringify(tree)).toEqual([]);
+            for (const member of members) {
+              const statement = idPageStatement({ table: tableOf(member), predicate: prepared.predicates.get(member)! }, null, 100_000);
+              const rows = await ctx.em.getConnection().execute<Array<{ id: number | string }>>(statement.sql, statement.params);
+              const fromSql = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+              expect(fromSql, `${member}: ${JSON.stringify(tree)}`).toEqual(oracle.members(prepared.ir!, member));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: runs, seed: Number(process.env.FILTER_PROPERTY_SEED ?? 20261122), endOnFailure: true },
     );
   };

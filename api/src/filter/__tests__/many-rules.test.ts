@@ -31,9 +31,9 @@ describe.each(engines)('many rules on related records on %s', (engine) => {
     const result = await api.exec(`query($f: FilterGroupInput) { contacts(filter: $f, first: 500) { totalCount edges { node { lastName } } } }`, { f: { rules } });
     expect(Date.now() - started).toBeLessThan(5000);
     // Contacts with a company whose type is set and whose revenue is under 20.
-    const [row] = await api.db.orm.em.getConnection().execute<Array<{ n: number | string }>>(
-      `SELECT COUNT(*) AS n FROM contact m JOIN company c ON c.id = m.company_id WHERE c.type_id IS NOT NULL AND c.revenue < 20`,
-    );
+    const [row] = await api.db.orm.em
+      .getConnection()
+      .execute<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM contact m JOIN company c ON c.id = m.company_id WHERE c.type_id IS NOT NULL AND c.revenue < 20`);
     expect(result.contacts.totalCount).toBe(Number(row.n));
     expect(result.contacts.edges).toHaveLength(Number(row.n));
     expect(Number(row.n)).toBeGreaterThan(0);

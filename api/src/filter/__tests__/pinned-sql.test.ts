@@ -110,9 +110,23 @@ function casesOf(catalog: FieldCatalog, listed: Map<string, string[]>, segmentId
   const city = rule('client.city', Op.EQ, { string: 'Kraków' });
   add('NOT group', { combinator: Combinator.AND, not: true, rules: [city, rule('contact.age', Op.GT, { number: 30 })] });
   add('OR on the member row (stays an OR)', { combinator: Combinator.OR, rules: [city, rule('contact.age', Op.GT, { number: 30 })] });
-  add('OR across tables (UNION of id sets)', { combinator: Combinator.OR, rules: [city, scoped(FilterScope.DEALS, Quantifier.SOME, wonBig), scoped(FilterScope.ORDERS, Quantifier.SOME, [rule('order.paid', Op.EQ, { boolean: true })])] });
-  add('OR inside a related record', and({ group: { combinator: Combinator.OR, scope: FilterScope.DEALS, quantifier: Quantifier.SOME, rules: [...wonBig, rule('deal.status', Op.IN, { strings: ['WON'] })] } }));
-  add('three levels: contact, company, deal', and(city, { group: { combinator: Combinator.OR, rules: [rule('company.revenue', Op.GT, { number: 1_000_000 }), { group: { combinator: Combinator.AND, not: true, rules: [scoped(FilterScope.DEALS, Quantifier.NONE, wonBig)] } }] } }));
+  add('OR across tables (UNION of id sets)', {
+    combinator: Combinator.OR,
+    rules: [city, scoped(FilterScope.DEALS, Quantifier.SOME, wonBig), scoped(FilterScope.ORDERS, Quantifier.SOME, [rule('order.paid', Op.EQ, { boolean: true })])],
+  });
+  add(
+    'OR inside a related record',
+    and({ group: { combinator: Combinator.OR, scope: FilterScope.DEALS, quantifier: Quantifier.SOME, rules: [...wonBig, rule('deal.status', Op.IN, { strings: ['WON'] })] } }),
+  );
+  add(
+    'three levels: contact, company, deal',
+    and(city, {
+      group: {
+        combinator: Combinator.OR,
+        rules: [rule('company.revenue', Op.GT, { number: 1_000_000 }), { group: { combinator: Combinator.AND, not: true, rules: [scoped(FilterScope.DEALS, Quantifier.NONE, wonBig)] } }],
+      },
+    }),
+  );
   add('segment membership', and(rule('segment.membership', Op.IN, { ids: [segmentId] })));
   // Past FENCE_AFTER subqueries, PostgreSQL's get OFFSET 0 (plan-fence.ts); SQLite's do not.
   const many = Array.from({ length: FENCE_AFTER + 1 }, (_, i) => scoped(FilterScope.DEALS, Quantifier.SOME, [rule('deal.amount', Op.GT, { number: i })]));

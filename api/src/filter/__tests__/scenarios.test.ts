@@ -16,7 +16,10 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
   let gym: { id: string; stages: Array<{ id: string; code: string }> };
   const names = async (query: string, filter: unknown, extra: Record<string, unknown> = {}) => {
     const nameField = query === 'contacts' ? 'lastName' : 'title';
-    const data = await api.exec(`query($filter: FilterGroupInput, $timeZone: String) { ${query}(first: 100, filter: $filter, timeZone: $timeZone) { totalCount edges { node { ${nameField} } } } }`, { filter, ...extra });
+    const data = await api.exec(`query($filter: FilterGroupInput, $timeZone: String) { ${query}(first: 100, filter: $filter, timeZone: $timeZone) { totalCount edges { node { ${nameField} } } } }`, {
+      filter,
+      ...extra,
+    });
     const list = data[query];
     const result = list.edges.map((e: any) => e.node[nameField]).sort();
     expect(list.totalCount).toBe(result.length);
@@ -41,7 +44,8 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
       ]) { created }
     }`);
     const stage = (code: string) => gym.stages.find((s) => s.code === code)!.id;
-    await api.exec(`mutation($p: ID!, $active: ID!, $churned: ID!) {
+    await api.exec(
+      `mutation($p: ID!, $active: ID!, $churned: ID!) {
       upsertDeals(rows: [
         { externalId: "d1", title: "Annual", contactExternalId: "c-anna", pipelineId: $p, stageId: $active, amount: 1200, customFields: [{ code: "UF_MEMBERSHIP_TYPE", options: ["ANNUAL"] }] },
         { externalId: "d2", title: "Monthly lost", contactExternalId: "c-ivan", pipelineId: $p, stageId: $churned, amount: 100, customFields: [{ code: "UF_MEMBERSHIP_TYPE", options: ["MONTHLY"] }] },
@@ -58,7 +62,9 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
         { externalId: "l2", title: "Repeat lead", contactExternalId: "c-anna", communications: [{ channel: EMAIL, value: "l2@example.com" }] },
         { externalId: "l3", title: "Junk lead", statusCode: "JUNK" }
       ]) { created }
-    }`, { p: gym.id, active: stage('ACTIVE'), churned: stage('CHURNED') });
+    }`,
+      { p: gym.id, active: stage('ACTIVE'), churned: stage('CHURNED') },
+    );
   });
   afterAll(async () => api?.close());
 
@@ -83,7 +89,10 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
     expect(await names('contacts', and(rule('deal.status', 'IN', { strings: ['WON'] })))).toEqual(['Nowak', 'Петров']);
     expect(await names('contacts', { combinator: 'AND', rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'NONE', rules: [] } }] })).toEqual(['Nguyễn', 'Silva']);
     expect(await names('companies', { combinator: 'AND', rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'NONE', rules: [] } }] })).toEqual(['Idle Corp']);
-    const atLeastTwoWon = { combinator: 'AND', rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'AT_LEAST', threshold: 2, rules: [rule('deal.status', 'IN', { strings: ['WON'] })] } }] };
+    const atLeastTwoWon = {
+      combinator: 'AND',
+      rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'AT_LEAST', threshold: 2, rules: [rule('deal.status', 'IN', { strings: ['WON'] })] } }],
+    };
     expect(await names('contacts', atLeastTwoWon)).toEqual(['Nowak']);
     const onlyWon = { combinator: 'AND', rules: [{ group: { combinator: 'AND', scope: 'DEALS', quantifier: 'ALL', rules: [rule('deal.status', 'IN', { strings: ['WON'] })] } }] };
     expect(await names('contacts', onlyWon)).toEqual(['Nowak']);
@@ -135,7 +144,24 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
   it('lists every standard field and new custom fields at once, with labels in the locale', async () => {
     const before = await api.exec(`{ segmentFields(source: CLIENTS, locale: "pl") { id label valueType scope operators values { value label groupId } searchable } }`);
     const ids = before.segmentFields.map((f: any) => f.id);
-    for (const id of ['client.type', 'client.source', 'client.responsible', 'client.communications', 'contact.age', 'contact.birthdate', 'company.industry', 'deal.pipeline', 'deal.stage', 'deal.status', 'deal.amount', 'purchase.product', 'purchase.where', 'order.paid', 'activity.type', 'custom.deal.UF_MEMBERSHIP_TYPE']) {
+    for (const id of [
+      'client.type',
+      'client.source',
+      'client.responsible',
+      'client.communications',
+      'contact.age',
+      'contact.birthdate',
+      'company.industry',
+      'deal.pipeline',
+      'deal.stage',
+      'deal.status',
+      'deal.amount',
+      'purchase.product',
+      'purchase.where',
+      'order.paid',
+      'activity.type',
+      'custom.deal.UF_MEMBERSHIP_TYPE',
+    ]) {
       expect(ids).toContain(id);
     }
     const city = before.segmentFields.find((f: any) => f.id === 'client.city');
@@ -154,7 +180,9 @@ describe.each(engines)('segment scenarios on %s', (engine) => {
     expect(users.filterValues.edges.map((e: any) => e.node.label)).toEqual(['Administrator']);
     const first = await api.exec(`{ filterValues(field: "client.source", first: 2) { edges { node { value } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.filterValues.edges).toHaveLength(2);
-    const next = await api.exec(`query($after: String) { filterValues(field: "client.source", first: 2, after: $after) { edges { node { value } } } }`, { after: first.filterValues.pageInfo.endCursor });
+    const next = await api.exec(`query($after: String) { filterValues(field: "client.source", first: 2, after: $after) { edges { node { value } } } }`, {
+      after: first.filterValues.pageInfo.endCursor,
+    });
     expect(next.filterValues.edges[0].node.value).not.toBe(first.filterValues.edges[1].node.value);
     const products = await api.exec(`{ filterValues(field: "purchase.product", search: "karn") { edges { node { label } } } }`);
     expect(products.filterValues.edges.map((e: any) => e.node.label)).toEqual(['Karnet']);

@@ -63,7 +63,9 @@ describe.each(engines)('filter validation on %s', (engine) => {
     expect(data.checkFilter.valid).toBe(false);
     expect(data.checkFilter.problems).toEqual([{ path: ['rules', '1', 'group', 'rules', '0', 'rule', 'field'], code: 'UNKNOWN_FIELD' }]);
     expect(data.checkFilter.tree.rules[0].rule).toEqual({ field: 'client.createdAt', operator: 'ON', value: { date: '2026-01-31' } });
-    const ok = await api.exec(`query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, clientType: CONTACT, filter: $f) { valid problems { code } } }`, { f: { combinator: 'AND', rules: [filter.rules[0]] } });
+    const ok = await api.exec(`query($f: FilterGroupInput!) { checkFilter(source: CLIENTS, clientType: CONTACT, filter: $f) { valid problems { code } } }`, {
+      f: { combinator: 'AND', rules: [filter.rules[0]] },
+    });
     expect(ok.checkFilter).toEqual({ valid: true, problems: [] });
   });
 });

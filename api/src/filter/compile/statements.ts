@@ -70,7 +70,11 @@ export function memberPageStatement(parts: readonly RankedMembers[], after: { ra
     });
   }
   if (!branches.length) return { sql: NOTHING, params: [], wholeRows: false };
-  return { sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`, params: [...branches.flatMap((b) => b.params), limit], wholeRows: false };
+  return {
+    sql: `SELECT member_rank, id FROM (${branches.map((b) => b.sql).join(' UNION ALL ')}) p ORDER BY member_rank, id LIMIT ?`,
+    params: [...branches.flatMap((b) => b.params), limit],
+    wholeRows: false,
+  };
 }
 
 /** Is the record with this key a member? One row when it is. */

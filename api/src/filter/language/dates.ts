@@ -41,7 +41,11 @@ export function today(now: Date, zone: string): string {
 
 /** The calendar day `amount` units before today (Jan 31 − 1 month = Dec 31; Mar 31 − 1 month = Feb 28/29). */
 export function daysAgo(now: Date, zone: string, amount: number, unit: DateUnit): string {
-  return DateTime.fromJSDate(now).setZone(zone).startOf('day').minus({ [LUXON_UNIT[unit]]: amount }).toISODate()!;
+  return DateTime.fromJSDate(now)
+    .setZone(zone)
+    .startOf('day')
+    .minus({ [LUXON_UNIT[unit]]: amount })
+    .toISODate()!;
 }
 
 /**

@@ -30,7 +30,10 @@ export class Oracle {
 
   /** Keys of the members of one type that match. */
   members(ir: IrGroup, member: string): number[] {
-    return this.tableRows(this.model.members[member]?.table ?? member).filter((row) => this.group(ir, member, row, null)).map((row) => row.id as number).sort((a, b) => a - b);
+    return this.tableRows(this.model.members[member]?.table ?? member)
+      .filter((row) => this.group(ir, member, row, null))
+      .map((row) => row.id as number)
+      .sort((a, b) => a - b);
   }
 
   private tableRows(table: string): Row[] {

@@ -60,7 +60,7 @@ export async function resolveFilter(tree: FilterGroup, options: ResolveOptions):
   const bySource = new Map<ValuesSource, Set<string>>();
   for (const { rule, def } of walk.rules) {
     if (!LISTED.has(def.type) || !def.values) continue;
-    const raw = (rule.value?.ids ?? rule.value?.strings ?? []);
+    const raw = rule.value?.ids ?? rule.value?.strings ?? [];
     const set = bySource.get(def.values) ?? new Set<string>();
     raw.forEach((v) => set.add(v));
     bySource.set(def.values, set);
@@ -130,14 +130,7 @@ function checkStructure(
   });
 }
 
-function checkRule(
-  rule: FilterRule,
-  path: string[],
-  scope: string | null,
-  options: ResolveOptions,
-  problem: (path: string[], code: Code, message: string) => void,
-  walk: Walk,
-): void {
+function checkRule(rule: FilterRule, path: string[], scope: string | null, options: ResolveOptions, problem: (path: string[], code: Code, message: string) => void, walk: Walk): void {
   const def = options.catalog.get(rule.field);
   if (!def) return problem([...path, 'field'], Code.UNKNOWN_FIELD, `There is no field "${rule.field}".`);
   if (options.memberScope) {

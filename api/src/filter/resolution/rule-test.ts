@@ -51,10 +51,10 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
       return true;
     }
     case ValueSlot.STRING:
-      return (value.string!).length <= 1000 || bad('A text value is at most 1000 characters.');
+      return value.string!.length <= 1000 || bad('A text value is at most 1000 characters.');
     case ValueSlot.NUMBER:
       if (!Number.isFinite(value.number)) return bad('Not a number.');
-      if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || (value.number!) < 0 || (value.number!) > 366)) {
+      if (rule.operator === Op.IN_NEXT_DAYS && (!Number.isInteger(value.number) || value.number! < 0 || value.number! > 366)) {
         return bad('IN_NEXT_DAYS takes a whole number of days from 0 to 366.');
       }
       return true;
@@ -85,7 +85,7 @@ export function checkSlots(rule: FilterRule, def: FieldDef, path: string[], ctx:
 
 /** The values of a listed rule, resolved; reports every unknown code or id. */
 export function listedKeys(rule: FilterRule, def: FieldDef, path: string[], ctx: RuleContext): Array<string | number> | null {
-  const raw = (rule.value?.ids ?? rule.value?.strings ?? []);
+  const raw = rule.value?.ids ?? rule.value?.strings ?? [];
   const unknown = raw.filter((v) => !ctx.resolved.has(`${def.id}\u0000${v}`));
   if (unknown.length) {
     ctx.problem([...path, 'value'], Code.UNKNOWN_VALUE, `${def.id} has no value ${unknown.map((u) => `"${u}"`).join(', ')}.`);
@@ -157,7 +157,16 @@ function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
       const end = addDays(start, v.number!);
       const [a, b] = [monthDay(start), monthDay(end)];
       // Across the new year the month-days wrap: Dec 20 .. Jan 10 is two ranges.
-      return { kind: 'monthDays', ranges: a <= b && (v.number!) < 366 ? [[a, b]] : [[a, 1231], [101, b]] };
+      return {
+        kind: 'monthDays',
+        ranges:
+          a <= b && v.number! < 366
+            ? [[a, b]]
+            : [
+                [a, 1231],
+                [101, b],
+              ],
+      };
     }
   }
   throw new Error(`unexpected date operator ${rule.operator}`);
@@ -229,4 +238,3 @@ export function buildTest(rule: FilterRule, def: FieldDef, keys: Array<string | 
   }
   throw new Error(`no test for ${def.id} ${op}`);
 }
-

@@ -27,9 +27,12 @@ function closing(sql: string, open: number): number {
 
 /** Fences every subquery of a predicate that has more than FENCE_AFTER of them; idempotent. */
 export function fenceSubqueries(sql: string): string {
-  const opens = [...sql.matchAll(OPENING)].map((m) => (m.index) + m[0].length - 1);
+  const opens = [...sql.matchAll(OPENING)].map((m) => m.index + m[0].length - 1);
   if (opens.length <= FENCE_AFTER) return sql;
-  const closes = opens.map((open) => closing(sql, open)).filter((i) => i > 0).sort((a, b) => b - a);
+  const closes = opens
+    .map((open) => closing(sql, open))
+    .filter((i) => i > 0)
+    .sort((a, b) => b - a);
   let out = sql;
   for (const close of closes) {
     if (out.slice(0, close).endsWith(FENCE)) continue;

@@ -5,7 +5,11 @@ import { engines } from '../../../test/databases';
 const rule = (field: string, operator: string, value?: unknown) => ({ rule: { field, operator, value } });
 const and = (...rules: unknown[]) => ({ combinator: 'AND', rules });
 
-interface Value { value: string; label: string; groupId?: string | null }
+interface Value {
+  value: string;
+  label: string;
+  groupId?: string | null;
+}
 
 /**
  * What the admin pages change, the segment builder sees on its next request: reference items,
@@ -15,7 +19,11 @@ interface Value { value: string; label: string; groupId?: string | null }
 describe.each(engines)('admin changes reach the builder on %s', (engine) => {
   let api: TestApi;
   const fields = async (source = 'CLIENTS') =>
-    (await api.exec(`query($s: SegmentSource!) { segmentFields(source: $s) { id label values { value label groupId } } }`, { s: source })).segmentFields as Array<{ id: string; label: string; values: Value[] | null }>;
+    (await api.exec(`query($s: SegmentSource!) { segmentFields(source: $s) { id label values { value label groupId } } }`, { s: source })).segmentFields as Array<{
+      id: string;
+      label: string;
+      values: Value[] | null;
+    }>;
   const valuesOf = async (field: string, source = 'CLIENTS') => (await fields(source)).find((f) => f.id === field)?.values ?? null;
   const searched = async (field: string, search: string | null = null) =>
     (await api.exec(`query($f: String!, $s: String) { filterValues(field: $f, search: $s, first: 100) { edges { node { value label groupId } } } }`, { f: field, s: search })).filterValues.edges.map(
@@ -84,17 +92,39 @@ describe.each(engines)('admin changes reach the builder on %s', (engine) => {
     const [it1, it2] = items;
     if (!it1 || !it2) throw new Error('The fixture has two industries.');
     const [pipeline] = (await api.exec(`{ pipelines { id stages { id } } }`)).pipelines;
-    const field = (await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }] }) { field { id options { id } } } }`)).createCustomField.field;
+    const field = (
+      await api.exec(
+        `mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }] }) { field { id options { id } } } }`,
+      )
+    ).createCustomField.field;
     const b = await createSegment('B industries', and(rule('company.industry', 'IN', { strings: [it1.code] })));
-    const a = await createSegment('A mixed', and(
-      rule('company.industry', 'IN', { strings: [it1.code] }),
-      rule('deal.pipeline', 'IN', { ids: [pipeline.id] }),
-      rule('deal.stage', 'IN', { ids: [pipeline.stages[0].id] }),
-      rule('custom.contact.UF_TIER', 'IN', { strings: ['GOLD'] }),
-    ));
-    const deleteItem = (await api.exec(`mutation($id: ID!, $r: ID) { deleteReferenceItem(id: $id, replacementId: $r) { deletedId errors { path code count segments { id name } } } }`, { id: it1.id, r: it2.id })).deleteReferenceItem;
+    const a = await createSegment(
+      'A mixed',
+      and(
+        rule('company.industry', 'IN', { strings: [it1.code] }),
+        rule('deal.pipeline', 'IN', { ids: [pipeline.id] }),
+        rule('deal.stage', 'IN', { ids: [pipeline.stages[0].id] }),
+        rule('custom.contact.UF_TIER', 'IN', { strings: ['GOLD'] }),
+      ),
+    );
+    const deleteItem = (
+      await api.exec(`mutation($id: ID!, $r: ID) { deleteReferenceItem(id: $id, replacementId: $r) { deletedId errors { path code count segments { id name } } } }`, { id: it1.id, r: it2.id })
+    ).deleteReferenceItem;
     // A replacement moves records, never saved filters: the marketer changes those segments.
-    expect(deleteItem).toEqual({ deletedId: null, errors: [{ path: ['id'], code: 'IN_USE', count: 2, segments: [{ id: a.id, name: 'A mixed' }, { id: b.id, name: 'B industries' }] }] });
+    expect(deleteItem).toEqual({
+      deletedId: null,
+      errors: [
+        {
+          path: ['id'],
+          code: 'IN_USE',
+          count: 2,
+          segments: [
+            { id: a.id, name: 'A mixed' },
+            { id: b.id, name: 'B industries' },
+          ],
+        },
+      ],
+    });
 
     const only = [{ id: a.id, name: 'A mixed' }];
     const calls: Array<[string, string, Record<string, unknown>]> = [
@@ -106,7 +136,9 @@ describe.each(engines)('admin changes reach the builder on %s', (engine) => {
       const result = (await api.exec(`mutation($id: ID!) { ${call} { deletedId errors { path code count segments { id name } } } }`, variables))[name];
       expect(result, name).toEqual({ deletedId: null, errors: [{ path: ['id'], code: 'IN_USE', count: 1, segments: only }] });
     }
-    const option = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { path code count segments { name } } } }`, { id: field.id, o: field.options[0].id })).editCustomFieldOptions;
+    const option = (
+      await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { path code count segments { name } } } }`, { id: field.id, o: field.options[0].id })
+    ).editCustomFieldOptions;
     expect(option.errors).toEqual([{ path: ['removeIds'], code: 'IN_USE', count: 1, segments: [{ name: 'A mixed' }] }]);
 
     // Records in the way are counted; the error names no segment.

@@ -35,7 +35,11 @@ describe('field families and scopes, as the API ships them', () => {
       // custom.deal.* fields are in "custom" but describe a deal; the others share their family's scope.
       if (field.family !== 'custom') expect(field.scope, field.id).toBe(family!.scope);
     }
-    for (const family of shipped.fieldFamilies) expect(shipped.segmentFields.some((f) => f.family === family.id), family.id).toBe(true);
+    for (const family of shipped.fieldFamilies)
+      expect(
+        shipped.segmentFields.some((f) => f.family === family.id),
+        family.id,
+      ).toBe(true);
     expect(families.get('custom.contact.UF_S'.split('.')[0]!)!.label).toBe('Custom fields');
     expect(shipped.segmentScopes).toEqual([
       { scope: 'DEALS', label: 'Deals' },

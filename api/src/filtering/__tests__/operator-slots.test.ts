@@ -44,7 +44,10 @@ describe('the value slot of each operator, as segmentFields ships it', () => {
     );
     let checked = 0;
     for (const field of segmentFields) {
-      expect(field.operatorSlots.map((entry) => entry.operator), field.id).toEqual(field.operators);
+      expect(
+        field.operatorSlots.map((entry) => entry.operator),
+        field.id,
+      ).toEqual(field.operators);
       if (field.id === 'segment.membership' || field.id === 'deal.stage') continue; // need a saved segment / a pipeline rule beside
       for (const { operator, slot } of field.operatorSlots) {
         const values = listed.get(field.id) ?? ['Kraków'];

@@ -109,7 +109,11 @@ describe.each(engines)('a scope registered by a domain the engine has never seen
 
   const atLeastTwoPaid: FilterGroup = {
     combinator: Combinator.AND,
-    rules: [{ group: { combinator: Combinator.AND, scope: INVOICES, quantifier: Quantifier.AT_LEAST, threshold: 2, rules: [{ rule: { field: 'invoice.paid', operator: Op.EQ, value: { boolean: true } } }] } }],
+    rules: [
+      {
+        group: { combinator: Combinator.AND, scope: INVOICES, quantifier: Quantifier.AT_LEAST, threshold: 2, rules: [{ rule: { field: 'invoice.paid', operator: Op.EQ, value: { boolean: true } } }] },
+      },
+    ],
   };
 
   it('is validated like the CRM scopes: owners per member type, fields of the scope only, quantifiers naming it', async () => {
@@ -152,7 +156,10 @@ describe.each(engines)('a scope registered by a domain the engine has never seen
             const predicate = compileMemberPredicate(model, resolved.ir!, 'contact', dialectFor(api.db.kind));
             const statement = idPageStatement({ table: memberTable(model, 'contact'), predicate }, null, 100_000);
             const found = (await connection.execute(statement.sql, statement.params)) as Array<{ id: number | string }>;
-            expect(found.map((r) => Number(r.id)).sort((a, b) => a - b), JSON.stringify(tree)).toEqual(oracle.members(resolved.ir!, 'contact'));
+            expect(
+              found.map((r) => Number(r.id)).sort((a, b) => a - b),
+              JSON.stringify(tree),
+            ).toEqual(oracle.members(resolved.ir!, 'contact'));
           }
         },
       ),

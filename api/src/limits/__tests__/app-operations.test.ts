@@ -107,7 +107,10 @@ describe('GraphQL limits and the operations the app and the client send', () => 
           // The sample must be valid, or the cost check would be skipped and the test prove nothing.
           expect(getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors, name).toBeUndefined();
           const toCheck = { schema, document, operationName: operation.name?.value, variables };
-          expect(checkDocumentLimits(toCheck, limits).map((e) => e.message), name).toEqual([]);
+          expect(
+            checkDocumentLimits(toCheck, limits).map((e) => e.message),
+            name,
+          ).toEqual([]);
           costs.push([name, operationCost(toCheck, limits.maxPageSize)]);
         }
       }

@@ -141,7 +141,9 @@ describe.each(engines)('request limits over HTTP on %s', (engine) => {
       const answer = await server.post({ query });
       expect(answer.status).toBe(413);
       expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(answer.body).toEqual({ errors: [{ message: expect.stringMatching(/\(2 MB\) is larger than 1 MB \(GRAPHQL_MAX_BODY_BYTES\).*import mutations/), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      expect(answer.body).toEqual({
+        errors: [{ message: expect.stringMatching(/\(2 MB\) is larger than 1 MB \(GRAPHQL_MAX_BODY_BYTES\).*import mutations/), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
       // Big variables on a query, and an import batched with a query, are not imports either.
       const bigVariables = await server.post({ query: 'query($s: String) { segments(where: { search: $s }, first: 1) { totalCount } }', variables: { s: 'y'.repeat(1_200_000) } });
       expect([bigVariables.status, codesOf(bigVariables)]).toEqual([413, ['PAYLOAD_TOO_LARGE']]);

@@ -81,10 +81,7 @@ describe.each(engines)('statement timeout on counts and pages on %s', (engine) =
     if (engine === 'postgresql') {
       // The server cancelled the statement: it is not still sleeping.
       const { running } = firstRow(
-        await api.db.read<{ running: number | string }>(
-          `SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND state = 'active' AND pid <> pg_backend_pid()`,
-          [],
-        ),
+        await api.db.read<{ running: number | string }>(`SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND state = 'active' AND pid <> pg_backend_pid()`, []),
       );
       expect(Number(running)).toBe(0);
     }

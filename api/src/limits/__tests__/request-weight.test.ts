@@ -41,8 +41,18 @@ describe('rate limits weigh each aliased count and each batch item (issue 12: 30
     const token = await api.createToken([Scope.CRM_READ, Scope.SEGMENTS_READ]);
     const item = { query: `{ ${Array.from({ length: 5 }, (_, i) => `s${i}: segments(first: ${i}) { totalCount }`).join(' ')} }` };
     // A batch of 10 cheap items: 10 points, passes.
-    expect((await post(Array.from({ length: 10 }, () => ({ query: '{ __typename }' })), token)).status).toBe(200);
-    const refused = await post(Array.from({ length: 10 }, () => item), token);
+    expect(
+      (
+        await post(
+          Array.from({ length: 10 }, () => ({ query: '{ __typename }' })),
+          token,
+        )
+      ).status,
+    ).toBe(200);
+    const refused = await post(
+      Array.from({ length: 10 }, () => item),
+      token,
+    );
     expect(refused.status).toBe(429);
   });
 

@@ -43,7 +43,14 @@ describe.each(engines)('personal data on %s', (engine) => {
     // The group the red team targeted: 12 contacts, each created on its own day, one of them a VIP.
     for (const [i, firstName] of FIRST_NAMES.entries()) {
       await api.exec('mutation($i: ContactInput!) { createContact(input: $i) { errors { code } } }', {
-        i: { firstName, lastName: `Nowak${i}`, birthdate: `19${60 + i}-05-0${(i % 9) + 1}`, city: 'Sopot', createdAt: `${day(i)}T12:00:00Z`, communications: [{ channel: 'EMAIL', value: `${firstName.toLowerCase()}@example.com` }] },
+        i: {
+          firstName,
+          lastName: `Nowak${i}`,
+          birthdate: `19${60 + i}-05-0${(i % 9) + 1}`,
+          city: 'Sopot',
+          createdAt: `${day(i)}T12:00:00Z`,
+          communications: [{ channel: 'EMAIL', value: `${firstName.toLowerCase()}@example.com` }],
+        },
       });
     }
   }, 60_000);
@@ -54,12 +61,15 @@ describe.each(engines)('personal data on %s', (engine) => {
     await api.exec('mutation { createCustomField(input: { entity: CONTACT, code: "UF_SCORE", label: "Score", type: NUMBER }) { errors { code } } }');
     const { data } = await api.execAs(viewer, '{ segmentFields(source: CLIENTS) { id personal } }');
     const personal = Object.fromEntries(data.segmentFields.map((f: { id: string; personal: boolean }) => [f.id, f.personal]));
-    for (const id of ['contact.firstName', 'contact.lastName', 'contact.birthdate', 'contact.age', 'contact.gender', 'client.city', 'company.title', 'custom.contact.UF_NOTE']) expect(personal[id], id).toBe(true);
+    for (const id of ['contact.firstName', 'contact.lastName', 'contact.birthdate', 'contact.age', 'contact.gender', 'client.city', 'company.title', 'custom.contact.UF_NOTE'])
+      expect(personal[id], id).toBe(true);
     for (const id of ['client.country', 'client.createdAt', 'client.source', 'deal.amount', 'order.total', 'segment.membership', 'custom.contact.UF_SCORE']) expect(personal[id], id).toBe(false);
   });
 
   it('lets an admin mark a custom field of any type personal, or a free-text one not: the mark decides what a viewer may filter on', async () => {
-    const created = await api.exec('mutation { createCustomField(input: { entity: CONTACT, code: "UF_SALARY", label: "Salary", type: NUMBER, personal: true }) { field { id personal } errors { code } } }');
+    const created = await api.exec(
+      'mutation { createCustomField(input: { entity: CONTACT, code: "UF_SALARY", label: "Salary", type: NUMBER, personal: true }) { field { id personal } errors { code } } }',
+    );
     expect(created.createCustomField.field.personal).toBe(true);
     const note = await api.exec('mutation { createCustomField(input: { entity: CONTACT, code: "UF_TAGLINE", label: "Tagline", type: STRING }) { field { id personal } errors { code } } }');
     expect(note.createCustomField.field.personal).toBe(true);
@@ -94,7 +104,11 @@ describe.each(engines)('personal data on %s', (engine) => {
     const source = def.sources[0];
     const open = source === 'LEADS' ? (['lead.createdAt', 'lead.amount'] as const) : (['client.createdAt', 'client.country'] as const);
     const nested = { combinator: 'OR', rules: [rule(open[0], 'IS_NOT_EMPTY'), { group: and(rule(open[1], 'IS_NOT_EMPTY'), rule(field, 'IS_NOT_EMPTY')) }] };
-    const { data } = await api.execAs(viewer, 'query($f: FilterGroupInput!, $s: SegmentSource!) { previewSegment(input: { source: $s, filter: $f }) { errors { path code } memberCount { value } } checkFilter(source: $s, filter: $f) { valid problems { path code } } }', { f: nested, s: source });
+    const { data } = await api.execAs(
+      viewer,
+      'query($f: FilterGroupInput!, $s: SegmentSource!) { previewSegment(input: { source: $s, filter: $f }) { errors { path code } memberCount { value } } checkFilter(source: $s, filter: $f) { valid problems { path code } } }',
+      { f: nested, s: source },
+    );
     const path = ['rules', '1', 'group', 'rules', '1', 'rule', 'field'];
     expect(data.previewSegment).toEqual({ errors: [{ path: ['filter', ...path], code: 'FIELD_NOT_ALLOWED' }], memberCount: null });
     expect(data.checkFilter).toEqual({ valid: false, problems: [{ path, code: 'FIELD_NOT_ALLOWED' }] });
@@ -130,11 +144,16 @@ describe.each(engines)('personal data on %s', (engine) => {
 
   it('reports a static "VIP" list of a few people as "fewer than k", and refuses to say whether one person is in it', async () => {
     const vip = (await api.exec('mutation { createSegment(input: { name: "VIP", kind: STATIC }) { segment { id } } }')).createSegment.segment.id;
-    await api.exec('mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "anna@example.com" }, { channel: EMAIL, address: "leon@example.com" }]) { errors { code } } }', { id: vip });
+    await api.exec(
+      'mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "anna@example.com" }, { channel: EMAIL, address: "leon@example.com" }]) { errors { code } } }',
+      { id: vip },
+    );
     const count = await api.execAs(viewer, 'query($id: ID!) { segment(id: $id) { memberCount { value fewerThan } recipientCounts(channels: [EMAIL]) { value fewerThan } } }', { id: vip });
     expect(count.data.segment).toEqual({ memberCount: { value: null, fewerThan: K }, recipientCounts: [{ value: null, fewerThan: K }] });
     // Composing the VIP list with a non-personal rule is allowed, and as small.
-    const composed = await api.execAs(viewer, 'query($f: FilterGroupInput!) { previewSegment(input: { filter: $f }) { errors { code } memberCount { value fewerThan } } }', { f: and(rule('segment.membership', 'IN', { ids: [vip] }), rule('client.createdAt', 'ON', { date: day(0) })) });
+    const composed = await api.execAs(viewer, 'query($f: FilterGroupInput!) { previewSegment(input: { filter: $f }) { errors { code } memberCount { value fewerThan } } }', {
+      f: and(rule('segment.membership', 'IN', { ids: [vip] }), rule('client.createdAt', 'ON', { date: day(0) })),
+    });
     expect(composed.data.previewSegment).toEqual({ errors: [], memberCount: { value: null, fewerThan: K } });
     const contact = (await api.exec('{ contacts(first: 1) { edges { node { id } } } }')).contacts.edges[0].node.id;
     const membership = await api.execAs(viewer, 'query($m: ID!, $s: ID!) { segmentMembership(memberId: $m, segmentIds: [$s]) { isMember } }', { m: contact, s: vip });
@@ -146,7 +165,10 @@ describe.each(engines)('personal data on %s', (engine) => {
 
   it('gives a segments:write-only token its createSegment payload without any count', async () => {
     const writer = tokenOf(api, [Scope.SEGMENTS_WRITE]);
-    const created = await api.execAs(writer, 'mutation { createSegment(input: { name: "Guessed", kind: STATIC }) { segment { id name memberCount { value } recipientCounts { value } } errors { code } } }');
+    const created = await api.execAs(
+      writer,
+      'mutation { createSegment(input: { name: "Guessed", kind: STATIC }) { segment { id name memberCount { value } recipientCounts { value } } errors { code } } }',
+    );
     expect(created.data.createSegment).toEqual({ segment: { id: expect.any(String), name: 'Guessed', memberCount: null, recipientCounts: null }, errors: [] });
     const refusals = (created.errors ?? []).map((e) => ({ path: e.path, code: e.extensions?.code, scope: e.extensions?.scope }));
     expect(refusals).toEqual([
@@ -163,7 +185,9 @@ describe.each(engines)('personal data on %s', (engine) => {
 
   it('stops many distinct filters with RATE_LIMITED after FILTER_EVALUATIONS_PER_HOUR, while repeats stay free and crm:read is not budgeted', async () => {
     const prober = (await api.createUser(UserRole.VIEWER)).actor;
-    const distinct = Array.from({ length: 60 }, (_, i) => and(rule('client.createdAt', 'ON', { date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')}` })));
+    const distinct = Array.from({ length: 60 }, (_, i) =>
+      and(rule('client.createdAt', 'ON', { date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String(Math.floor(i / 12) + 1).padStart(2, '0')}` })),
+    );
     const first = aliasedPreviews(distinct.slice(0, 30));
     const firstRun = await api.execAs(prober, first.query, first.variables);
     expect(firstRun.errors).toBeUndefined();

@@ -22,7 +22,9 @@ describe.each(engines)('reference list admin on %s', (engine) => {
     expect(renamed.updateReferenceItem.item).toEqual({ code: 'VIP', label: 'Very important' });
     const list = await api.exec(`{ referenceItems(list: CONTACT_TYPE) { id code } }`);
     const reversed = [...list.referenceItems].reverse();
-    const reordered = await api.exec(`mutation($ids: [ID!]!) { reorderReferenceItems(list: CONTACT_TYPE, ids: $ids) { items { code } errors { code } } }`, { ids: reversed.map((i: { id: string }) => i.id) });
+    const reordered = await api.exec(`mutation($ids: [ID!]!) { reorderReferenceItems(list: CONTACT_TYPE, ids: $ids) { items { code } errors { code } } }`, {
+      ids: reversed.map((i: { id: string }) => i.id),
+    });
     expect(reordered.reorderReferenceItems.items.map((i: { code: string }) => i.code)).toEqual(reversed.map((i: { code: string }) => i.code));
     const again = await api.exec(`{ referenceItems(list: CONTACT_TYPE) { code } }`);
     expect(again.referenceItems.map((i: { code: string }) => i.code)).toEqual(reversed.map((i: { code: string }) => i.code));

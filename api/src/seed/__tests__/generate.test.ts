@@ -13,7 +13,10 @@ const SCALE = 0.001;
 const NOW = new Date('2026-11-01T00:00:00Z');
 type Rows = Array<Record<string, unknown>>;
 /** A reference item's or a stage's code and semantic (both text columns). */
-interface Coded { code: string; semantic: string }
+interface Coded {
+  code: string;
+  semantic: string;
+}
 
 const sql = <R extends object = Rows[number]>(db: Database, query: string): Promise<R[]> => db.fork().getConnection().execute<R[]>(query);
 const count = async (db: Database, query: string): Promise<number> => Number(firstRow(await sql(db, query)).n);
@@ -58,8 +61,17 @@ describe.each(engines)('demo data on %s', (engine) => {
     it('creates the scaled number of rows', async () => {
       const c = seedCounts(SCALE);
       const expected: Record<string, number> = {
-        contact: c.contacts, company: c.companies, deal: c.deals, communication: c.communications, lead: c.leads,
-        product_row: c.productRows, crm_order: c.orders, activity: c.activities, product: c.products, app_user: c.users + 1, pipeline: 3,
+        contact: c.contacts,
+        company: c.companies,
+        deal: c.deals,
+        communication: c.communications,
+        lead: c.leads,
+        product_row: c.productRows,
+        crm_order: c.orders,
+        activity: c.activities,
+        product: c.products,
+        app_user: c.users + 1,
+        pipeline: 3,
       };
       expect(expected.contact).toBe(1000);
       for (const [table, n] of Object.entries(expected)) expect(await count(db, `SELECT COUNT(*) AS n FROM ${table}`), table).toBe(n);
@@ -67,13 +79,27 @@ describe.each(engines)('demo data on %s', (engine) => {
 
     it('fills every folded column with fold() of the original', async () => {
       const pairs: Array<[string, string]> = [
-        ['contact', 'first_name'], ['contact', 'last_name'], ['contact', 'city'], ['contact', 'country'],
-        ['company', 'title'], ['company', 'city'], ['company', 'country'], ['lead', 'title'], ['lead', 'first_name'],
-        ['lead', 'last_name'], ['lead', 'city'], ['deal', 'title'], ['product', 'name'], ['app_user', 'name'],
+        ['contact', 'first_name'],
+        ['contact', 'last_name'],
+        ['contact', 'city'],
+        ['contact', 'country'],
+        ['company', 'title'],
+        ['company', 'city'],
+        ['company', 'country'],
+        ['lead', 'title'],
+        ['lead', 'first_name'],
+        ['lead', 'last_name'],
+        ['lead', 'city'],
+        ['deal', 'title'],
+        ['product', 'name'],
+        ['app_user', 'name'],
       ];
       for (const [table, column] of pairs) {
         const rows = await sql(db, `SELECT ${column} AS v, ${column}_folded AS f FROM ${table}`);
-        expect(rows.filter((r) => r.f !== fold(r.v as string | null)), `${table}.${column}`).toEqual([]);
+        expect(
+          rows.filter((r) => r.f !== fold(r.v as string | null)),
+          `${table}.${column}`,
+        ).toEqual([]);
       }
       const strings = await sql(db, `SELECT string_value AS v, string_folded AS f FROM custom_field_value WHERE string_value IS NOT NULL`);
       expect(strings.length).toBeGreaterThan(0);
@@ -129,8 +155,7 @@ describe.each(engines)('demo data on %s', (engine) => {
     });
 
     it('gives segments something to find: companies, clients without deals, repeat leads, inactive contacts', async () => {
-      const share = async (where: string, table = 'contact') =>
-        (await count(db, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)) / (await count(db, `SELECT COUNT(*) AS n FROM ${table}`));
+      const share = async (where: string, table = 'contact') => (await count(db, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)) / (await count(db, `SELECT COUNT(*) AS n FROM ${table}`));
       expect(await share('company_id IS NOT NULL')).toBeGreaterThan(0.6);
       expect(await share('company_id IS NOT NULL')).toBeLessThan(0.8);
       expect(await share('id NOT IN (SELECT contact_id FROM deal WHERE contact_id IS NOT NULL)')).toBeGreaterThan(0.1);

@@ -63,7 +63,12 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
         await loadDataset(api.db, data);
         const connection = api.db.orm.em.getConnection();
         await connection.execute('DELETE FROM stop_list_entry');
-        await connection.execute('INSERT INTO stop_list_entry (channel, address, reason, created_at) VALUES (?, ?, ?, ?)', ['EMAIL', STOPPED, 'BOUNCED', api.db.kind === 'sqlite' ? Date.now() : new Date()]);
+        await connection.execute('INSERT INTO stop_list_entry (channel, address, reason, created_at) VALUES (?, ?, ?, ?)', [
+          'EMAIL',
+          STOPPED,
+          'BOUNCED',
+          api.db.kind === 'sqlite' ? Date.now() : new Date(),
+        ]);
 
         const prepared = await prepareFilter(api.context(), { tree, source, members: memberTypes, timeZone: 'UTC', now: new Date() });
         expect(prepared.problems).toEqual([]);
@@ -97,9 +102,17 @@ describe.each(engines)('segment audiences agree with the oracle on %s', (engine)
         const context = JSON.stringify(tree);
         expect(preview.errors, context).toEqual([]);
         expect(preview.memberCount.value, context).toBe(members.length);
-        const orderedMembers = [...members].sort((a, b) => known(RANK, a.type) - known(RANK, b.type) || a.key - b.key).map((m) => ({ __typename: known(TYPE, m.type), id: toGlobalId(known(TYPE, m.type), m.key) }));
-        expect(preview.members.edges.map((e: any) => e.node), context).toEqual(orderedMembers);
-        expect(preview.recipients.edges.map((e: any) => e.node), context).toEqual(expected);
+        const orderedMembers = [...members]
+          .sort((a, b) => known(RANK, a.type) - known(RANK, b.type) || a.key - b.key)
+          .map((m) => ({ __typename: known(TYPE, m.type), id: toGlobalId(known(TYPE, m.type), m.key) }));
+        expect(
+          preview.members.edges.map((e: any) => e.node),
+          context,
+        ).toEqual(orderedMembers);
+        expect(
+          preview.recipients.edges.map((e: any) => e.node),
+          context,
+        ).toEqual(expected);
         expect(preview.recipients.totalCount, context).toBe(expected.length);
         expect(preview.recipientCounts[0].value, context).toBe(expected.length);
       }),

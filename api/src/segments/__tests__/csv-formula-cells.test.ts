@@ -70,7 +70,12 @@ describe.each(engines)('formula cells in the CSV export on %s', (engine) => {
   });
 
   const exportOf = async (channel: 'EMAIL' | 'PHONE' | 'IM') => {
-    const segment = (await api.exec(`mutation($c: Channel!) { createSegment(input: { name: "Formulas ${channel}", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Formulaville" } } }] } }) { segment { exportUrl(channel: $c) } errors { code message } } }`, { c: channel })).createSegment.segment;
+    const segment = (
+      await api.exec(
+        `mutation($c: Channel!) { createSegment(input: { name: "Formulas ${channel}", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Formulaville" } } }] } }) { segment { exportUrl(channel: $c) } errors { code message } } }`,
+        { c: channel },
+      )
+    ).createSegment.segment;
     const response = await fetch(base + segment.exportUrl);
     expect(response.status).toBe(200);
     return (await response.text()).split('\r\n').slice(1, -1);

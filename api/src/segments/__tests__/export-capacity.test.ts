@@ -25,7 +25,12 @@ describe('export admission', () => {
 
   it('reads its defaults and settings from the environment, and refuses nonsense at start-up', () => {
     expect(loadConfig({}).exportLimits).toEqual({ poolSize: 3, maxConcurrent: 4, maxPerCredential: 2, idleTimeoutMs: 30_000 });
-    expect(loadConfig({ EXPORT_POOL_SIZE: '5', EXPORT_MAX_CONCURRENT: '8', EXPORT_MAX_PER_CREDENTIAL: '1', EXPORT_IDLE_TIMEOUT_MS: '1000' }).exportLimits).toEqual({ poolSize: 5, maxConcurrent: 8, maxPerCredential: 1, idleTimeoutMs: 1000 });
+    expect(loadConfig({ EXPORT_POOL_SIZE: '5', EXPORT_MAX_CONCURRENT: '8', EXPORT_MAX_PER_CREDENTIAL: '1', EXPORT_IDLE_TIMEOUT_MS: '1000' }).exportLimits).toEqual({
+      poolSize: 5,
+      maxConcurrent: 8,
+      maxPerCredential: 1,
+      idleTimeoutMs: 1000,
+    });
     expect(() => loadConfig({ EXPORT_POOL_SIZE: '0' })).toThrow(/EXPORT_POOL_SIZE must be a whole number of at least 1/);
     expect(() => loadConfig({ EXPORT_MAX_CONCURRENT: '2.5' })).toThrow(/EXPORT_MAX_CONCURRENT/);
     expect(() => loadConfig({ EXPORT_IDLE_TIMEOUT_MS: '10' })).toThrow(/EXPORT_IDLE_TIMEOUT_MS must be a whole number of at least 100/);

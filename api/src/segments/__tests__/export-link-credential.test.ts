@@ -20,7 +20,11 @@ describe.each(engines)('export links bound to their credential on %s', (engine) 
     api = await startTestApi(engine);
     http = await listen(api);
     await api.exec('mutation { createContact(input: { firstName: "Ana", city: "Kraków", communications: [{ channel: EMAIL, value: "ana@example.com" }] }) { errors { code } } }');
-    segment = (await api.exec('mutation { createSegment(input: { name: "Everyone", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }')).createSegment.segment.id;
+    segment = (
+      await api.exec(
+        'mutation { createSegment(input: { name: "Everyone", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }',
+      )
+    ).createSegment.segment.id;
     const { user, password } = await api.createUser(UserRole.MARKETER);
     marketer = { email: user.email!, password, key: user.key };
   });

@@ -151,7 +151,8 @@ describe.each(engines)('segment references that cannot explode on %s', (engine) 
     const x = await created(`used ${run} X`, { combinator: 'AND', rules: [memberOf(a.id)] });
     expect((await api.exec(UPDATE, { i: { id: x.id, version: 1, filter: withCity } })).updateSegment.errors).toEqual([]);
     expect((await api.exec(UPDATE, { i: { id: a.id, version: 1, filter: { combinator: 'AND', rules: [memberOf(itemAt(levels, 4).id)] } } })).updateSegment.errors).toEqual([]);
-    const restored = (await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 1, expectedVersion: 2) { segment { id } errors { path code } } }`, { id: x.id })).restoreSegmentVersion;
+    const restored = (await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 1, expectedVersion: 2) { segment { id } errors { path code } } }`, { id: x.id }))
+      .restoreSegmentVersion;
     expect(restored).toMatchObject({ segment: null, errors: [{ code: 'TOO_DEEP', path: ['input', 'filter', 'rules', '0', 'rule', 'value'] }] });
   });
 

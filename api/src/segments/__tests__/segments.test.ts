@@ -61,7 +61,10 @@ describe.each(engines)('segments on %s', (engine) => {
     const segment = await create({ name: 'Kraków members', filter: krakow });
     const q = `query($id: ID!, $after: String) { segment(id: $id) { members(first: 2, after: $after) { edges { cursor node { __typename ... on Company { title communications { normalized } } ... on Contact { lastName } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
     const first = (await api.exec(q, { id: segment.id })).segment.members;
-    expect(first.edges.map((e: any) => e.node)).toEqual([{ __typename: 'Company', title: 'Acme', communications: [{ normalized: 'office@acme.pl' }, { normalized: 'shared@example.com' }] }, { __typename: 'Contact', lastName: 'Nowak' }]);
+    expect(first.edges.map((e: any) => e.node)).toEqual([
+      { __typename: 'Company', title: 'Acme', communications: [{ normalized: 'office@acme.pl' }, { normalized: 'shared@example.com' }] },
+      { __typename: 'Contact', lastName: 'Nowak' },
+    ]);
     expect(first.totalCount).toBe(4);
     const second = (await api.exec(q, { id: segment.id, after: first.pageInfo.endCursor })).segment.members;
     expect(second.edges.map((e: any) => e.node.lastName)).toEqual(['Kowalski', 'Wiśniewska']);
@@ -93,17 +96,24 @@ describe.each(engines)('segments on %s', (engine) => {
 
   it('a leads segment leaves out repeat leads and leads without any channel', async () => {
     const segment = await create({ name: 'Kraków leads', source: 'LEADS', filter: and(rule('lead.city', 'EQ', { string: 'Kraków' })) });
-    const data = await api.exec(`query($id: ID!) { segment(id: $id) { memberCount { value } members(first: 10) { edges { node { __typename ... on Lead { title communications { channel normalized } } } } } } }`, { id: segment.id });
+    const data = await api.exec(
+      `query($id: ID!) { segment(id: $id) { memberCount { value } members(first: 10) { edges { node { __typename ... on Lead { title communications { channel normalized } } } } } } }`,
+      { id: segment.id },
+    );
     expect(data.segment.memberCount.value).toBe(1);
     expect(data.segment.members.edges).toEqual([{ node: { __typename: 'Lead', title: 'New lead', communications: [{ channel: 'EMAIL', normalized: 'lead@example.com' }] } }]);
   });
 
   it('previews an unsaved definition, and reports its problems with paths', async () => {
-    const ok = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i) { errors { code } memberCount { value } recipientCounts(channels: [PHONE]) { channel value } } }`, { i: { clientType: 'CONTACT', filter: krakow } });
+    const ok = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i) { errors { code } memberCount { value } recipientCounts(channels: [PHONE]) { channel value } } }`, {
+      i: { clientType: 'CONTACT', filter: krakow },
+    });
     expect(ok.previewSegment.errors).toEqual([]);
     expect(ok.previewSegment.memberCount.value).toBeGreaterThanOrEqual(3);
     expect(ok.previewSegment.recipientCounts).toEqual([{ channel: 'PHONE', value: 1 }]);
-    const bad = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i) { errors { path code } memberCount { value } } }`, { i: { filter: and(rule('client.nope', 'EQ', { string: 'x' })) } });
+    const bad = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i) { errors { path code } memberCount { value } } }`, {
+      i: { filter: and(rule('client.nope', 'EQ', { string: 'x' })) },
+    });
     expect(bad.previewSegment).toEqual({ errors: [{ path: ['filter', 'rules', '0', 'rule', 'field'], code: 'UNKNOWN_FIELD' }], memberCount: null });
     const zone = await api.exec(`query($i: SegmentDefinitionInput!) { previewSegment(input: $i, timeZone: "Mars/Olympus") { errors { path code } } }`, { i: { filter: krakow } });
     expect(zone.previewSegment.errors).toEqual([{ path: ['timeZone'], code: 'INVALID' }]);
@@ -133,7 +143,9 @@ describe.each(engines)('segments on %s', (engine) => {
     ]);
     expect(history.versions[2].savedBy.email).toBe('admin@segmenta.local');
 
-    const restored = (await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 1, expectedVersion: 3) { segment { name version tags description } errors { code } } }`, { id: segment.id })).restoreSegmentVersion;
+    const restored = (
+      await api.exec(`mutation($id: ID!) { restoreSegmentVersion(id: $id, version: 1, expectedVersion: 3) { segment { name version tags description } errors { code } } }`, { id: segment.id })
+    ).restoreSegmentVersion;
     expect(restored).toEqual({ segment: { name: 'Versioned', version: 4, tags: [], description: 'first' }, errors: [] });
   });
 
@@ -141,7 +153,10 @@ describe.each(engines)('segments on %s', (engine) => {
     const { createSegment } = await api.exec(CREATE, { i: { name: ' ', filter: and(rule('deal.stage', 'IN', { ids: [] })) } });
     expect(createSegment.segment).toBeNull();
     expect(createSegment.errors.map((e: any) => [e.path.join('.'), e.code])).toEqual(
-      expect.arrayContaining([['input.name', 'REQUIRED'], ['input.filter.rules.0.rule.value.ids', 'MISSING_VALUE']]),
+      expect.arrayContaining([
+        ['input.name', 'REQUIRED'],
+        ['input.filter.rules.0.rule.value.ids', 'MISSING_VALUE'],
+      ]),
     );
     const zone = (await api.exec(CREATE, { i: { name: 'Zoned', filter: krakow, timeZone: 'Mars/Olympus' } })).createSegment;
     expect(zone.errors).toMatchObject([{ path: ['input', 'timeZone'], code: 'INVALID' }]);
@@ -155,7 +170,9 @@ describe.each(engines)('segments on %s', (engine) => {
     const a = await create({ name: 'Tagged Alpha', filter: krakow, tags: ['Promo'] });
     await create({ name: 'Tagged Beta', filter: krakow, tags: ['promo', 'x'] });
     const list = async (where: unknown) =>
-      (await api.exec(`query($w: SegmentListFilter) { segments(first: 50, where: $w, orderBy: { field: NAME }) { totalCount edges { node { name } } } }`, { w: where })).segments.edges.map((e: any) => e.node.name);
+      (await api.exec(`query($w: SegmentListFilter) { segments(first: 50, where: $w, orderBy: { field: NAME }) { totalCount edges { node { name } } } }`, { w: where })).segments.edges.map(
+        (e: any) => e.node.name,
+      );
     expect(await list({ tag: 'PROMO' })).toEqual(['Tagged Alpha', 'Tagged Beta']);
     expect(await list({ search: 'alpha' })).toEqual(['Tagged Alpha']);
     expect(await list({ kind: 'STATIC' })).toEqual(['Static list']);
@@ -175,7 +192,11 @@ describe.each(engines)('segments on %s', (engine) => {
   it('excludes one audience from another with membership rules, and rejects cycles', async () => {
     const warsaw = await create({ name: 'Warszawa', filter: and(rule('client.city', 'EQ', { string: 'Warszawa' })) });
     const withEmail = await create({ name: 'With e-mail', clientType: 'CONTACT', filter: and(rule('client.communications', 'HAS_ANY', { strings: ['EMAIL'] })) });
-    const notWarsaw = await create({ name: 'E-mail, not Warsaw', clientType: 'CONTACT', filter: and(rule('segment.membership', 'IN', { ids: [withEmail.id] }), rule('segment.membership', 'NOT_IN', { ids: [warsaw.id] })) });
+    const notWarsaw = await create({
+      name: 'E-mail, not Warsaw',
+      clientType: 'CONTACT',
+      filter: and(rule('segment.membership', 'IN', { ids: [withEmail.id] }), rule('segment.membership', 'NOT_IN', { ids: [warsaw.id] })),
+    });
     const count = async (id: string) => (await api.exec(`query($id: ID!) { segment(id: $id) { memberCount { value } } }`, { id })).segment.memberCount.value;
     expect(await count(withEmail.id)).toBe(5);
     expect(await count(notWarsaw.id)).toBe(4);
@@ -193,8 +214,14 @@ describe.each(engines)('segments on %s', (engine) => {
     // A static segment in a membership rule: members are the records having one of its addresses.
     const vip = await create({ name: 'VIP list', kind: 'STATIC' });
     await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { imported } }`, { id: vip.id, t: 'anna@example.com;Anna\npiotr@example.com' });
-    const notVip = await create({ name: 'Kraków without VIPs', clientType: 'CONTACT', filter: and(rule('client.city', 'EQ', { string: 'Kraków' }), rule('segment.membership', 'NOT_IN', { ids: [vip.id] })) });
-    const names = (await api.exec(`query($id: ID!) { segment(id: $id) { members(first: 10) { edges { node { ... on Contact { lastName } } } } } }`, { id: notVip.id })).segment.members.edges.map((e: any) => e.node.lastName);
+    const notVip = await create({
+      name: 'Kraków without VIPs',
+      clientType: 'CONTACT',
+      filter: and(rule('client.city', 'EQ', { string: 'Kraków' }), rule('segment.membership', 'NOT_IN', { ids: [vip.id] })),
+    });
+    const names = (await api.exec(`query($id: ID!) { segment(id: $id) { members(first: 10) { edges { node { ... on Contact { lastName } } } } } }`, { id: notVip.id })).segment.members.edges.map(
+      (e: any) => e.node.lastName,
+    );
     expect(names).not.toContain('Nowak');
     expect(names).toEqual(expect.arrayContaining(['Kowalski', 'Wiśniewska']));
 
@@ -204,7 +231,11 @@ describe.each(engines)('segments on %s', (engine) => {
   });
 
   it('refuses to delete a value a saved segment names (field, option, pipeline, reference item), naming the segment', async () => {
-    const field = (await api.exec(`mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }, { code: "SILVER", label: "Silver" }] }) { field { id options { id code } } } }`)).createCustomField.field;
+    const field = (
+      await api.exec(
+        `mutation { createCustomField(input: { entity: CONTACT, code: "UF_TIER", label: "Tier", type: LIST, options: [{ code: "GOLD", label: "Gold" }, { code: "SILVER", label: "Silver" }] }) { field { id options { id code } } } }`,
+      )
+    ).createCustomField.field;
     const pipeline = (await api.exec(`{ pipelines { id } }`)).pipelines[0];
     const source = (await api.exec(`{ referenceItems(list: SOURCE) { id code } }`)).referenceItems[0];
     await create({
@@ -213,12 +244,17 @@ describe.each(engines)('segments on %s', (engine) => {
     });
     const gold = field.options.find((o: any) => o.code === 'GOLD').id;
     const silver = field.options.find((o: any) => o.code === 'SILVER').id;
-    const option = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { path code message } } }`, { id: field.id, o: gold })).editCustomFieldOptions;
+    const option = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { path code message } } }`, { id: field.id, o: gold }))
+      .editCustomFieldOptions;
     expect(option.errors).toMatchObject([{ path: ['removeIds'], code: 'IN_USE' }]);
     expect(option.errors[0].message).toContain('"Gold tier"');
     const unused = (await api.exec(`mutation($id: ID!, $o: ID!) { editCustomFieldOptions(id: $id, removeIds: [$o]) { errors { code } } }`, { id: field.id, o: silver })).editCustomFieldOptions;
     expect(unused.errors).toEqual([]);
-    for (const [mutation, id] of [['deleteCustomField', field.id], ['deletePipeline', pipeline.id], ['deleteReferenceItem', source.id]]) {
+    for (const [mutation, id] of [
+      ['deleteCustomField', field.id],
+      ['deletePipeline', pipeline.id],
+      ['deleteReferenceItem', source.id],
+    ]) {
       const result = (await api.exec(`mutation($id: ID!) { ${mutation}(id: $id) { deletedId errors { code message } } }`, { id }))[mutation];
       expect(result).toMatchObject({ deletedId: null, errors: [{ code: 'IN_USE' }] });
       expect(result.errors[0].message).toContain('"Gold tier"');

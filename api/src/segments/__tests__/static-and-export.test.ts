@@ -41,7 +41,11 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     const again = (await api.exec(`mutation($id: ID!, $t: String!) { importStaticSegment(id: $id, text: $t) { ${REPORT} } }`, { id: staticId, t: text })).importStaticSegment;
     expect(again).toMatchObject({ imported: 0, alreadyPresent: 3 });
 
-    const entries = (await api.exec(`query($id: ID!) { segment(id: $id) { entries(first: 10) { totalCount edges { node { channel address name owner { __typename ... on Contact { lastName } } } } } } }`, { id: staticId })).segment.entries;
+    const entries = (
+      await api.exec(`query($id: ID!) { segment(id: $id) { entries(first: 10) { totalCount edges { node { channel address name owner { __typename ... on Contact { lastName } } } } } } }`, {
+        id: staticId,
+      })
+    ).segment.entries;
     expect(entries.edges.map((e: any) => e.node)).toEqual([
       { channel: 'PHONE', address: '+48601234567', name: 'Anna mobile', owner: { __typename: 'Contact', lastName: 'Nowak' } },
       { channel: 'EMAIL', address: 'anna@example.com', name: 'Anna Nowak', owner: { __typename: 'Contact', lastName: 'Nowak' } },
@@ -50,7 +54,10 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
   });
 
   it('counts a static segment from its addresses and links members to CRM records', async () => {
-    const data = await api.exec(`query($id: ID!) { segment(id: $id) { memberCount { value } recipientCounts { channel value } members(first: 5) { edges { node { ... on Contact { lastName } } } } recipients(channel: EMAIL) { edges { node { address name ownerCount owner { ... on Contact { lastName } } } } } } }`, { id: staticId });
+    const data = await api.exec(
+      `query($id: ID!) { segment(id: $id) { memberCount { value } recipientCounts { channel value } members(first: 5) { edges { node { ... on Contact { lastName } } } } recipients(channel: EMAIL) { edges { node { address name ownerCount owner { ... on Contact { lastName } } } } } } }`,
+      { id: staticId },
+    );
     expect(data.segment.memberCount.value).toBe(1);
     expect(data.segment.members.edges).toEqual([{ node: { lastName: 'Nowak' } }]);
     expect(Object.fromEntries(data.segment.recipientCounts.map((c: any) => [c.channel, c.value]))).toEqual({ EMAIL: 2, PHONE: 1, IM: 0 });
@@ -61,17 +68,28 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
   });
 
   it('duplicates a static segment with its addresses', async () => {
-    const copy = (await api.exec(`mutation($id: ID!) { duplicateSegment(id: $id, name: "Newsletter B") { segment { id name kind entries(first: 10) { totalCount } } errors { code } } }`, { id: staticId })).duplicateSegment;
+    const copy = (
+      await api.exec(`mutation($id: ID!) { duplicateSegment(id: $id, name: "Newsletter B") { segment { id name kind entries(first: 10) { totalCount } } errors { code } } }`, { id: staticId })
+    ).duplicateSegment;
     expect(copy).toEqual({ segment: { id: expect.any(String), name: 'Newsletter B', kind: 'STATIC', entries: { totalCount: 3 } }, errors: [] });
     await api.exec(`mutation($id: ID!) { deleteSegment(id: $id) { errors { code } } }`, { id: copy.segment.id });
   });
 
   it('adds and removes addresses, and refuses them on a dynamic segment', async () => {
-    const added = (await api.exec(`mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "Jan@Example.com", name: "Jan" }, { channel: PHONE, address: "12" }]) { ${REPORT} } }`, { id: staticId })).addStaticSegmentMembers;
+    const added = (
+      await api.exec(
+        `mutation($id: ID!) { addStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "Jan@Example.com", name: "Jan" }, { channel: PHONE, address: "12" }]) { ${REPORT} } }`,
+        { id: staticId },
+      )
+    ).addStaticSegmentMembers;
     expect(added).toMatchObject({ imported: 1, invalidCount: 1, invalid: [{ line: 2 }] });
-    const removed = (await api.exec(`mutation($id: ID!) { removeStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "JAN@example.com" }]) { removed errors { code } } }`, { id: staticId })).removeStaticSegmentMembers;
+    const removed = (
+      await api.exec(`mutation($id: ID!) { removeStaticSegmentMembers(id: $id, members: [{ channel: EMAIL, address: "JAN@example.com" }]) { removed errors { code } } }`, { id: staticId })
+    ).removeStaticSegmentMembers;
     expect(removed).toEqual({ removed: 1, errors: [] });
-    const dynamic = await api.exec(`mutation { createSegment(input: { name: "Dyn", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }`);
+    const dynamic = await api.exec(
+      `mutation { createSegment(input: { name: "Dyn", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }`,
+    );
     const refused = (await api.exec(`mutation($id: ID!) { importStaticSegment(id: $id, text: "a@b.pl") { ${REPORT} } }`, { id: dynamic.createSegment.segment.id })).importStaticSegment;
     expect(refused.errors).toMatchObject([{ code: 'INVALID' }]);
   });
@@ -81,7 +99,9 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
     const anna = contacts.find((c: any) => c.lastName === 'Nowak');
     const jan = contacts.find((c: any) => c.lastName === 'Kowalski, Jr.');
     const check = async (memberId: string) =>
-      Object.fromEntries((await api.exec(`query($m: ID!) { segmentMembership(memberId: $m) { segment { name } isMember problem } }`, { m: memberId })).segmentMembership.map((r: any) => [r.segment.name, r.isMember]));
+      Object.fromEntries(
+        (await api.exec(`query($m: ID!) { segmentMembership(memberId: $m) { segment { name } isMember problem } }`, { m: memberId })).segmentMembership.map((r: any) => [r.segment.name, r.isMember]),
+      );
     expect(await check(anna.id)).toEqual({ Newsletter: true, Dyn: true });
     expect(await check(jan.id)).toEqual({ Newsletter: false, Dyn: true });
     const bad = await api.execRaw(`{ segmentMembership(memberId: "nope") { isMember } }`);
@@ -90,33 +110,47 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
 
   it('offers ready-made filters in every language, and each makes a valid, counted segment', async () => {
     const templates = (await api.exec(`{ segmentTemplates(locale: "pl") { id name filter } }`)).segmentTemplates;
-    expect(templates.map((t: any) => t.id)).toEqual(expect.arrayContaining(['WITH_WON_DEALS', 'WITHOUT_DEALS', 'DEALS_IN_PROGRESS', 'LOST_DEALS', 'INACTIVE_90_DAYS', 'ACTIVE_30_DAYS', 'BOUGHT_IN_PAID_ORDER', 'HAS_EMAIL_AND_PHONE']));
+    expect(templates.map((t: any) => t.id)).toEqual(
+      expect.arrayContaining(['WITH_WON_DEALS', 'WITHOUT_DEALS', 'DEALS_IN_PROGRESS', 'LOST_DEALS', 'INACTIVE_90_DAYS', 'ACTIVE_30_DAYS', 'BOUGHT_IN_PAID_ORDER', 'HAS_EMAIL_AND_PHONE']),
+    );
     expect(templates.find((t: any) => t.id === 'WITHOUT_DEALS').name).toBe('Bez transakcji');
     for (const template of templates) {
-      const created = (await api.exec(`mutation($t: ID!) { createSegmentFromTemplate(template: $t, locale: "pl") { segment { id name kind filter memberCount { value } } errors { path code message } } }`, { t: template.id })).createSegmentFromTemplate;
+      const created = (
+        await api.exec(`mutation($t: ID!) { createSegmentFromTemplate(template: $t, locale: "pl") { segment { id name kind filter memberCount { value } } errors { path code message } } }`, {
+          t: template.id,
+        })
+      ).createSegmentFromTemplate;
       expect(created.errors).toEqual([]);
       expect(created.segment).toMatchObject({ name: template.name, kind: 'DYNAMIC', filter: template.filter });
       expect(created.segment.memberCount.value).toBeGreaterThanOrEqual(0);
     }
     const withoutDeals = (await api.exec(`mutation { createSegmentFromTemplate(template: "WITHOUT_DEALS") { segment { memberCount { value } } } }`)).createSegmentFromTemplate;
     expect(withoutDeals.segment.memberCount.value).toBe(2);
-    const both = (await api.exec(`mutation { createSegmentFromTemplate(template: "HAS_EMAIL_AND_PHONE") { segment { members(first: 5) { edges { node { ... on Contact { lastName } } } } } } }`)).createSegmentFromTemplate;
+    const both = (await api.exec(`mutation { createSegmentFromTemplate(template: "HAS_EMAIL_AND_PHONE") { segment { members(first: 5) { edges { node { ... on Contact { lastName } } } } } } }`))
+      .createSegmentFromTemplate;
     expect(both.segment.members.edges).toEqual([{ node: { lastName: 'Nowak' } }]);
   });
 
   it('imports the stop list with a reason, and recipients leave those addresses out', async () => {
-    const report = (await api.exec(`mutation { importStopList(text: "new@example.org\\nANNA@example.com\\nnew@example.org\\n???", reason: UNSUBSCRIBED) { imported duplicates invalidCount errors { code } } }`)).importStopList;
+    const report = (
+      await api.exec(`mutation { importStopList(text: "new@example.org\\nANNA@example.com\\nnew@example.org\\n???", reason: UNSUBSCRIBED) { imported duplicates invalidCount errors { code } } }`)
+    ).importStopList;
     expect(report).toEqual({ imported: 2, duplicates: 1, invalidCount: 1, errors: [] });
     const counts = (await api.exec(`query($id: ID!) { segment(id: $id) { recipientCounts(channels: [EMAIL]) { value } } }`, { id: staticId })).segment.recipientCounts;
     expect(counts).toEqual([{ value: 0 }]);
-    const handles = (await api.exec(`mutation($t: String!) { importStopList(text: $t, reason: COMPLAINED, channel: IM) { imported duplicates invalidCount } }`, { t: '@OlaW\nolaw\n  \n@' })).importStopList;
+    const handles = (await api.exec(`mutation($t: String!) { importStopList(text: $t, reason: COMPLAINED, channel: IM) { imported duplicates invalidCount } }`, { t: '@OlaW\nolaw\n  \n@' }))
+      .importStopList;
     expect(handles).toEqual({ imported: 1, duplicates: 1, invalidCount: 1 });
     const listed = (await api.exec(`{ stopList(first: 5, channel: IM) { edges { node { address reason } } } }`)).stopList.edges;
     expect(listed).toEqual([{ node: { address: 'olaw', reason: 'COMPLAINED' } }]);
   });
 
   it('streams recipients as CSV through a signed link, and refuses a tampered or expired one', async () => {
-    const segment = (await api.exec(`mutation { createSegment(input: { name: "Kraków, all", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id exportUrl(channel: EMAIL) } } }`)).createSegment.segment;
+    const segment = (
+      await api.exec(
+        `mutation { createSegment(input: { name: "Kraków, all", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id exportUrl(channel: EMAIL) } } }`,
+      )
+    ).createSegment.segment;
     expect(segment.exportUrl).toMatch(/^\/export\/segments\/[\w-]+\/email\.csv\?expires=\d+&by=user%3A\d+&signature=[\w-]+$/);
     const response = await fetch(base + segment.exportUrl);
     expect(response.status).toBe(200);
@@ -138,7 +172,12 @@ describe.each(engines)('static segments, templates and export on %s', (engine) =
   it('exports a segment whose filter compares an integer column with a fraction, as its count does (the export failed on PostgreSQL)', async () => {
     await api.exec(`mutation { upsertCompanies(rows: [{ externalId: "big", title: "Big", employees: 3, communications: [{ channel: EMAIL, value: "big@example.com" }] }]) { failed } }`);
     const filter = { rules: [{ rule: { field: 'company.employees', operator: 'GT', value: { number: 2.5 } } }] };
-    const segment = (await api.exec(`mutation($f: FilterGroupInput) { createSegment(input: { name: "Over 2.5", filter: $f }) { segment { exportUrl(channel: EMAIL) recipientCounts(channels: [EMAIL]) { value } } } }`, { f: filter })).createSegment.segment;
+    const segment = (
+      await api.exec(
+        `mutation($f: FilterGroupInput) { createSegment(input: { name: "Over 2.5", filter: $f }) { segment { exportUrl(channel: EMAIL) recipientCounts(channels: [EMAIL]) { value } } } }`,
+        { f: filter },
+      )
+    ).createSegment.segment;
     expect(segment.recipientCounts).toEqual([{ value: 1 }]);
     const response = await fetch(base + segment.exportUrl);
     expect(response.status).toBe(200);

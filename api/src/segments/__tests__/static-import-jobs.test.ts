@@ -44,7 +44,8 @@ describe.each(engines)('static import jobs on %s', (engine) => {
     const text = bigText();
     const [asyncId, syncId] = [await createStatic('Async import'), await createStatic('Sync import')];
 
-    const started = (await api.exec(`mutation($id: ID!, $t: String!) { startStaticSegmentImport(id: $id, text: $t) { job { ${JOB} } errors { code } } }`, { id: asyncId, t: text })).startStaticSegmentImport;
+    const started = (await api.exec(`mutation($id: ID!, $t: String!) { startStaticSegmentImport(id: $id, text: $t) { job { ${JOB} } errors { code } } }`, { id: asyncId, t: text }))
+      .startStaticSegmentImport;
     expect(started.errors).toEqual([]);
     expect(started.job).toMatchObject({ segmentId: asyncId, state: 'RUNNING', totalLines: 5000 + 10 + 7, report: null, error: null, errorCode: null, finishedAt: null, expiresAt: null });
 
@@ -91,7 +92,11 @@ describe.each(engines)('static import jobs on %s', (engine) => {
   });
 
   it('refuses a dynamic segment, a missing one and a text over the limit with typed errors, starting no job', async () => {
-    const dynamic = (await api.exec(`mutation { createSegment(input: { name: "Dyn", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }`)).createSegment.segment.id;
+    const dynamic = (
+      await api.exec(
+        `mutation { createSegment(input: { name: "Dyn", filter: { combinator: AND, rules: [{ rule: { field: "client.city", operator: EQ, value: { string: "Kraków" } } }] } }) { segment { id } } }`,
+      )
+    ).createSegment.segment.id;
     const start = async (id: string, text = 'a@example.com') =>
       (await api.exec(`mutation($id: ID!, $t: String!) { startStaticSegmentImport(id: $id, text: $t) { job { id } errors { code path message } } }`, { id, t: text })).startStaticSegmentImport;
 
@@ -111,7 +116,9 @@ describe.each(engines)('static import jobs on %s', (engine) => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const jobs = new StaticImportJobs(1000, () => clock);
     const ctx = api.context();
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => { /* the expected failure is logged; the test only checks that it is */ });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {
+      /* the expected failure is logged; the test only checks that it is */
+    });
     try {
       // A segment that does not exist in the database: the insert breaks its foreign key.
       const ghost = Object.assign(new Segment(), { key: 987654, kind: SegmentKind.STATIC });
