@@ -167,6 +167,17 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
   let completed = false;
   let stopped: string | null = null;
   let auditKey: number | null = null;
+  let finished = false;
+  /** Frees the cursor (unless read to its end) and completes the event, once. */
+  const finish = async () => {
+    if (finished) return;
+    finished = true;
+    // Closes the cursor unless it was read to its end: the connection (or worker) is freed now.
+    await batches.return(undefined).catch((error: unknown) => console.error('export cursor close failed', error));
+    if (auditKey !== null) {
+      await completeAudit(ctx, auditKey, { channel, rows, completed, ...(stopped ? { stopped } : {}) }).catch((error: unknown) => console.error('export audit update failed', error));
+    }
+  };
   try {
     auditKey = await recordAudit(ctx, { action: AuditAction.SEGMENT_EXPORTED, subject: segmentSubject(segment), details: { channel, rows: null, completed: false } });
     const slug =
@@ -192,7 +203,12 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
       rows += batch.length;
     }
     completed = !gone.signal.aborted;
-    if (completed) res.end();
+    if (completed) {
+      // The event has its row count before the client sees the end of the file: whoever reads
+      // the audit log once the download is done finds the export complete.
+      await finish();
+      res.end();
+    }
   } catch (error) {
     if (error instanceof ClientStalled) {
       stopped = 'CLIENT_STALLED';
@@ -208,10 +224,6 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
       else res.destroy(error as Error);
     }
   } finally {
-    // Closes the cursor unless it was read to its end: the connection (or worker) is freed now.
-    await batches.return(undefined).catch((error: unknown) => console.error('export cursor close failed', error));
-    if (auditKey !== null) {
-      await completeAudit(ctx, auditKey, { channel, rows, completed, ...(stopped ? { stopped } : {}) }).catch((error: unknown) => console.error('export audit update failed', error));
-    }
+    await finish();
   }
 }
