@@ -31,9 +31,9 @@ import { User } from './users/user.entity';
 
 /**
  * The manifest of what the API stores and serves by global id. The ORM's entity list, `node()`'s
- * types and readers, the audit log's subject names and the bulk imports all derive from it, so a
- * new kind of record is one entry here (and its resolver in resolvers.ts) — and an importable
- * kind without an audit subject does not compile.
+ * types and readers, the audit log's subject names and the bulk imports all derive from it, and
+ * resolvers.ts lists the resolvers of each entry: a new kind of record without its resolvers, or
+ * an importable one without an audit subject, does not compile.
  *
  * Each entry is keyed by the GraphQL type name, which is the entity's class name and the prefix
  * of its global ids (checked below).

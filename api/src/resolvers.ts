@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import type { NodeTypeName } from './domains';
 import { ActivityResolver } from './activities/activity.resolver';
 import { ApiTokenResolver } from './auth/api-token.resolver';
 import { SignInResolver } from './auth/sign-in.resolver';
@@ -25,36 +26,46 @@ import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-
 import { StaticImportJobResolver } from './segments/static-import-jobs.resolver';
 import { UserResolver } from './users/user.resolver';
 
+/**
+ * The resolvers serving each type of the manifest (domains.ts): its queries by id and lists, and
+ * its writes. A node type without an entry here does not compile.
+ */
+const NODE_RESOLVERS = {
+  User: [UserResolver, UserPasswordResolver],
+  ApiToken: [ApiTokenResolver],
+  ReferenceItem: [ReferenceItemResolver],
+  // Stages are read and written through their pipeline.
+  Pipeline: [PipelineResolver],
+  Stage: [PipelineResolver],
+  CustomField: [CustomFieldResolver, ...customFieldValueResolvers],
+  Contact: [ContactResolver],
+  Company: [CompanyResolver],
+  Lead: [LeadResolver],
+  Deal: [DealResolver],
+  Product: [ProductResolver],
+  Order: [OrderResolver],
+  Activity: [ActivityResolver],
+  Segment: [
+    SegmentResolver,
+    SegmentAudienceResolver,
+    SegmentPreviewResolver,
+    RecipientResolver,
+    StaticMembersResolver,
+    SegmentMemberResolver,
+    StaticImportJobResolver,
+    SegmentTemplateResolver,
+    MembershipCheckResolver,
+    SegmentAuditResolver,
+  ],
+} as const satisfies Record<NodeTypeName, readonly ClassType[]>;
+
 /** Every resolver class of the API; the schema is built from this list. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
   SignInResolver,
-  UserResolver,
-  UserPasswordResolver,
-  ApiTokenResolver,
-  ReferenceItemResolver,
-  PipelineResolver,
-  CustomFieldResolver,
-  ...customFieldValueResolvers,
-  ContactResolver,
-  CompanyResolver,
-  LeadResolver,
-  DealResolver,
-  ProductResolver,
-  OrderResolver,
-  ActivityResolver,
+  ...new Set(Object.values(NODE_RESOLVERS).flat()),
   StopListResolver,
   SegmentFieldsResolver,
   FilterCheckResolver,
-  SegmentResolver,
-  SegmentAudienceResolver,
-  SegmentPreviewResolver,
-  RecipientResolver,
-  StaticMembersResolver,
-  SegmentMemberResolver,
-  StaticImportJobResolver,
-  SegmentTemplateResolver,
-  MembershipCheckResolver,
   AuditEventResolver,
-  SegmentAuditResolver,
 ];
