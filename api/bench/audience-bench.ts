@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { keyOf } from '../src/common/global-id';
-import { firstRow, itemAt } from '../src/common/indexed';
+import { firstRow, itemAt } from '../src/lib/indexed';
 import { encodeCursor } from '../src/common/paging';
 import type { Database } from '../src/db/orm';
 import { graphql } from './http';

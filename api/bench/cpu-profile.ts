@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { itemAt } from '../src/common/indexed';
+import { itemAt } from '../src/lib/indexed';
 
 /**
  * Where a server's CPU time goes, from a V8 CPU profile (`node --cpu-prof`) restricted to a time

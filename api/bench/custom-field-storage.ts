@@ -7,9 +7,9 @@
  * It adds a `custom` JSON column and two indexes to `contact`: never run it on a database you keep.
  */
 import 'reflect-metadata';
-import { firstRow } from '../src/common/indexed';
-import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/orm';
+import { firstRow } from '../src/lib/indexed';
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/database';
 import { median, timeIt } from './timing';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { keyOf } from '../src/common/global-id';
-import { firstRow, itemAt } from '../src/common/indexed';
+import { firstRow, itemAt } from '../src/lib/indexed';
 import type { Database } from '../src/db/orm';
 import type { Window } from './cpu-profile';
 import { postJson } from './http';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
-import { itemAt } from '../src/common/indexed';
+import { itemAt } from '../src/lib/indexed';
 import { DELETE } from './audience-bench';
 import { graphql } from './http';
 import { median } from './timing';

@@ -3,9 +3,10 @@
  * data at scale S (default SEED_SCALE, else 0.001), printing progress and per-table timings.
  */
 import 'reflect-metadata';
-import { loadConfig } from '../src/config';
-import { migrate, openDatabase } from '../src/db/orm';
-import { itemAt } from '../src/common/indexed';
+import { loadConfig } from '../src/config/config';
+import { migrate } from '../src/db/orm';
+import { openDatabase } from '../src/database';
+import { itemAt } from '../src/lib/indexed';
 import { parseDatabaseUrl } from '../src/db/orm.config';
 import { seedDemoData, type SeedProgress } from '../src/seed/generate';
 

@@ -1,4 +1,4 @@
-import { firstRow } from '../src/common/indexed';
+import { firstRow } from '../src/lib/indexed';
 import type { Database } from '../src/db/orm';
 import { postJson } from './http';
 import { referenceSegments } from './segments';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { itemAt } from '../src/common/indexed';
+import { itemAt } from '../src/lib/indexed';
 
 /**
  * Warms up (caches, query plans, and V8's optimisation of the API's own code path: two runs were

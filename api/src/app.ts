@@ -7,7 +7,7 @@ import { createExportCapacity, type ExportCapacity } from './segments/export-cap
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import http, { type ServerResponse } from 'node:http';
-import type { Config } from './config';
+import type { Config } from './config/config';
 import { createContext, type Actor, type Context, type RequestMeta } from './common/context';
 import { jsonErrors, jsonNotFound } from './common/http-errors';
 import { compileTrust } from './common/client-address';

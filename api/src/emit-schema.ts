@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './config';
+import { repoRoot } from './config/config';
 import { printSortedSchema } from './schema';
 
 /** `npm run schema`: writes schema/schema.graphql; `--check` fails when the committed file differs. */

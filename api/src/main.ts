@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ensureAdminPassword } from './auth/first-admin';
-import { config } from './config';
+import { config } from './config/config';
 import { listenOn } from './serve';
-import { migrate, openDatabase } from './db/orm';
+import { migrate } from './db/orm';
+import { openDatabase } from './database';
 import { ensureDefaults } from './seed/defaults';
 import { seedDemoData } from './seed/generate';
 import { Contact } from './contacts/contact.entity';

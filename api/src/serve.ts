@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import type { Config } from './config/config';
 
 /**
  * Starts listening where the configuration says: loopback by default, so a fresh install is not

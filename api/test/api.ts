@@ -4,7 +4,7 @@ import { userActor, type Actor, type Scope } from '../src/auth/actor';
 import { issueApiToken } from '../src/auth/api-token.service';
 import { hashPassword } from '../src/auth/passwords';
 import type { Context } from '../src/common/context';
-import { loadConfig, type Config } from '../src/config';
+import { loadConfig, type Config } from '../src/config/config';
 import type { DatabaseKind } from '../src/db/orm.config';
 import type { Database } from '../src/db/orm';
 import { ensureDefaults, PARTIAL } from '../src/seed/defaults';

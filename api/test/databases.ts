@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseKind } from '../src/db/orm.config';
-import type { HeavyReadSettings } from '../src/config';
-import { migrate, openDatabase, type Database } from '../src/db/orm';
+import type { HeavyReadSettings } from '../src/config/config';
+import { migrate, type Database } from '../src/db/orm';
+import { openDatabase } from '../src/database';
 
 /** Both engines every integration test runs on. */
 export const engines: DatabaseKind[] = ['sqlite', 'postgresql'];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { itemAt } from '../src/common/indexed';
+import { itemAt } from '../src/lib/indexed';
 import type { Database } from '../src/db/orm';
 import type { Row } from '../src/filter/oracle/oracle';
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layout's promises, checked on the source: the filter engine imports nothing outside
- * itself and its folders import each other one way only; the generic CRUD machinery gets
- * filter compilation and audit writing handed in rather than importing them.
+ * itself and its folders import each other one way only; the infrastructure (config, lib,
+ * errors, db) knows nothing above it; the generic CRUD machinery gets filter compilation and
+ * audit writing handed in rather than importing them.
  */
 const SRC = path.resolve(__dirname, '..');
 const IMPORT = /\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -48,6 +49,22 @@ describe('the folder layout', () => {
       for (const target of importsOf(file)) {
         const to = partOf(target);
         if (to !== from && !allowed?.includes(to)) wrong.push(`${path.relative(SRC, file)} imports ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the infrastructure imports only what is below it: db knows no domain, config, lib and errors nothing', () => {
+    const below: Record<string, readonly string[]> = { config: [], lib: [], errors: [], db: ['config', 'lib', 'errors'] };
+    const wrong: string[] = [];
+    for (const [folder, allowed] of Object.entries(below)) {
+      const files = sourceFiles(path.join(SRC, folder));
+      expect(files.length, folder).toBeGreaterThan(0);
+      for (const file of files) {
+        for (const target of importsOf(file)) {
+          const to = target.split(path.sep)[0] ?? '';
+          if (to !== folder && !allowed.includes(to)) wrong.push(`${path.relative(SRC, file)} imports ${target}`);
+        }
       }
     }
     expect(wrong).toEqual([]);

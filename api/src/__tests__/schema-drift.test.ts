@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../config';
+import { repoRoot } from '../config/config';
 import { printSortedSchema } from '../schema';
 
 describe('the committed SDL', () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
+import { loadConfig } from '../config/config';
 
 /** The client address Express derives, with the API's `trust proxy` setting, for a request from this (loopback) test. */
 async function clientAddress(env: NodeJS.ProcessEnv, forwardedFor: string): Promise<string> {

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { GraphQLError } from 'graphql';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { tokenActor, userActor, type Actor } from './actor';
 import { ApiToken } from './api-token.entity';

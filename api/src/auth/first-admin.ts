@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { User } from '../users/user.entity';
 import { hashPassword, passwordProblem } from './passwords';

@@ -1,6 +1,6 @@
 import { parse, serialize } from 'cookie';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { User } from '../users/user.entity';
 import { newSecret, secretHash } from './secrets';
 import { UserSession } from './user-session.entity';

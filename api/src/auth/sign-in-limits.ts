@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { FAILURE_WINDOW_SECONDS, FailureDelays, type Attempt } from './failure-delays';
 
 /**

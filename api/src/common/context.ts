@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { requireActor, type Actor } from '../auth/actor';
 import type { CookieJar } from '../auth/sessions';

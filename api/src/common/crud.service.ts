@@ -4,7 +4,7 @@ import type { AuditedRecord } from './audited-record.entity';
 import { actingUserKey, type Context } from './context';
 import { requireActor } from '../auth/actor';
 import { keyOf } from './global-id';
-import { itemAt } from './indexed';
+import { itemAt } from '../lib/indexed';
 import type { Record } from './record.entity';
 import { UpsertStatus } from './payloads';
 import type { Prepared, RecordKind } from './record-kind';

@@ -2,7 +2,7 @@
  * Relay global ids: an opaque base64url of `Type:key`, so a contact and a company with the same
  * database key never share an id, and `node(id:)` knows which table to look in.
  */
-import { itemAt } from './indexed';
+import { itemAt } from '../lib/indexed';
 
 export interface DecodedGlobalId {
   type: string;

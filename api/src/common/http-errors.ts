@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ServerResponse } from 'node:http';
-import { sendJson } from '../limits/limit-error';
+import { sendJson } from '../errors/limit-error';
 
 /** What body-parser's error types mean, in words for the client (its own messages quote the body). */
 const REASONS: Record<string, string> = {

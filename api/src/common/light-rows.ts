@@ -1,5 +1,5 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
-import { itemAt } from './indexed';
+import { itemAt } from '../lib/indexed';
 import type { Loaders } from './loaders';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityMetadata } from '@mikro-orm/core';
 import type { Sql } from '../filter/sql/dialect';
-import { itemAt } from './indexed';
+import { itemAt } from '../lib/indexed';
 import type { CursorValue } from './paging';
 
 /**

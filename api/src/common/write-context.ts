@@ -1,6 +1,6 @@
 import { ref, type EntityClass, type Ref } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { ReferenceItem, type ReferenceList } from '../reference-lists/reference-item.entity';
 import type { Actor } from './context';
 import { keyOf } from './global-id';

@@ -1,7 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import { itemAt } from '../common/indexed';
-import { LimitCode, limitError } from '../limits/limit-error';
-import { queryTimeoutError } from '../limits/query-timeout';
+import { itemAt } from '../lib/indexed';
+import { LimitCode, limitError, queryTimeoutError } from '../errors/limit-error';
 
 /**
  * Admission control for heavy reads (counts, pages, previews, membership checks, list totals).

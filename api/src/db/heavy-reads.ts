@@ -1,5 +1,5 @@
 import { Client, Pool, type ClientConfig, type PoolClient, type QueryResult } from 'pg';
-import { queryTimeoutError } from '../limits/query-timeout';
+import { queryTimeoutError } from '../errors/limit-error';
 import { listenWhileCheckedOut } from './checked-out';
 import type { TimeLimit } from './heavy-read-gate';
 

@@ -1,12 +1,19 @@
-import { DataloaderType, type Options } from '@mikro-orm/core';
+import { DataloaderType, type MigrationObject, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import path from 'node:path';
-import { entities } from './entities';
-import { migrationsList } from './migrations';
 import { SqliteDriver } from './sqlite-driver';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/**
+ * What the database holds, given by the application (src/database.ts): the entities of the
+ * manifest and the migrations, so this layer knows no domain.
+ */
+export interface DatabaseSchema {
+  entities: NonNullable<Options['entities']>;
+  migrations: MigrationObject[];
+}
 
 export interface DatabaseTarget {
   kind: DatabaseKind;
@@ -28,12 +35,12 @@ interface BetterSqliteConnection {
   pragma(statement: string): unknown;
 }
 
-export function ormOptions(url: string, extra: Partial<Options> = {}): Options {
+export function ormOptions(url: string, schema: DatabaseSchema, extra: Partial<Options> = {}): Options {
   const target = parseDatabaseUrl(url);
   const common: Options = {
-    entities,
+    entities: schema.entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: { migrationsList: schema.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Batches `ref.load()` / `collection.load()` of one tick into one query: no N+1 in GraphQL lists.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,

@@ -1,11 +1,11 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { ClientConfig } from 'pg';
-import { config as processConfig, type HeavyReadSettings } from '../config';
-import { queryTimeoutError } from '../limits/query-timeout';
+import { config as processConfig, type HeavyReadSettings } from '../config/config';
+import { queryTimeoutError } from '../errors/limit-error';
 import { HeavyReadGate, type TimeLimit } from './heavy-read-gate';
 import { PostgresHeavyReads } from './heavy-reads';
-import { ormOptions, parseDatabaseUrl, type DatabaseKind } from './orm.config';
+import { ormOptions, parseDatabaseUrl, type DatabaseKind, type DatabaseSchema } from './orm.config';
 import { prepareSqliteFile } from './sqlite-file';
 import { SqliteReader } from './sqlite-reader';
 
@@ -45,10 +45,11 @@ export interface Database {
 /** Default heavy-read pool size per engine (HEAVY_READ_POOL_SIZE unset). */
 const DEFAULT_POOL_SIZE: Record<DatabaseKind, number> = { postgresql: 6, sqlite: 2 };
 
-export async function openDatabase(url: string, extra: Partial<Options> = {}, reads: HeavyReadSettings = processConfig.heavyReads): Promise<Database> {
+/** Opens the database at `url` holding `schema` (the application's: src/database.ts opens that one). */
+export async function connectDatabase(schema: DatabaseSchema, url: string, extra: Partial<Options> = {}, reads: HeavyReadSettings = processConfig.heavyReads): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === 'sqlite' && target.location !== ':memory:') prepareSqliteFile(target.location);
-  const orm = await MikroORM.init(ormOptions(url, extra));
+  const orm = await MikroORM.init(ormOptions(url, schema, extra));
   const size = Math.max(1, reads.poolSize ?? DEFAULT_POOL_SIZE[target.kind]);
   const sqliteFile = target.kind === 'sqlite' && target.location !== ':memory:' ? target.location : null;
   let reader: SqliteReader | null = null;

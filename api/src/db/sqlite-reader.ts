@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { queryTimeoutError } from '../limits/query-timeout';
+import { queryTimeoutError } from '../errors/limit-error';
 
 /**
  * Read-only SQLite statements on worker threads. better-sqlite3 is synchronous: a 2-second count

@@ -1,4 +1,4 @@
-import type { ReferenceLimits } from '../config';
+import type { ReferenceLimits } from '../config/config';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { IrNode } from '../filter/model/ir';
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { ServerResponse } from 'node:http';
 import type { ApiRequest, RequestCheck } from '../common/http-request';
-import { humanBytes, LimitCode, sendLimitError } from './limit-error';
+import { humanBytes, LimitCode, sendLimitError } from '../errors/limit-error';
 
 /**
  * The /graphql request body: a small limit for everything, a larger one for imports. Which limit

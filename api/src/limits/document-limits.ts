@@ -4,8 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getOperationAST, getVariableValues, GraphQLError, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import type { GraphqlLimits } from '../config';
-import { LimitCode, limitError } from './limit-error';
+import type { GraphqlLimits } from '../config/config';
+import { LimitCode, limitError } from '../errors/limit-error';
 import { connectionCostEstimator } from './query-cost';
 
 /**

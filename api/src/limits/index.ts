@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { RequestHandler } from 'express';
 import type { Context } from '../common/context';
 import { allOf, type ApiRequest, type RequestCheck } from '../common/http-request';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { ownUnitOfWorkPerBatchedOperation } from './batch-context';
 import { batchSizeLimit, graphqlBodyParser, importBodyLimit } from './body-limit';
 import { documentLimitsPlugin } from './document-limits';
@@ -14,7 +14,7 @@ import { weightOfBody } from './request-weight';
 
 export { withLimitCode } from './document-limits';
 export { consumeRate, createRateLimiter, rateLimitMiddleware } from './rate-limit';
-export { LimitCode } from './limit-error';
+export { LimitCode } from '../errors/limit-error';
 
 /**
  * Everything that bounds what one client can make the API do, in one place (the README's

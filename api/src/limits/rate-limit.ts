@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { checkAsMiddleware, type ApiRequest, type RequestCheck } from '../common/http-request';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { LimitCode, sendLimitError } from './limit-error';
+import { LimitCode, sendLimitError } from '../errors/limit-error';
 
 /**
  * Rate limits with rate-limiter-flexible, counted in this process's memory. With several API

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context } from '../common/context';
-import type { Config } from '../config';
-import { LimitCode, limitError } from '../limits/limit-error';
+import type { Config } from '../config/config';
+import { LimitCode, limitError } from '../errors/limit-error';
 import { seesPersonalData } from './personal-fields';
 
 const HOUR_SECONDS = 3600;

@@ -6,7 +6,7 @@
  */
 import { Channel, CommunicationValueType as VT } from '../communications/communication.enums';
 import { normalizeHandle } from '../communications/normalize';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { StopListReason } from '../recipients/stop-list-entry.entity';
 import { PROFILES, type Locale, type Profile } from './names';
 import { DAY, HISTORY_DAYS } from './plan';

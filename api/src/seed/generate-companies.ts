@@ -1,5 +1,5 @@
 import { fold } from '../filter/language/fold';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { COMPANY_TIERS } from './catalog';

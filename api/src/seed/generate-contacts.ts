@@ -1,5 +1,5 @@
 import { fold } from '../filter/language/fold';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { Channel, CommunicationValueType as VT } from '../communications/communication.enums';
 import { communicationRow, type Address } from './addresses';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, type Counters, type Family, type World } from './family';

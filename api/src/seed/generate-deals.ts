@@ -1,5 +1,5 @@
 import { fold } from '../filter/language/fold';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { StageSemantic } from '../deals/stage.entity';
 import { dealTitle, GYM_PRODUCTS, productName, USD_RATE } from './catalog';
 import { between, chunkRanges, chunkRng, customValue, FamilySalt, isoDate, money, type Counters, type Family, type World } from './family';

@@ -1,5 +1,5 @@
 import { fold } from '../filter/language/fold';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { Channel } from '../communications/communication.enums';
 import { LeadStatusSemantic } from '../reference-lists/reference-item.entity';
 import { communicationRow, type Address } from './addresses';

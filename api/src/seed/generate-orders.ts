@@ -1,5 +1,5 @@
 import { ActivityType } from '../activities/activity.entity';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { ACTIVITY_SUBJECTS, USD_RATE } from './catalog';
 import { between, chunkRanges, chunkRng, FamilySalt, type Family, type World } from './family';
 import { productRowBudgets, productRows } from './generate-deals';

@@ -3,7 +3,7 @@
  * contacts; see seedCounts). Bulk rows bypass the ORM's unit of work: each table family is
  * generated in bounded chunks and streamed through the engine's fastest path (writer.ts).
  */
-import { firstRow } from '../common/indexed';
+import { firstRow } from '../lib/indexed';
 import type { Database } from '../db/orm';
 import { AddressBook } from './addresses';
 import { ensureDefaults } from './defaults';

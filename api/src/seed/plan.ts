@@ -3,7 +3,7 @@
  * (where a contact lives, whom they work for, when they were created and last active), computed
  * from the record's number alone so no table has to be held in memory to generate another.
  */
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { NAMES, PROFILES, PROFILE_WEIGHTS, ascii, feminine, type Locale, type Profile } from './names';
 import { hash, Rng, Weighted } from './random';
 import { companyTitle } from './catalog';

@@ -5,7 +5,7 @@
  * loads it or in which order tables are written.
  */
 
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 
 /** 32-bit avalanche mix (murmur3 finaliser); `hash(seed, salt, i)` seeds an Rng per record or chunk. */
 export function hash(...parts: number[]): number {

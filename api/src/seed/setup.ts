@@ -3,7 +3,7 @@
  * pipelines and the custom fields. Returns everything the bulk generators refer to by id.
  */
 import { fold } from '../filter/language/fold';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { CustomFieldOption } from '../custom-fields/custom-field-option.entity';
 import { CustomField } from '../custom-fields/custom-field.entity';
 import { CustomFieldEntity, CustomFieldType } from '../custom-fields/custom-field.enums';

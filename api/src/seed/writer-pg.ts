@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Knex } from '@mikro-orm/knex';
 import { from as copyFrom } from 'pg-copy-streams';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { T, type Batch, type Cell, type TableKey } from './tables';
 import type { BulkSink, BulkWriter } from './writer';
 

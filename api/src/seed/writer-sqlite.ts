@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { T, type Batch, type Cell, type TableKey } from './tables';
 import type { BulkSink, BulkWriter } from './writer';
 

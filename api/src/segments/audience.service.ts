@@ -1,6 +1,6 @@
 import type { Context } from '../common/context';
 import { toConnection } from '../common/connection';
-import { firstRow, itemAt } from '../common/indexed';
+import { firstRow, itemAt } from '../lib/indexed';
 import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
 import { countMembers } from '../filtering/query';

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { createExportPool, type ExportPool } from '../db/export-pool';
 import type { Database } from '../db/orm';
 import { ExportAdmission } from './export-admission';

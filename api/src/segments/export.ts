@@ -8,10 +8,10 @@ import { completeAudit, recordAudit, segmentSubject } from '../audit/record-audi
 import { createContext } from '../common/context';
 import { keyOf, toGlobalId } from '../common/global-id';
 import { Channel } from '../communications/communication.enums';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { ExportPoolBusy } from '../db/export-pool';
-import { LimitCode, sendLimitError } from '../limits/limit-error';
+import { LimitCode, sendLimitError } from '../errors/limit-error';
 import { audienceOf } from './audience';
 import { csvCell, csvPhoneCell } from './csv-cells';
 import type { ExportCapacity } from './export-capacity';

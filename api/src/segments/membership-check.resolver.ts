@@ -4,7 +4,7 @@ import { seesPersonalData } from '../privacy/personal-fields';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
-import { firstRow } from '../common/indexed';
+import { firstRow } from '../lib/indexed';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import type { MemberType } from '../common/crm-enums';
 import { audienceOf } from './audience';

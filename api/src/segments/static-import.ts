@@ -1,4 +1,4 @@
-import { itemAt } from '../common/indexed';
+import { itemAt } from '../lib/indexed';
 import { UserErrorCode } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
 import { normalizeEmail, normalizeHandle, normalizePhone, type Normalized } from '../communications/normalize';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { FilterOperator, ValueSlot } from '../../src/filter/language/filter.enums';
 import { slotFor } from '../../src/filter/language/operators';
 import type { FieldValueType } from '../../src/filter/language/filter.enums';
-import { itemAt } from '../../src/common/indexed';
+import { itemAt } from '../../src/lib/indexed';
 import type { TestApi } from '../api';
 import { INJECTIONS } from './payloads';
 

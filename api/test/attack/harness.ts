@@ -5,9 +5,9 @@ import { expect, vi } from 'vitest';
 import type { DatabaseKind } from '../../src/db/orm.config';
 import type { Database } from '../../src/db/orm';
 import { seedDemoData } from '../../src/seed/generate';
-import type { Config } from '../../src/config';
+import type { Config } from '../../src/config/config';
 import { Scope } from '../../src/auth/actor';
-import { LimitCode } from '../../src/limits/limit-error';
+import { LimitCode } from '../../src/errors/limit-error';
 import { startTestApi, type TestApi } from '../api';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../src/auth/actor';
-import { config as processConfig } from '../../src/config';
+import { config as processConfig } from '../../src/config/config';
 import { lockTable, startAttackApi, type AttackApi } from './harness';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { getNamedType, isEnumType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { itemAt } from '../../src/common/indexed';
+import { itemAt } from '../../src/lib/indexed';
 import { getSchema } from '../../src/schema';
 import { engines } from '../databases';
 import { count, note, expectKept, expectTyped, report, RUN_FACTOR, snapshot, tableNames, TEST_TIMEOUT, startAttackApi, watchServerLog, type AttackApi, type Snapshot } from './harness';

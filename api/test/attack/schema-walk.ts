@@ -14,7 +14,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
-import { itemAt } from '../../src/common/indexed';
+import { itemAt } from '../../src/lib/indexed';
 
 /**
  * Walks the real schema to generate attacks: every text value (String and ID, at any depth in the

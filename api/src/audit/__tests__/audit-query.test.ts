@@ -4,7 +4,7 @@ import { engines } from '../../../test/databases';
 import { userActor, type Actor } from '../../auth/actor';
 import { inTransaction } from '../../common/crud.service';
 import { keyOf } from '../../common/global-id';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 import { UserRole } from '../../users/user.entity';
 import { AuditAction, AuditSubjectType } from '../audit.enums';
 import { recordAudit } from '../record-audit';

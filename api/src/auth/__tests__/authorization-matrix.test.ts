@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 import { getSchema } from '../../schema';
 import { UserRole } from '../../users/user.entity';
 import { ROLE_SCOPES, Scope, TOKEN_SCOPES } from '../actor';

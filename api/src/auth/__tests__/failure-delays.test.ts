@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/config';
 import { delayAfterFailures } from '../failure-delays';
 
 describe('progressive sign-in delays', () => {

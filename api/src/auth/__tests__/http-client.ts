@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { TestApi } from '../../../test/api';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 
 export interface HttpResult {
   status: number;

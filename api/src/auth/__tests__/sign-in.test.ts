@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { UserRole } from '../../users/user.entity';
 import { Scope } from '../actor';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 import { UserSession } from '../user-session.entity';
 import { cookieOf, listen } from './http-client';
 

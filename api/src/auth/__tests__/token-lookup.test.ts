@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { createApp } from '../../app';
-import { openDatabase } from '../../db/orm';
+import { openDatabase } from '../../database';
 import { UserRole } from '../../users/user.entity';
 import { Scope } from '../actor';
 import { ApiToken } from '../api-token.entity';

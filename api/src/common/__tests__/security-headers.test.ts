@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import { API_CSP, LANDING_PAGE_CSP } from '../security-headers';
 
 /** The API over HTTP on SQLite (headers and validation messages do not depend on the engine). */

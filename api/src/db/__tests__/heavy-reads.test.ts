@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/databases';
-import { firstRow } from '../../common/indexed';
+import { firstRow } from '../../lib/indexed';
 import type { Database } from '../orm';
 
 /**

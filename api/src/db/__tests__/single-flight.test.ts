@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/databases';
-import { firstRow } from '../../common/indexed';
+import { firstRow } from '../../lib/indexed';
 import type { Database } from '../orm';
 
 /** Identical reads asked at the same time run once; each caller gets its own rows; nothing is cached after. */

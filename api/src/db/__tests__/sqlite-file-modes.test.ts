@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureDefaults } from '../../seed/defaults';
-import { migrate, openDatabase } from '../orm';
+import { migrate } from '../orm';
+import { openDatabase } from '../../database';
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config';
-import { migrate, openDatabase } from '../orm';
+import { loadConfig } from '../../config/config';
+import { migrate } from '../orm';
+import { openDatabase } from '../../database';
 import { SqliteReader } from '../sqlite-reader';
 
 /** A statement that keeps a reader busy for a while (a recursive count; 0.3-2 s, by the machine's load). */

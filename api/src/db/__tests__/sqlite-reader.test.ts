@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRow, itemAt } from '../../common/indexed';
-import { migrate, openDatabase, type Database } from '../orm';
+import { firstRow, itemAt } from '../../lib/indexed';
+import { migrate, type Database } from '../orm';
+import { openDatabase } from '../../database';
 import { SqliteReader } from '../sqlite-reader';
 
 describe('SQLite reads off the main thread', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases';
 import { startTestApi, type TestApi } from '../../../test/api';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 
 describe.each(engines)('pipelines and stages on %s', (engine) => {
   let api: TestApi;

@@ -18,8 +18,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itemAt } from '../../common/indexed';
-import { loadConfig, repoRoot } from '../../config';
+import { itemAt } from '../../lib/indexed';
+import { loadConfig, repoRoot } from '../../config/config';
 import { getSchema } from '../../schema';
 import { checkDocumentLimits, newLimitCache, operationCost, withLimitCode } from '../document-limits';
 import { IMPORT_MUTATIONS, isImportDocument } from '../import-operations';

@@ -7,7 +7,7 @@ import { checkAsMiddleware } from '../../common/http-request';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { Scope, TOKEN_SCOPES } from '../../auth/actor';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 
 interface Answer {
   status: number;

@@ -6,8 +6,9 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
-import { firstRow } from '../../common/indexed';
-import { migrate, openDatabase } from '../../db/orm';
+import { firstRow } from '../../lib/indexed';
+import { migrate } from '../../db/orm';
+import { openDatabase } from '../../database';
 import { SqliteReader } from '../../db/sqlite-reader';
 import { seedDemoData } from '../../seed/generate';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { Scope } from '../../auth/actor';
-import { loadConfig, type Config } from '../../config';
+import { loadConfig, type Config } from '../../config/config';
 import { consumeRate, createRateLimiter, rateLimitMiddleware } from '../rate-limit';
 
 async function listen(server: http.Server): Promise<string> {

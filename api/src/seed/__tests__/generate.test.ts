@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/databases';
 import { fold } from '../../filter/language/fold';
-import { firstRow } from '../../common/indexed';
+import { firstRow } from '../../lib/indexed';
 import { normalizeEmail, normalizeHandle, normalizePhone } from '../../communications/normalize';
 import { Contact } from '../../contacts/contact.entity';
 import type { Database } from '../../db/orm';

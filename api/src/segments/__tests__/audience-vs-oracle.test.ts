@@ -6,7 +6,7 @@ import { datasetArbitrary, loadDataset, type FixtureKeys } from '../../../test/f
 import { setUpFilterFixture } from '../../../test/filter-setup';
 import { treeArbitrary } from '../../../test/filter-trees';
 import { toGlobalId } from '../../common/global-id';
-import { itemAt } from '../../common/indexed';
+import { itemAt } from '../../lib/indexed';
 import type { FieldCatalog } from '../../filter/model/catalog';
 import { crmModel } from '../../filtering/crm-model';
 import { Oracle, type Row } from '../../filter/oracle/oracle';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/config';
 import { SlotWaitTimeout, WaitingSlots } from '../../db/waiting-slots';
 import { ExportAdmission } from '../export-admission';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { config } from '../config';
-import { openDatabase } from './orm';
+import { config } from '../config/config';
+import { openDatabase } from '../database';
 
 /**
  * `npm run phone-report -w api`: the stored phone numbers that are not valid numbers of their

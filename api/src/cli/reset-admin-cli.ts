@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/orm';
+import { loadConfig } from '../config/config';
+import { migrate } from '../db/orm';
+import { openDatabase } from '../database';
 import { ensureDefaults } from '../seed/defaults';
 import { User } from '../users/user.entity';
-import { ensureAdminPassword } from './first-admin';
-import { endAllSessions } from './sessions';
+import { ensureAdminPassword } from '../auth/first-admin';
+import { endAllSessions } from '../auth/sessions';
 
 /** `npm run reset-admin-password -w api`: a new one-time password for the first administrator, printed once. */
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { SchemaMigration } from '../schema-migration';
+import { SchemaMigration } from '../db/schema-migration';
 
 /**
  * The audit log: one row per recorded action, only ever inserted. Subject and actor are copied as

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { isValidE164 } from '../../communications/normalize';
+import { isValidE164 } from '../communications/normalize';
 
 /** Rows read per statement while scanning: the scan's memory stays bounded whatever the table size. */
 const BATCH = 5_000;

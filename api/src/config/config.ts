@@ -145,7 +145,7 @@ export interface GraphqlLimits {
 }
 
 /** The repository root: `./data` and the schema file are resolved against it, not the cwd of a workspace script. */
-export const repoRoot = path.resolve(__dirname, '..', '..');
+export const repoRoot = path.resolve(__dirname, '..', '..', '..'); // api/src/config (or api/dist/config) → the repository
 
 export function defaultDatabaseUrl(): string {
   return `sqlite:${path.join(repoRoot, 'data', 'segmenta.sqlite')}`;

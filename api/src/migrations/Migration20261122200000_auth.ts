@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { SchemaMigration } from '../schema-migration';
+import { SchemaMigration } from '../db/schema-migration';
 
 /**
  * Access: passwords of users, browser sessions and API tokens. Secrets are stored as hashes only

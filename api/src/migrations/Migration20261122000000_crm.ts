@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { SchemaMigration } from '../schema-migration';
+import { SchemaMigration } from '../db/schema-migration';
 
 /**
  * The CRM model. Written with knex's schema builder so the same migration creates the same tables

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { config } from '../config';
-import { migrate, openDatabase } from './orm';
+import { config } from '../config/config';
+import { migrate } from '../db/orm';
+import { openDatabase } from '../database';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL. */
 async function main(): Promise<void> {

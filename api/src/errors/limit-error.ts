@@ -50,3 +50,18 @@ export function humanBytes(bytes: number): string {
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+/**
+ * The statement timeout on counts and pages (QUERY_TIMEOUT_MS). It applies to the reads a request
+ * makes through `ctx.db.read` (segment and preview counts, member and recipient pages, list totals,
+ * membership checks) and to nothing else: imports, migrations, seeding and CSV exports use their
+ * own connections and statements and may run as long as they need.
+ */
+export function queryTimeoutError(timeoutMs: number): GraphQLError {
+  const seconds = +(timeoutMs / 1000).toFixed(3);
+  return limitError(
+    LimitCode.QUERY_TIMEOUT,
+    `The database took longer than ${seconds} s to answer this count or page, so it was stopped. Narrow the filter, or try again when the server is less busy (QUERY_TIMEOUT_MS).`,
+    { details: { timeoutMs } },
+  );
+}

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { SchemaMigration } from '../schema-migration';
+import { SchemaMigration } from '../db/schema-migration';
 
 /**
  * Segments: the definition (a filter tree stored as JSON), its tags, every saved version, and the

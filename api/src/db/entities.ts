@@ -1,2 +1,0 @@
-/** Every entity MikroORM manages: the manifest's (domains.ts). */
-export { entities } from '../domains';
