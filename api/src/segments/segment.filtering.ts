@@ -3,7 +3,7 @@ import { membershipFields } from './segment.fields';
 
 /**
  * Segments add the `segment.membership` rule; its SQL is the caller's (filtering/membership.ts).
- * What touches it is a change of the named segments' own members, followed by issue 14's
- * maintainer from segment to segment, not a table write of its own.
+ * No table write touches it directly: a member's answer changes when the named segment's own
+ * membership does (and a static segment's list is written by the segments domain itself).
  */
 export const segmentFiltering: CrmDomain = { fields: membershipFields };
