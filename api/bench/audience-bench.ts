@@ -35,7 +35,7 @@ export interface HandAudience {
 
 /**
  * The best hand-written SQL per engine. A lead segment's members are also first-time leads with an
- * address (src/segments/source-base.ts), so its predicate gets that condition too. Recipients come
+ * address (src/segments/definition/source-base.ts), so its predicate gets that condition too. Recipients come
  * in three shapes (performance-notes.md): `set` computes the segment first (MATERIALIZED on
  * PostgreSQL) and joins out to its addresses, for small segments; `walk` reads addresses in index
  * order and checks each owner, stopping after a page, for large ones; `semi` leaves the choice to

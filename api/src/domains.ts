@@ -1,11 +1,12 @@
-import type { ClassType } from 'type-graphql';
 import { Activity } from './activities/activity.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditSubjectType } from './audit/audit.enums';
+import { SUBJECT_TYPE_NAMES } from './audit/subject-types';
 import { ApiToken } from './auth/api-token.entity';
 import { Scope } from './auth/actor';
 import { UserSession } from './auth/user-session.entity';
-import { AuditedRecord } from './common/audited-record.entity';
+import { AuditedRecord } from './records/audited-record.entity';
+import type { NodeType } from './records/node-type';
 // The stored-record base class, named apart from TypeScript's Record<K, V> used below.
 import { Record as StoredRecord } from './common/record.entity';
 import { Communication } from './communications/communication.entity';
@@ -26,7 +27,7 @@ import { ReferenceItem } from './reference-lists/reference-item.entity';
 import { SegmentMember } from './segments/segment-member.entity';
 import { SegmentTag } from './segments/segment-tag.entity';
 import { SegmentVersion } from './segments/segment-version.entity';
-import { Segment } from './segments/segment.entity';
+import { Segment } from './segments/definition/segment.entity';
 import { User } from './users/user.entity';
 
 /**
@@ -38,11 +39,6 @@ import { User } from './users/user.entity';
  * Each entry is keyed by the GraphQL type name, which is the entity's class name and the prefix
  * of its global ids (checked below).
  */
-export type NodeType =
-  | { entity: ClassType<StoredRecord>; readers: readonly Scope[]; audit?: AuditSubjectType; imports?: false }
-  /** Offers a bulk upsert by external id, which the audit log records against `audit`. */
-  | { entity: ClassType<StoredRecord>; readers: readonly Scope[]; audit: AuditSubjectType; imports: true };
-
 const CRM = [Scope.CRM_READ];
 /** What the filter builder shows (users, products, lists, pipelines): readable with segments too. */
 const CATALOG = [Scope.CRM_READ, Scope.SEGMENTS_READ];
@@ -87,13 +83,15 @@ for (const [name, node] of Object.entries(NODE_TYPES)) {
 /** Every entity MikroORM manages; discovery is explicit so builds and tests need no folder scan. */
 export const entities: Array<abstract new (...args: never[]) => object> = [StoredRecord, AuditedRecord, ...Object.values(NODE_TYPES).map((n) => n.entity), ...ROW_ENTITIES];
 
-/** The GraphQL type (and global-id prefix) of each audit subject type that has one. */
-export const SUBJECT_TYPE_NAMES: Readonly<Partial<Record<AuditSubjectType, string>>> = Object.fromEntries(
-  Object.entries({ ...NODE_TYPES, ...OTHER_GLOBAL_IDS }).flatMap(([name, node]) => ('audit' in node && node.audit ? [[node.audit, name]] : [])),
-);
-
-/** The subject type of a GraphQL type name ("Contact" → CONTACT); undefined when none matches. */
-export function subjectTypeOf(typeName: string): AuditSubjectType | undefined {
-  const entry = Object.entries(SUBJECT_TYPE_NAMES).find(([, name]) => name === typeName);
-  return entry?.[0] as AuditSubjectType | undefined;
+// The audit log names the GraphQL type of each subject type (audit/subject-types.ts): it must
+// name the manifest's, both ways.
+const AUDITED: ReadonlyArray<[string, AuditSubjectType | undefined]> = Object.entries({ ...NODE_TYPES, ...OTHER_GLOBAL_IDS }).map(([name, node]) => [name, 'audit' in node ? node.audit : undefined]);
+for (const [name, subject] of AUDITED) {
+  if (subject && SUBJECT_TYPE_NAMES[subject] !== name) throw new Error(`${name} is audited as ${subject}, which audit/subject-types.ts names ${SUBJECT_TYPE_NAMES[subject]}.`);
 }
+for (const [subject, name] of Object.entries(SUBJECT_TYPE_NAMES) as Array<[AuditSubjectType, string]>) {
+  if (name && !AUDITED.some(([typeName, audited]) => typeName === name && audited === subject))
+    throw new Error(`audit/subject-types.ts names ${subject} ${name}, which the manifest does not audit as ${subject}.`);
+}
+
+export { SUBJECT_TYPE_NAMES, subjectTypeOf } from './audit/subject-types';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from './auth/guards';
+import { authChecker } from './request/guards';
 import { resolvers } from './resolvers';
 
 let built: GraphQLSchema | null = null;

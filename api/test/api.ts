@@ -3,7 +3,7 @@ import { createApp, type App } from '../src/app';
 import { userActor, type Actor, type Scope } from '../src/auth/actor';
 import { issueApiToken } from '../src/auth/api-token.service';
 import { hashPassword } from '../src/auth/passwords';
-import type { Context } from '../src/common/context';
+import type { Context } from '../src/request/context';
 import { loadConfig, type Config } from '../src/config/config';
 import type { DatabaseKind } from '../src/db/orm.config';
 import type { Database } from '../src/db/orm';

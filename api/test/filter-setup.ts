@@ -1,7 +1,7 @@
-import { crmValues } from '../src/common/crm-field';
+import { crmValues } from '../src/records/crm-field';
 import type { FieldCatalog } from '../src/filter/model/catalog';
 import { toGlobalId } from '../src/common/global-id';
-import { loadCatalog } from '../src/filtering/field-catalog';
+import { loadCatalog } from '../src/segments/filtering/field-catalog';
 import type { TestApi } from './api';
 import type { FixtureKeys } from './filter-fixture';
 

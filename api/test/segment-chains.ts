@@ -1,8 +1,8 @@
 import { fold } from '../src/filter/language/fold';
 import { toGlobalId } from '../src/common/global-id';
 import { ClientType, SegmentSource } from '../src/common/crm-enums';
-import { SegmentKind } from '../src/segments/segment.enums';
-import { Segment } from '../src/segments/segment.entity';
+import { SegmentKind } from '../src/segments/definition/segment.enums';
+import { Segment } from '../src/segments/definition/segment.entity';
 import type { TestApi } from './api';
 
 /** Filters built from membership rules: chains and "segment bombs" (found by the red team). */

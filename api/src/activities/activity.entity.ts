@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditedRecord } from '../common/audited-record.entity';
+import { AuditedRecord } from '../records/audited-record.entity';
 import { Node } from '../common/node';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';

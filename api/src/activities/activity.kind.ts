@@ -1,8 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { RecordKind } from '../common/record-kind';
+import type { RecordKind } from '../records/record-kind';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Deal } from '../deals/deal.entity';

@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { findPage, type Page, heavyRead } from '../common/connection';
 import { fromGlobalId, keyOf } from '../common/global-id';
 import { OrderDirection, type PageArgs } from '../common/paging';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { AuditEvent } from './audit-event.entity';
-import { subjectTypeOf } from '../domains';
+import { subjectTypeOf } from './subject-types';
 import type { AuditAction, AuditSubjectType } from './audit.enums';
 
 /** What the audit log can be narrowed by; every given condition holds. */

@@ -1,19 +1,19 @@
 import { Scope } from '../auth/actor';
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { connectionType, toConnection } from '../common/connection';
 import { toGlobalId } from '../common/global-id';
 import { PageArgs } from '../common/paging';
-import { SUBJECT_TYPE_NAMES } from '../domains';
-import { Segment } from '../segments/segment.entity';
+import { SUBJECT_TYPE_NAMES } from './subject-types';
 import { User } from '../users/user.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuditAction, AuditSubjectType } from './audit.enums';
 import { auditPage, type AuditConditions } from './audit-query';
 
-const AuditEventConnection = connectionType(AuditEvent, 'AuditEvent');
+/** The audit log's page type, shared with the segments' own log (segments/segment-audit.resolver.ts). */
+export const AuditEventConnection = connectionType(AuditEvent, 'AuditEvent');
 
 @InputType({ description: 'Narrows the audit log; all given conditions hold.' })
 class AuditEventFilter implements AuditConditions {
@@ -43,20 +43,5 @@ export class AuditEventResolver {
   subjectId(@Root() event: AuditEvent): string | null {
     const typeName = SUBJECT_TYPE_NAMES[event.subjectType];
     return typeName && event.subjectKey != null ? toGlobalId(typeName, event.subjectKey) : null;
-  }
-
-  @FieldResolver(() => Segment, { nullable: true, description: 'The segment the event is about, while it still exists (null once deleted: see subjectName).' })
-  async segment(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<Segment | null> {
-    if (event.subjectType !== AuditSubjectType.SEGMENT || event.subjectKey == null) return null;
-    return ctx.loaders.byProperty<Segment, number>(Segment, 'key').load(event.subjectKey);
-  }
-}
-
-@Resolver(() => Segment)
-export class SegmentAuditResolver {
-  @Requires(Scope.ADMIN)
-  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this segment, newest first. Administrators only.' })
-  async auditEvents(@Root() segment: Segment, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(AuditEventConnection, await auditPage(ctx, { subjectId: segment.id }, page));
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { STAFF_ADMIN_SCOPE } from '../users/staff-details';
 import { UserRole } from '../users/user.entity';
 
 /**
@@ -24,6 +25,9 @@ export enum Scope {
   /** Users, API tokens, the audit log. Never granted to a token. */
   ADMIN = 'admin',
 }
+
+// The user entity's field guard names the administrators' scope by value (users/ sits below auth/).
+STAFF_ADMIN_SCOPE satisfies `${Scope.ADMIN}`;
 
 export const ALL_SCOPES: readonly Scope[] = Object.values(Scope);
 /** Scopes an API token may carry (administration stays with people). */

@@ -5,7 +5,7 @@ import type { FilterScope, MemberType } from './crm-enums';
 /**
  * What one CRM domain folder registers for segments (its `<domain>.filtering.ts`): the fields it
  * contributes, the member types it provides or the scopes it is, the rules over whole trees it
- * imposes, and which members a write to its tables touches. filtering/crm-model.ts assembles them.
+ * imposes, and which members a write to its tables touches. segments/filtering/crm-model.ts assembles them.
  */
 export interface CrmDomain extends DomainRegistration {
   fields?: readonly FieldDef[];

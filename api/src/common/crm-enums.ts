@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * The CRM's vocabulary for segments, shared by the domains that register what the filter engine
- * knows (filtering/crm-model.ts) and by the GraphQL surface. The engine itself takes these as plain
+ * knows (segments/filtering/crm-model.ts) and by the GraphQL surface. The engine itself takes these as plain
  * strings: it knows scopes, sources and member types only through the registered model.
  */
 

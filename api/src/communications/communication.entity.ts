@@ -2,9 +2,8 @@ import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } fro
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
-import type { Company } from '../companies/company.entity';
-import type { Contact } from '../contacts/contact.entity';
-import type { Lead } from '../leads/lead.entity';
+// The stored-record base class, named apart from TypeScript's Record<K, V>.
+import type { Record as StoredRecord } from '../common/record.entity';
 import { Channel, CommunicationValueType } from './communication.enums';
 
 /**
@@ -41,14 +40,16 @@ export class Communication {
   @Property({ type: 'string', length: 320 })
   normalized!: string;
 
+  // The owners are named by entity name and typed as any stored record: the record kinds import
+  // this entity (their communications), so it imports none of them.
   @ManyToOne({ entity: 'Contact', ref: true, nullable: true, deleteRule: 'cascade' })
-  contact?: Ref<Contact> | null;
+  contact?: Ref<StoredRecord> | null;
 
   @ManyToOne({ entity: 'Company', ref: true, nullable: true, deleteRule: 'cascade' })
-  company?: Ref<Company> | null;
+  company?: Ref<StoredRecord> | null;
 
   @ManyToOne({ entity: 'Lead', ref: true, nullable: true, deleteRule: 'cascade' })
-  lead?: Ref<Lead> | null;
+  lead?: Ref<StoredRecord> | null;
 
   @Field(() => DateTimeResolver)
   @Property({ type: 'datetime' })

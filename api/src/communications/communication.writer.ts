@@ -1,5 +1,5 @@
-import type { ChildWrites } from '../common/child-writes';
-import type { Path, WriteContext } from '../common/write-context';
+import type { ChildWrites } from '../records/child-writes';
+import type { Path, WriteContext } from '../records/write-context';
 import { UserErrorCode } from '../common/user-error';
 import { Communication } from './communication.entity';
 import { Channel, CommunicationValueType, MESSENGER_VALUE_TYPES } from './communication.enums';

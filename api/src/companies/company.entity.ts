@@ -1,7 +1,7 @@
 import { Collection, Entity, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AuditedRecord } from '../common/audited-record.entity';
+import { AuditedRecord } from '../records/audited-record.entity';
 import { fold } from '../filter/language/fold';
 import { Node } from '../common/node';
 import { Communication } from '../communications/communication.entity';

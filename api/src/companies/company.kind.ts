@@ -1,6 +1,6 @@
-import type { ChildWrites } from '../common/child-writes';
-import type { RecordKind } from '../common/record-kind';
-import type { Path, WriteContext } from '../common/write-context';
+import type { ChildWrites } from '../records/child-writes';
+import type { RecordKind } from '../records/record-kind';
+import type { Path, WriteContext } from '../records/write-context';
 import { prepareCommunications, replaceCommunications } from '../communications/communication.writer';
 import { CustomFieldEntity } from '../custom-fields/custom-field.enums';
 import { deleteCustomValuesOf, prepareCustomValues, writeCustomValues } from '../custom-fields/custom-field.writer';

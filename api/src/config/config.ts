@@ -24,7 +24,7 @@ export interface Config {
   filterLimits: { maxDepth: number; maxRules: number; maxValues: number };
   /**
    * Limits on a filter with the saved segments its membership rules name expanded (checked when
-   * saving and before every count or page, see filtering/reference-limits.ts): how deep references
+   * saving and before every count or page, see segments/filtering/reference-limits.ts): how deep references
    * chain, how many rules there are with each distinct referenced segment counted once, and how
    * long the SQL of one member type's predicate may be.
    */

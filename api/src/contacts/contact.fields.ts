@@ -1,4 +1,4 @@
-import { field } from '../common/crm-field';
+import { field } from '../records/crm-field';
 import { communicationsAccess } from '../communications/communication.filtering';
 import type { FieldDef } from '../filter/model/catalog';
 import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';

@@ -1,8 +1,8 @@
-import type { ChildWrites } from '../common/child-writes';
+import type { ChildWrites } from '../records/child-writes';
 import { toDateOnly } from '../common/dates';
-import type { RecordKind } from '../common/record-kind';
+import type { RecordKind } from '../records/record-kind';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { prepareCommunications, replaceCommunications } from '../communications/communication.writer';
 import { Company } from '../companies/company.entity';
 import { CustomFieldEntity } from '../custom-fields/custom-field.enums';

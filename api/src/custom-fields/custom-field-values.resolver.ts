@@ -1,11 +1,7 @@
 import { DateResolver } from 'graphql-scalars';
 import { Ctx, Field, FieldResolver, Float, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import type { Record } from '../common/record.entity';
-import { Company } from '../companies/company.entity';
-import { Contact } from '../contacts/contact.entity';
-import { Deal } from '../deals/deal.entity';
-import { Lead } from '../leads/lead.entity';
 import { CustomFieldOption } from './custom-field-option.entity';
 import { CustomFieldValue } from './custom-field-value.entity';
 import { CustomField } from './custom-field.entity';
@@ -41,7 +37,8 @@ async function loadValues(ctx: Context, entity: CustomFieldEntity, keys: readonl
   return keys.map((key) => [...(byRecord.get(key)?.values() ?? [])]);
 }
 
-function customFieldsResolver(type: ClassType<Record>, entity: CustomFieldEntity) {
+/** `customFields` on a record type; resolvers.ts makes one per type that has custom fields. */
+export function customFieldsResolver(type: ClassType<Record>, entity: CustomFieldEntity) {
   @Resolver(() => type)
   class CustomFieldsOf {
     @FieldResolver(() => [CustomFieldValueView], { description: 'Values of the custom fields that are set on this record.' })
@@ -51,10 +48,3 @@ function customFieldsResolver(type: ClassType<Record>, entity: CustomFieldEntity
   }
   return CustomFieldsOf;
 }
-
-export const customFieldValueResolvers = [
-  customFieldsResolver(Contact, CustomFieldEntity.CONTACT),
-  customFieldsResolver(Company, CustomFieldEntity.COMPANY),
-  customFieldsResolver(Lead, CustomFieldEntity.LEAD),
-  customFieldsResolver(Deal, CustomFieldEntity.DEAL),
-];

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../filter/model/catalog';
-import { field } from '../common/crm-field';
+import { field } from '../records/crm-field';
 import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';
 import { FilterScope, SegmentSource } from '../common/crm-enums';
 import { label } from '../filter/language/labels';
@@ -36,7 +36,7 @@ export function customFieldDef(custom: CustomField): FieldDef {
     type,
     scope: place.scope,
     sources: [place.source],
-    // Marked by the admin; STRING fields start out personal (custom-field.service.ts).
+    // Marked by the admin; STRING fields start out personal (settings/custom-field.service.ts).
     personal: custom.personal,
     operators: type === T.MULTI_ENUM ? [Op.HAS_ANY, Op.HAS_ALL, Op.HAS_NONE, Op.IS_EMPTY, Op.IS_NOT_EMPTY] : OPERATORS_BY_TYPE[type],
     access: customValueAccess(custom.key, custom.entity, custom.type),

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
-import type { ChildWrites } from '../common/child-writes';
+import type { Path, WriteContext } from '../records/write-context';
+import type { ChildWrites } from '../records/child-writes';
 import { fold } from '../filter/language/fold';
 import { CustomFieldValue } from './custom-field-value.entity';
 import { CustomField } from './custom-field.entity';

@@ -15,7 +15,7 @@ export interface ReadOptions {
    * covers the whole wait: the turn at the gate, a connection, planning and execution. PostgreSQL
    * cancels the statement (statement_timeout, and pg_cancel_backend from the client at the
    * deadline); SQLite abandons it with its worker (sqlite-reader.ts). Request contexts set it
-   * from QUERY_TIMEOUT_MS (limits/query-timeout.ts).
+   * from QUERY_TIMEOUT_MS (db/query-timeout.ts).
    */
   timeoutMs?: number;
   /**

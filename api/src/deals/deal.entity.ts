@@ -2,7 +2,7 @@ import { Collection, Entity, ManyToOne, OneToMany, Property, type Ref } from '@m
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../common/node';
-import { AuditedRecord } from '../common/audited-record.entity';
+import { AuditedRecord } from '../records/audited-record.entity';
 import { fold } from '../filter/language/fold';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';

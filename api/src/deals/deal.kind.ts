@@ -1,8 +1,8 @@
 import { ref, type Ref } from '@mikro-orm/core';
-import type { ChildWrites } from '../common/child-writes';
-import type { RecordKind } from '../common/record-kind';
+import type { ChildWrites } from '../records/child-writes';
+import type { RecordKind } from '../records/record-kind';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
 import { CustomFieldEntity } from '../custom-fields/custom-field.enums';

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../contacts/contact.fields';
-import { field } from '../common/crm-field';
+import { field } from '../records/crm-field';
 import { communicationsAccess } from '../communications/communication.filtering';
 import type { FieldDef } from '../filter/model/catalog';
 import { FieldValueType as T, FilterOperator as Op } from '../filter/language/filter.enums';

@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
-import type { ChildWrites } from '../common/child-writes';
-import type { RecordKind } from '../common/record-kind';
-import type { Path, WriteContext } from '../common/write-context';
+import type { ChildWrites } from '../records/child-writes';
+import type { RecordKind } from '../records/record-kind';
+import type { Path, WriteContext } from '../records/write-context';
 import { prepareCommunications, replaceCommunications } from '../communications/communication.writer';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 
 /**
  * Apollo runs the operations of a batched request at the same time, each with a shallow copy of

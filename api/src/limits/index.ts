@@ -2,7 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apol
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { RequestHandler } from 'express';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { allOf, type ApiRequest, type RequestCheck } from '../common/http-request';
 import type { Config } from '../config/config';
 import { ownUnitOfWorkPerBatchedOperation } from './batch-context';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import type { Config } from '../config/config';
 import { LimitCode, limitError } from '../errors/limit-error';
 import { seesPersonalData } from './personal-fields';

@@ -1,4 +1,4 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { seesPersonalData } from './personal-fields';
 
 /** A count as it leaves the API: exact, or (value null) "fewer than `fewerThan`". */

@@ -1,7 +1,7 @@
-import type { ChildWrites } from '../common/child-writes';
-import type { RecordKind } from '../common/record-kind';
+import type { ChildWrites } from '../records/child-writes';
+import type { RecordKind } from '../records/record-kind';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Order } from './order.entity';

@@ -1,7 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
-import type { Deal } from '../deals/deal.entity';
+// The stored-record base class, named apart from TypeScript's Record<K, V>.
+import type { Record as StoredRecord } from '../common/record.entity';
 import type { Order } from './order.entity';
 import { Product } from './product.entity';
 
@@ -23,8 +24,10 @@ export class ProductRow {
   @ManyToOne({ entity: 'Product', ref: true })
   product!: Ref<Product>;
 
+  // The deal is named by entity name and typed as any stored record: deals/ imports this entity
+  // (a deal's rows), so it imports nothing from deals/.
   @ManyToOne({ entity: 'Deal', ref: true, nullable: true, deleteRule: 'cascade' })
-  deal?: Ref<Deal> | null;
+  deal?: Ref<StoredRecord> | null;
 
   @ManyToOne({ entity: 'Order', ref: true, nullable: true, deleteRule: 'cascade' })
   order?: Ref<Order> | null;

@@ -1,6 +1,6 @@
-import type { ChildWrites } from '../common/child-writes';
+import type { ChildWrites } from '../records/child-writes';
 import { UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { ProductRow } from './product-row.entity';
 import type { ProductRowInput } from './product-row.inputs';
 import { Product } from './product.entity';

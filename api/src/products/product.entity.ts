@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { AuditedRecord } from '../common/audited-record.entity';
+import { AuditedRecord } from '../records/audited-record.entity';
 import { fold } from '../filter/language/fold';
 import { Node } from '../common/node';
 

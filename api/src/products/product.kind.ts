@@ -1,6 +1,6 @@
-import type { RecordKind } from '../common/record-kind';
+import type { RecordKind } from '../records/record-kind';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { Path, WriteContext } from '../common/write-context';
+import type { Path, WriteContext } from '../records/write-context';
 import { ProductRow } from './product-row.entity';
 import { Product } from './product.entity';
 import type { ProductInput } from './product.inputs';

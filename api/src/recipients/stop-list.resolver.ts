@@ -1,14 +1,14 @@
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { Scope } from '../auth/actor';
 import { ref } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { AuditAction, AuditSubjectType } from '../audit/audit.enums';
 import { recordAudit } from '../audit/record-audit';
-import { inTransaction } from '../common/crud.service';
+import { inTransaction } from '../records/crud.service';
 import { parseHandles, parseImport } from '../segments/static-import';
 import { LISTED_INVALID, linesOf, tooLarge } from '../segments/static-members.service';
-import { insertNew } from '../common/insert-new';
-import { actingUserKey, type Context } from '../common/context';
+import { insertNew } from '../records/insert-new';
+import { actingUserKey, type Context } from '../request/context';
 import { connectionType, findPage, lightRead, toConnection } from '../common/connection';
 import { keyOf } from '../common/global-id';
 import { OrderDirection, PageArgs } from '../common/paging';

@@ -1,7 +1,7 @@
 import type { Channel } from '../communications/communication.enums';
 import type { Sql } from '../filter/sql/dialect';
 import { COMMUNICATION_OWNER } from '../communications/communication.filtering';
-import { tableOf } from '../filtering/crm-model';
+import { tableOf } from './filtering/crm-model';
 import type { MemberType } from '../common/crm-enums';
 import type { Audience } from './audience';
 import { countStatement, isMemberStatement, memberIds, memberPageStatement, type RankedMembers } from '../filter/compile/statements';

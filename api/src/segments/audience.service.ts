@@ -1,9 +1,9 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { toConnection } from '../common/connection';
 import { firstRow, itemAt } from '../lib/indexed';
 import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
-import { countMembers } from '../filtering/query';
+import { countMembers } from './filtering/query';
 import type { Audience } from './audience';
 import { audiencePageStatement, ownerOf, RANK_MEMBER, recipientCountStatement, recipientName, recipientPageStatement, type RecipientRow } from './audience-sql';
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';

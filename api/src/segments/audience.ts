@@ -1,15 +1,15 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Sql } from '../filter/sql/dialect';
 import { ClientType, SegmentSource } from '../common/crm-enums';
 import type { MemberType } from '../common/crm-enums';
 import { and } from '../filter/sql/fragments';
 import type { FilterGroup } from '../filter/language/tree';
-import { staticMembersPredicate, type ReferencedDefinition } from '../filtering/membership';
-import { membersOf } from '../filtering/members-of';
-import { prepareFilter } from '../filtering/query';
-import { SegmentKind } from './segment.enums';
-import { sourceBase } from './source-base';
+import { staticMembersPredicate, type ReferencedDefinition } from './filtering/membership';
+import { membersOf } from './filtering/members-of';
+import { prepareFilter } from './filtering/query';
+import { SegmentKind } from './definition/segment.enums';
+import { sourceBase } from './definition/source-base';
 
 /** What decides who is in a segment: enough to count it, page it and export it. */
 export interface SegmentDefinition {

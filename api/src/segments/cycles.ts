@@ -2,8 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { keyOf } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FilterGroup } from '../filter/language/tree';
-import { Segment } from './segment.entity';
-import { MEMBERSHIP_FIELD } from './segment.fields';
+import { Segment } from './definition/segment.entity';
+import { MEMBERSHIP_FIELD } from './definition/segment.fields';
 
 /** Every `segment.membership` rule of a stored or submitted tree, with its path and the keys it names. */
 export function membershipRules(tree: FilterGroup | null | undefined, path: string[] = []): Array<{ path: string[]; keys: number[] }> {

@@ -2,10 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Scope, type Actor } from '../auth/actor';
 import { actorForSubject, credentialSubject } from '../auth/authenticate';
-import { assertAllowed } from '../auth/guards';
+import { assertAllowed } from '../request/guards';
 import { AuditAction } from '../audit/audit.enums';
 import { completeAudit, recordAudit, segmentSubject } from '../audit/record-audit';
-import { createContext } from '../common/context';
+import { createContext } from '../request/context';
 import { keyOf, toGlobalId } from '../common/global-id';
 import { Channel } from '../communications/communication.enums';
 import type { Config } from '../config/config';
@@ -17,7 +17,7 @@ import { csvCell, csvPhoneCell } from './csv-cells';
 import type { ExportCapacity } from './export-capacity';
 import { ClientStalled, writeWithin } from './write-within';
 import { recipientName, recipientPageStatement, ownerOf, type RecipientRow } from './audience-sql';
-import { Segment } from './segment.entity';
+import { Segment } from './definition/segment.entity';
 
 const TYPE_NAME = { company: 'Company', contact: 'Contact', lead: 'Lead', deal: 'Deal' } as const;
 

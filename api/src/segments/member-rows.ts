@@ -1,4 +1,4 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { lightEntities } from '../common/light-rows';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';

@@ -1,15 +1,15 @@
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { forbidden, Scope } from '../auth/actor';
 import { seesPersonalData } from '../privacy/personal-fields';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { fromGlobalId, keyOf } from '../common/global-id';
 import { firstRow } from '../lib/indexed';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import type { MemberType } from '../common/crm-enums';
 import { audienceOf } from './audience';
 import { audienceHasStatement } from './audience-sql';
-import { Segment } from './segment.entity';
+import { Segment } from './definition/segment.entity';
 
 const MEMBER_TYPES: Record<string, MemberType> = { Contact: 'contact', Company: 'company', Lead: 'lead' };
 const MAX_SEGMENTS = 500;

@@ -1,10 +1,10 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { UserError, UserErrorCode } from '../common/user-error';
-import type { ReferencedDefinition } from '../filtering/membership';
+import type { ReferencedDefinition } from './filtering/membership';
 import { audienceOf } from './audience';
 import { membershipRules } from './cycles';
-import { SegmentKind } from './segment.enums';
-import { Segment } from './segment.entity';
+import { SegmentKind } from './definition/segment.enums';
+import { Segment } from './definition/segment.entity';
 
 /** The limits a change to a referenced segment can break in the segments using it. */
 const LIMIT_CODES = new Set([UserErrorCode.TOO_DEEP, UserErrorCode.TOO_MANY_RULES]);

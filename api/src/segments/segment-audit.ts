@@ -1,7 +1,7 @@
 import { recordAudit, segmentSubject } from '../audit/record-audit';
 import { AuditAction } from '../audit/audit.enums';
 import type { AuditDetails } from '../audit/audit-event.entity';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import type { SegmentDraft } from './segment.service';
 
 /** The parts of a definition an audit event names when they change (in this order). */

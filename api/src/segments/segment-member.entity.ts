@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { Channel } from '../communications/communication.enums';
-import type { Segment } from './segment.entity';
+import type { Segment } from './definition/segment.entity';
 
 /** One address of a static segment, normalised like communications (so it matches CRM records). */
 @ObjectType({ description: 'An address stored in a static segment.' })

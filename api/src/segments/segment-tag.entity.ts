@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import type { Segment } from './segment.entity';
+import type { Segment } from './definition/segment.entity';
 
 /** A segment's tag, with a folded twin so tag filters are case-insensitive and indexed. */
 @Entity({ tableName: 'segment_tag' })

@@ -6,8 +6,8 @@ import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';
 import type { FilterGroup } from '../filter/language/tree';
 import { User } from '../users/user.entity';
-import type { Segment } from './segment.entity';
-import { SegmentKind } from './segment.enums';
+import type { Segment } from './definition/segment.entity';
+import { SegmentKind } from './definition/segment.enums';
 
 /** One saved definition of a segment: who saved what, when. The current definition is the newest. */
 @ObjectType({ description: 'A saved definition of a segment. Restoring one saves it again as a new version.' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ClientType, SegmentSource } from '../common/crm-enums';
-import { FilterGroupInput } from '../filtering/filter.inputs';
-import { SegmentKind } from './segment.enums';
+import { FilterGroupInput } from './filtering/filter.inputs';
+import { SegmentKind } from './definition/segment.enums';
 
 @InputType({ description: 'What decides who is in a dynamic segment; previewSegment takes it unsaved.' })
 export class SegmentDefinitionInput {

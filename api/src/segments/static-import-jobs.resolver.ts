@@ -1,8 +1,8 @@
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { Scope } from '../auth/actor';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { findSegment } from './segment.service';
 import { StaticImportReport } from './static-import.payloads';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createContext, type Context } from '../common/context';
+import { createContext, type Context } from '../request/context';
 import { toGlobalId } from '../common/global-id';
 import { UserErrorCode, type UserError } from '../common/user-error';
-import { Segment } from './segment.entity';
+import { Segment } from './definition/segment.entity';
 import { parseImport } from './static-import';
 import { importProblems, linesOf, store, type ImportOutcome } from './static-members.service';
 

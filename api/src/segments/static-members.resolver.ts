@@ -1,7 +1,7 @@
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { Scope } from '../auth/actor';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { connectionType, findPage, lightRead, toConnection } from '../common/connection';
 import { OrderDirection, PageArgs } from '../common/paging';
 import { UserError } from '../common/user-error';
@@ -9,7 +9,7 @@ import { Channel } from '../communications/communication.enums';
 import { COMMUNICATION_OWNER_SQL, ownerOf } from './audience-sql';
 import { Member, type MemberObject } from './audience.types';
 import { loadMember } from './member-rows';
-import { Segment } from './segment.entity';
+import { Segment } from './definition/segment.entity';
 import { SegmentMember } from './segment-member.entity';
 import { findSegment } from './segment.service';
 import { StaticImportReport } from './static-import.payloads';

@@ -1,13 +1,13 @@
 import { AuditAction } from '../audit/audit.enums';
 import { recordAudit, segmentSubject } from '../audit/record-audit';
-import { actingUserKey, type Context } from '../common/context';
-import { inTransaction } from '../common/crud.service';
-import { insertNew } from '../common/insert-new';
+import { actingUserKey, type Context } from '../request/context';
+import { inTransaction } from '../records/crud.service';
+import { insertNew } from '../records/insert-new';
 import { UserError, UserErrorCode as Code } from '../common/user-error';
 import type { Channel } from '../communications/communication.enums';
 import { normalizeAddress } from '../communications/normalize';
-import { SegmentKind } from './segment.enums';
-import { Segment } from './segment.entity';
+import { SegmentKind } from './definition/segment.enums';
+import { Segment } from './definition/segment.entity';
 import { LineCollector, parseImport, type ImportedLine, type ParsedImport, type RejectedLine } from './static-import';
 
 export interface ImportOutcome {

@@ -1,13 +1,13 @@
-import { Requires } from '../auth/guards';
+import { Requires } from '../request/guards';
 import { Scope } from '../auth/actor';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import { ClientType, SegmentSource } from '../common/crm-enums';
 import { FilterTreeScalar } from '../filter/language/filter-tree.scalar';
 import { pickLocale } from '../filter/language/labels';
 import type { FilterGroup } from '../filter/language/tree';
-import { SegmentKind } from './segment.enums';
+import { SegmentKind } from './definition/segment.enums';
 import { SegmentPayload } from './segment.resolver';
 import { createSegment } from './segment.service';
 import { TEMPLATES } from './templates';

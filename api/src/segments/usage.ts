@@ -1,11 +1,11 @@
-import type { Context } from '../common/context';
+import type { Context } from '../request/context';
 import { toGlobalId } from '../common/global-id';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { FieldDef } from '../filter/model/catalog';
 import type { FilterGroup, FilterRule } from '../filter/language/tree';
-import { loadCatalog } from '../filtering/field-catalog';
-import { SegmentKind } from './segment.enums';
-import { Segment } from './segment.entity';
+import { loadCatalog } from './filtering/field-catalog';
+import { SegmentKind } from './definition/segment.enums';
+import { Segment } from './definition/segment.entity';
 
 function rulesOf(group: FilterGroup | null | undefined): FilterRule[] {
   return (group?.rules ?? []).flatMap((node) => (node.group ? rulesOf(node.group) : node.rule ? [node.rule] : []));

@@ -1,9 +1,16 @@
 import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import type { Scope } from '../auth/actor';
-import type { Context } from '../common/context';
 
-// A type-only import: auth/actor imports the user entity, which imports this file.
-const ADMIN = 'admin' satisfies `${Scope.ADMIN}`;
+/**
+ * The administrators' scope, by value: the user entity sits below auth/ (whose actor is made from
+ * a user), so this file sees the request's actor only by its shape. auth/actor.ts checks that
+ * this name is its Scope.ADMIN.
+ */
+export const STAFF_ADMIN_SCOPE = 'admin';
+
+/** What this guard reads of the request context (request/context.ts's Context has it). */
+interface ActorShape {
+  actor: { userKey: number | null; scopes: readonly string[] } | null;
+}
 
 /**
  * Who may see a user's account details (e-mail, role, active state, sign-in state): administrators,
@@ -13,10 +20,10 @@ const ADMIN = 'admin' satisfies `${Scope.ADMIN}`;
  * list of segments or contacts that names people still answers whole, without an error per row.
  * (Staff e-mails were visible to viewers, and an e-mail is what a sign-in guesser needs.)
  */
-const adminOrSelf: MiddlewareFn<Context> = async ({ root, context }, next) => {
+const adminOrSelf: MiddlewareFn<ActorShape> = async ({ root, context }, next) => {
   const actor = context.actor;
   const self = provedSelf.has(root as object) || (actor !== null && actor.userKey === (root as { key?: number }).key);
-  return self || actor?.scopes.includes(ADMIN as Scope) ? ((await next()) as unknown) : null;
+  return self || actor?.scopes.includes(STAFF_ADMIN_SCOPE) ? ((await next()) as unknown) : null;
 };
 
 /**

@@ -165,7 +165,7 @@ describe.each(engines)('import fuzzing on %s', (engine) => {
     const { nonBlank, headerish } = linesOf(text);
     note('non-blank lines in the static import texts', nonBlank);
     if (text.includes('\u0000')) {
-      // NUL is refused for the whole request before any line is read (see common/input-guard.ts).
+      // NUL is refused for the whole request before any line is read (see request/input-guard.ts).
       expectUnchanged(before, after, `${where}: refused text`);
       return;
     }

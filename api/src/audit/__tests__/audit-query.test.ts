@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { userActor, type Actor } from '../../auth/actor';
-import { inTransaction } from '../../common/crud.service';
+import { inTransaction } from '../../records/crud.service';
 import { keyOf } from '../../common/global-id';
 import { itemAt } from '../../lib/indexed';
 import { UserRole } from '../../users/user.entity';

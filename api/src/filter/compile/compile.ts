@@ -23,7 +23,7 @@ export function compileMemberPredicate(model: FilterModel, ir: IrGroup, member: 
 
 /**
  * "Member of segment X" is the one rule whose SQL the engine cannot know: the caller (segments)
- * supplies the predicate of X over rows `m` of a member type (filtering/membership.ts: a read of
+ * supplies the predicate of X over rows `m` of a member type (segments/filtering/membership.ts: a read of
  * the CTE holding X's members, so X is compiled once however many rules name it).
  */
 export type MembershipCompiler = (segmentKey: number, member: string) => Sql;

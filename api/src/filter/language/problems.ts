@@ -1,7 +1,7 @@
 /**
  * What the engine says about a filter it refuses: where (a path into the submitted tree), which
  * rule it breaks (a code clients branch on) and in words. The API reports each as a UserError of
- * the same code (filtering/problems.ts checks that every code here is one of the API's).
+ * the same code (segments/filtering/problems.ts checks that every code here is one of the API's).
  */
 export const ProblemCode = {
   INVALID: 'INVALID',

@@ -4,7 +4,7 @@ import type { IrGroup } from './ir';
 
 /**
  * What the filter engine knows of the data it filters: only what the domains registered (see
- * filtering/crm-model.ts, which assembles the CRM's registrations). The engine itself holds no
+ * segments/filtering/crm-model.ts, which assembles the CRM's registrations). The engine itself holds no
  * table, column, scope or member name; member types, subjects and scopes are plain strings here.
  */
 export interface FilterModel {

@@ -15,7 +15,7 @@ export interface Sql {
   idSet?: Sql;
   /**
    * Set when the fragment reads a row joined to the member row `m` of the enclosing SELECT (a
-   * referenced segment, filtering/membership.ts): it cannot be moved into a subquery of its own.
+   * referenced segment, segments/filtering/membership.ts): it cannot be moved into a subquery of its own.
    */
   joined?: boolean;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
 import { Scope, tokenActor, type Actor } from '../../auth/actor';
-import { standardFields } from '../../filtering/field-catalog';
+import { standardFields } from '../../segments/filtering/field-catalog';
 import { UserRole } from '../../users/user.entity';
 
 /**

@@ -8,11 +8,11 @@ import { treeArbitrary } from '../../../test/filter-trees';
 import { toGlobalId } from '../../common/global-id';
 import { itemAt } from '../../lib/indexed';
 import type { FieldCatalog } from '../../filter/model/catalog';
-import { crmModel } from '../../filtering/crm-model';
+import { crmModel } from '../filtering/crm-model';
 import { Oracle, type Row } from '../../filter/oracle/oracle';
 import { ClientType, FilterScope, SegmentSource } from '../../common/crm-enums';
 import type { MemberType } from '../../common/crm-enums';
-import { membersOf, prepareFilter } from '../../filtering/query';
+import { membersOf, prepareFilter } from '../filtering/query';
 
 const RANK: Record<string, number> = { company: 1, contact: 2, lead: 3 };
 const TYPE: Record<string, string> = { company: 'Company', contact: 'Contact', lead: 'Lead' };

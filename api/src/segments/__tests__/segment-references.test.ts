@@ -8,15 +8,15 @@ import { bombLevel, insertSegmentDirectly, memberOf } from '../../../test/segmen
 import type { ReferenceLimits } from '../../config/config';
 import { keyOf } from '../../common/global-id';
 import { itemAt } from '../../lib/indexed';
-import { crmModel } from '../../filtering/crm-model';
+import { crmModel } from '../filtering/crm-model';
 import { Oracle, type OracleSegment } from '../../filter/oracle/oracle';
 import type { Snapshot } from '../../../test/filter-fixture';
 import { ClientType, SegmentSource } from '../../common/crm-enums';
-import { membersOf, prepareFilter } from '../../filtering/query';
-import { referenceProblems, type ReferenceNode } from '../../filtering/reference-limits';
+import { membersOf, prepareFilter } from '../filtering/query';
+import { referenceProblems, type ReferenceNode } from '../filtering/reference-limits';
 import { audienceOf } from '../audience';
 import { memberCountStatement } from '../audience-sql';
-import { Segment } from '../segment.entity';
+import { Segment } from '../definition/segment.entity';
 
 const CREATE = `mutation($i: CreateSegmentInput!) { createSegment(input: $i) { segment { id version } errors { path code message } } }`;
 const UPDATE = `mutation($i: UpdateSegmentInput!) { updateSegment(input: $i) { segment { id version } errors { path code message } } }`;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/api';
 import { engines } from '../../../test/databases';
-import { SegmentKind } from '../segment.enums';
-import { Segment } from '../segment.entity';
+import { SegmentKind } from '../definition/segment.enums';
+import { Segment } from '../definition/segment.entity';
 import { parseImport } from '../static-import';
 import { StaticImportJobs, StaticImportJobState } from '../static-import-jobs';
 import { ROWS_PER_INSERT, store } from '../static-members.service';
