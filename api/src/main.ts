@@ -3,8 +3,7 @@ import { createApp } from './app';
 import { ensureAdminPassword } from './auth/first-admin';
 import { config } from './config/config';
 import { listenOn } from './serve';
-import { migrate } from './db/orm';
-import { openDatabase } from './database';
+import { openDatabase, prepareDatabase } from './database';
 import { ensureDefaults } from './seed/defaults';
 import { seedDemoData } from './seed/generate';
 import { Contact } from './contacts/contact.entity';
@@ -15,7 +14,7 @@ import { Contact } from './contacts/contact.entity';
  */
 async function main(): Promise<void> {
   const db = await openDatabase(config.databaseUrl);
-  const applied = await migrate(db);
+  const applied = await prepareDatabase(db);
   if (applied.length) console.log(`[db] applied migrations: ${applied.join(', ')}`);
   const adminKey = await ensureDefaults(db);
   if ((await db.fork().count(Contact, {})) === 0 && config.seedScale > 0) {

@@ -6,8 +6,8 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseKind } from '../src/db/orm.config';
 import type { HeavyReadSettings } from '../src/config/config';
-import { migrate, type Database } from '../src/db/orm';
-import { openDatabase } from '../src/database';
+import type { Database } from '../src/db/orm';
+import { openDatabase, prepareDatabase } from '../src/database';
 
 /** Both engines every integration test runs on. */
 export const engines: DatabaseKind[] = ['sqlite', 'postgresql'];
@@ -22,7 +22,7 @@ export async function freshDatabase(kind: DatabaseKind, reads?: HeavyReadSetting
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-test-'));
     const url = `sqlite:${path.join(dir, 'test.sqlite')}`;
     const db = await openDatabase(url, {}, reads);
-    await migrate(db);
+    await prepareDatabase(db);
     return {
       db,
       url,
@@ -41,7 +41,7 @@ export async function freshDatabase(kind: DatabaseKind, reads?: HeavyReadSetting
   const dbUrl = new URL(serverUrl.toString());
   dbUrl.pathname = `/${name}`;
   const db = await openDatabase(dbUrl.toString(), {}, reads);
-  await migrate(db);
+  await prepareDatabase(db);
   return {
     db,
     url: dbUrl.toString(),

@@ -259,21 +259,23 @@ const INSERT_ORDER = ['company', 'contact', 'lead', 'deal', 'crm_order', 'produc
 const DATETIME = new Set(['created_at', 'updated_at', 'last_activity_at', 'closed_at']);
 const BOOLEAN = new Set(['converted', 'paid', 'completed', 'boolean_value']);
 
+/** A snapshot's value of `column` as the engine stores it (instants are ms in snapshots, booleans booleans). */
+export function storedValue(db: Database, column: string, v: unknown): unknown {
+  const sqlite = db.kind === 'sqlite';
+  if (v === null || v === undefined) return null;
+  if (DATETIME.has(column)) return sqlite ? v : new Date(v as number);
+  if (BOOLEAN.has(column)) return sqlite ? (v ? 1 : 0) : v;
+  return v;
+}
+
 /** Replaces the CRM rows with the dataset (reference data, users, fields stay). */
 export async function loadDataset(db: Database, data: Snapshot): Promise<void> {
   const connection = db.orm.em.getConnection();
-  const sqlite = db.kind === 'sqlite';
   for (const table of [...INSERT_ORDER].reverse()) await connection.execute(`DELETE FROM ${table}`);
   for (const table of INSERT_ORDER) {
     for (const row of data[table]) {
       const columns = Object.keys(row);
-      const values = columns.map((c) => {
-        const v = row[c];
-        if (v === null || v === undefined) return null;
-        if (DATETIME.has(c)) return sqlite ? v : new Date(v as number);
-        if (BOOLEAN.has(c)) return sqlite ? (v ? 1 : 0) : v;
-        return v;
-      });
+      const values = columns.map((c) => storedValue(db, c, row[c]));
       await connection.execute(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values);
     }
   }

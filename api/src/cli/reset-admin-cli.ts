@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
-import { migrate } from '../db/orm';
-import { openDatabase } from '../database';
+import { openDatabase, prepareDatabase } from '../database';
 import { ensureDefaults } from '../seed/defaults';
 import { User } from '../users/user.entity';
 import { ensureAdminPassword } from '../auth/first-admin';
@@ -11,7 +10,7 @@ import { endAllSessions } from '../auth/sessions';
 async function main(): Promise<void> {
   const config = { ...loadConfig(), auth: { ...loadConfig().auth, adminPassword: null } };
   const db = await openDatabase(config.databaseUrl);
-  await migrate(db);
+  await prepareDatabase(db);
   const adminKey = await ensureDefaults(db);
   const em = db.fork();
   await em.nativeUpdate(User, { key: adminKey }, { passwordHash: null, active: true });

@@ -32,6 +32,7 @@ export function communicationsAccess(subject: string): DerivedAccess {
   return {
     kind: 'derived',
     subject,
+    reads: ['communication'],
     sql: (alias, test, { member }) => communicationsSql(alias, member, test),
     evaluate: (row, test, { member, data }) => {
       const owner = ownerOf(member);
@@ -49,7 +50,6 @@ export const communicationFiltering: CrmDomain = {
         contact: [{ kind: 'column', column: 'contact_id' }],
         company: [{ kind: 'column', column: 'company_id' }],
         lead: [{ kind: 'column', column: 'lead_id' }],
-        deal: [{ kind: 'column', column: 'deal_id' }],
       },
     },
   ],

@@ -59,6 +59,7 @@ export function customValueAccess(fieldKey: number, entity: CustomFieldEntity, c
   return {
     kind: 'derived',
     subject: CUSTOM_SUBJECT[entity],
+    reads: ['custom_field_value'],
     sql: (alias, test, { dialect }) => customValueSql(alias, fieldKey, customType, test, dialect),
     evaluate: (row, test, { data }) => customValueHolds(fieldKey, customType, row, test, data),
   };

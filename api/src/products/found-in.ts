@@ -33,6 +33,8 @@ function foundInSql(alias: string, test: Extract<Test, { kind: 'in' }>, dialect:
 export const foundInAccess: DerivedAccess = {
   kind: 'derived',
   subject: 'purchase',
+  // Read off the purchase row itself (the PURCHASES scope reads its tables).
+  reads: [],
   sql: (alias, test, { dialect }) => foundInSql(alias, test as Extract<Test, { kind: 'in' }>, dialect),
   evaluate: (row, test) => {
     const t = test as Extract<Test, { kind: 'in' }>;

@@ -34,7 +34,7 @@ const owners = { contact: 'contact_id', company: 'company_id' } as const;
 export const purchaseFiltering: CrmDomain = {
   fields: [...purchaseFields, ...orderFields],
   scopes: {
-    [FilterScope.PURCHASES]: { subject: 'purchase', from: PURCHASES_SQL, owner: owners, rows: purchaseRows },
+    [FilterScope.PURCHASES]: { subject: 'purchase', from: PURCHASES_SQL, reads: ['product_row', 'crm_order', 'deal'], owner: owners, rows: purchaseRows },
     [FilterScope.ORDERS]: { subject: 'order', from: 'crm_order', owner: owners, rows: (data) => data.crm_order ?? [] },
   },
   writes: [

@@ -29,6 +29,8 @@ export type FieldAccess =
 export interface DerivedAccess {
   kind: 'derived';
   subject: string;
+  /** The tables the value is read from besides the subject's row (a write to them may change it). */
+  reads: readonly string[];
   /** The predicate over the subject row aliased `alias`. */
   sql(alias: string, test: Test, at: DerivedSqlContext): Sql;
   /** The oracle: does the subject row pass `test`. */

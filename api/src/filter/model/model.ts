@@ -40,6 +40,8 @@ export interface ScopeDef {
   owner: Readonly<Partial<Record<string, string>>>;
   /** The oracle's rows of this scope, out of a snapshot of the tables (same columns as `from`). */
   rows(data: Snapshot): Row[];
+  /** The tables a derived `from` reads (a plain table name reads itself): what a rule on the scope depends on. */
+  reads?: readonly string[];
 }
 
 /** Rows of every table the filter reads, as plain objects keyed by column name (instants in ms, booleans as booleans). */
@@ -72,7 +74,9 @@ export type OwnerPath =
    * equals `equals`, or, with `lookup`, the `lookup.column` of the `lookup.table` row that the
    * written row's `column` names does (custom values touch the entity of their field).
    */
-  | { kind: 'when'; column: string; lookup?: { table: string; column: string }; equals: string; then: OwnerPath };
+  | { kind: 'when'; column: string; lookup?: { table: string; column: string }; equals: string; then: OwnerPath }
+  /** Rows of `table` whose columns equal the written row's (`on`: their column → the written row's), by their `owner` column. */
+  | { kind: 'matching'; table: string; on: Readonly<Record<string, string>>; owner: string };
 
 export function reach(model: FilterModel, member: string, subject: string): Reach {
   return model.members[member]?.reaches[subject] ?? { kind: 'none' };
@@ -120,6 +124,7 @@ export function assembleModel(registrations: readonly DomainRegistration[]): Fil
     once(scopes, 'scope', r.scopes);
   }
   for (const [name, scope] of Object.entries(scopes)) {
+    if (!scope.reads && !/^[a-z_][a-z0-9_]*$/.test(scope.from)) throw new Error(`The scope "${name}" reads a derived table: it must say which tables (reads).`);
     const unknown = Object.keys(scope.owner).filter((m) => !members[m]);
     if (unknown.length) throw new Error(`The scope "${name}" names owners of unregistered member types: ${unknown.join(', ')}.`);
   }

@@ -38,6 +38,12 @@ function follow(model: FilterModel, member: string, path: OwnerPath, row: Row, d
       if (named == null || !table) return [];
       return (data[table] ?? []).filter((m) => m[path.column] === named).map((m) => m.id);
     }
+    case 'matching': {
+      const on = Object.entries(path.on);
+      if (on.some(([, ours]) => row[ours] == null)) return [];
+      const rows = (data[path.table] ?? []).filter((r) => on.every(([theirs, ours]) => r[theirs] === row[ours]));
+      return rows.map((r) => r[path.owner]).filter((key) => key != null);
+    }
     case 'when': {
       const value = path.lookup ? byId(data, path.lookup.table, row[path.column])?.[path.lookup.column] : row[path.column];
       return value === path.equals ? follow(model, member, path.then, row, data) : [];

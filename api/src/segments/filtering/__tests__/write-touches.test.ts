@@ -7,6 +7,7 @@ import { treeArbitrary } from '../../../../test/filter-trees';
 import { ClientType, FilterScope, SegmentSource, type MemberType } from '../../../common/crm-enums';
 import type { FieldCatalog } from '../../../filter/model/catalog';
 import type { OwnerPath, Row } from '../../../filter/model/model';
+import { tablesRead } from '../../../filter/model/reads';
 import { touchedMembers } from '../../../filter/model/touches';
 import { Oracle } from '../../../filter/oracle/oracle';
 import { crmModel } from '../crm-model';
@@ -51,6 +52,8 @@ describe('which members a write touches (the registrations)', () => {
       if (plainTable.test(scope.from)) continue;
       const tables = [...scope.from.matchAll(/(?:FROM|JOIN)\s+([a-z_]+)/g)].flatMap((m) => (m[1] ? [m[1]] : []));
       expect(tables.length, name).toBeGreaterThan(0);
+      // What the scope says it reads (dependencies of maintained membership) is what its SQL reads.
+      expect(new Set(scope.reads), name).toEqual(new Set(tables));
       for (const table of tables) {
         for (const member of Object.keys(scope.owner)) expect(touches(table, member).length, `${name}: ${table} → ${member}`).toBeGreaterThan(0);
       }
@@ -113,6 +116,9 @@ describe('a write touches every member whose answer it changes (by property, wit
             const moved = [...was].filter((k) => !is.has(k)).concat([...is].filter((k) => !was.has(k)));
             const untouched = moved.filter((k) => !touched.get(member)?.has(k));
             expect(untouched, `${write.table}.${column} on ${member}: ${JSON.stringify(tree)}`).toEqual([]);
+            // Maintained membership re-evaluates a segment only for writes to the tables its tree reads.
+            const reads = tablesRead(crmModel, prepared.ir!, member);
+            if (moved.length && !reads.segments.size) expect([...reads.tables], `${write.table} changed ${member}s of ${JSON.stringify(tree)}`).toContain(write.table);
             checked += moved.length;
           }
         }

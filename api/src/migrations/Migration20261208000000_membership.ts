@@ -1,0 +1,70 @@
+import type { Knex } from '@mikro-orm/knex';
+import { SchemaMigration } from '../db/schema-migration';
+
+/**
+ * Maintained membership (segments/membership/): who is in each saved dynamic segment, kept by the
+ * maintainer from a queue of touched members that triggers fill in the writing transaction.
+ */
+export class Migration20261208000000_membership extends SchemaMigration {
+  protected build(knex: Knex): Knex.SchemaBuilder {
+    const schema = knex.schema;
+    const segment = (t: Knex.CreateTableBuilder) => t.integer('segment_id').notNullable().references('id').inTable('segment').onDelete('CASCADE');
+
+    // Members a write may have changed the answer of: written by the capture triggers (generated
+    // from the domains' write touches), drained by the maintainer. Duplicates are fine.
+    schema.createTable('membership_change', (t) => {
+      t.bigIncrements('id').primary();
+      t.string('table_name', 64).notNullable();
+      t.string('member_type', 16).notNullable();
+      t.integer('member_key').notNullable();
+    });
+
+    schema.createTable('segment_membership', (t) => {
+      segment(t);
+      t.string('member_type', 16).notNullable();
+      t.integer('member_key').notNullable();
+      // The start of the member's current stay.
+      t.timestamp('since', { useTz: true }).notNullable();
+      t.primary(['segment_id', 'member_type', 'member_key']);
+      // "Which segments is this record in".
+      t.index(['member_type', 'member_key']);
+    });
+
+    // One row per segment whose membership is kept: BUILDING until the first build, then LIVE (or
+    // FAILED with the reason). `fingerprint` names the definitions the rows are of (the segment's
+    // version and those of the segments it names); `day` the local day relative dates were
+    // evaluated on, for segments whose answer moves with the day.
+    schema.createTable('segment_membership_state', (t) => {
+      t.integer('segment_id').primary().references('id').inTable('segment').onDelete('CASCADE');
+      t.string('state', 8).notNullable();
+      t.text('error').nullable();
+      t.string('fingerprint', 2000).nullable();
+      t.boolean('day_sensitive').notNullable().defaultTo(false);
+      t.string('day', 10).nullable();
+      t.timestamp('built_at', { useTz: true }).nullable();
+      // When the maintainer last brought the rows up to date (every change queued before it applied).
+      t.timestamp('as_of', { useTz: true }).nullable();
+    });
+
+    // Members per type, kept with the rows, so a count is one row read.
+    schema.createTable('segment_membership_size', (t) => {
+      segment(t);
+      t.string('member_type', 16).notNullable();
+      t.integer('members').notNullable();
+      t.primary(['segment_id', 'member_type']);
+    });
+
+    // Who entered and left, when and why (RECORD_CHANGE, SEGMENT_EDITED, DAY_BOUNDARY, STATIC_EDIT).
+    schema.createTable('segment_membership_event', (t) => {
+      t.bigIncrements('id').primary();
+      segment(t);
+      t.string('member_type', 16).notNullable();
+      t.integer('member_key').notNullable();
+      t.string('kind', 8).notNullable();
+      t.string('reason', 16).notNullable();
+      t.timestamp('at', { useTz: true }).notNullable();
+      t.index(['segment_id', 'id']);
+    });
+    return schema;
+  }
+}
