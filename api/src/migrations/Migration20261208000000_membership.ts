@@ -40,6 +40,8 @@ export class Migration20261208000000_membership extends SchemaMigration {
       t.text('error').nullable();
       t.string('fingerprint', 2000).nullable();
       t.boolean('day_sensitive').notNullable().defaultTo(false);
+      // The tables each member type's answer reads (JSON): which queued changes concern the segment.
+      t.text('reads').nullable();
       t.string('day', 10).nullable();
       t.timestamp('built_at', { useTz: true }).nullable();
       // When the maintainer last brought the rows up to date (every change queued before it applied).

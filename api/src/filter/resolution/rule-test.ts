@@ -145,10 +145,10 @@ function dateTest(rule: FilterRule, def: FieldDef, ctx: RuleContext): Test {
       return dayRange(def, v.dateRange?.from ?? undefined, v.dateRange?.to ? addDays(v.dateRange.to, 1) : undefined, zone);
     case Op.WITHIN_LAST: {
       const from = onCalendar(daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), undefined)?.from;
-      // "until now": datetimes up to this instant, dates up to and including today.
-      return def.type === T.DATETIME
-        ? instantRange(def, from === undefined ? undefined : startOfDay(from, zone), ctx.now.getTime(), false)
-        : dayRange(def, from, addDays(today(ctx.now, zone), 1), zone);
+      // Up to and including today, datetimes too (to the end of the day in the zone): every
+      // relative rule is day-aligned, so a saved segment's answer moves without a write only when
+      // a day starts in its zone (maintained membership re-evaluates it then, and only then).
+      return dayRange(def, from, addDays(today(ctx.now, zone), 1), zone);
     }
     case Op.MORE_THAN_AGO:
       return dayRange(def, undefined, daysAgo(ctx.now, zone, v.relative!.amount, v.relative!.unit), zone);

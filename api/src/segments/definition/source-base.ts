@@ -16,3 +16,8 @@ export function sourceBase(source: SegmentSource, member: MemberType, engine: 's
   const hasAddress = engine === 'postgresql' ? 'EXISTS (SELECT 1 FROM communication c WHERE c.lead_id = m.id)' : 'm.id IN (SELECT c.lead_id FROM communication c WHERE c.lead_id IS NOT NULL)';
   return { sql: `m.contact_id IS NULL AND m.company_id IS NULL AND ${hasAddress}`, params: [], twoValued: true };
 }
+
+/** The tables sourceBase reads besides the member's own (what a write must touch to change it). */
+export function sourceBaseReads(source: SegmentSource, member: MemberType): string[] {
+  return source === SegmentSource.LEADS && member === 'lead' ? ['communication'] : [];
+}

@@ -126,7 +126,7 @@ export async function installCapture(db: Database, model: FilterModel): Promise<
   const connection = db.orm.em.getConnection();
   const ddl = db.kind === 'postgresql' ? postgresCaptureDdl(model) : sqliteCaptureDdl(model);
   await db.orm.em.fork().transactional(async (em) => {
-    const tx = em.getTransactionContext();
+    const tx: unknown = em.getTransactionContext();
     if (db.kind === 'postgresql') await connection.execute(`SELECT pg_advisory_xact_lock(${INSTALL_LOCK})`, [], 'all', tx);
     for (const statement of ddl) await connection.execute(statement, [], 'run', tx);
   });

@@ -72,8 +72,8 @@ m.created_at >= ?
 
 -- client.createdAt WITHIN_LAST (contact)
 -- tree: {"rule":{"field":"client.createdAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}
-(m.created_at >= ? AND m.created_at <= ?)
--- params: [1778882400000,1781519400000]
+(m.created_at >= ? AND m.created_at < ?)
+-- params: [1778882400000,1781560800000]
 
 -- client.createdAt MORE_THAN_AGO (contact)
 -- tree: {"rule":{"field":"client.createdAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}
@@ -112,8 +112,8 @@ m.last_activity_at >= ?
 
 -- client.lastActivityAt WITHIN_LAST (contact)
 -- tree: {"rule":{"field":"client.lastActivityAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}
-(m.last_activity_at >= ? AND m.last_activity_at <= ?)
--- params: [1778882400000,1781519400000]
+(m.last_activity_at >= ? AND m.last_activity_at < ?)
+-- params: [1778882400000,1781560800000]
 
 -- client.lastActivityAt MORE_THAN_AGO (contact)
 -- tree: {"rule":{"field":"client.lastActivityAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}
@@ -1147,8 +1147,8 @@ m.created_at >= ?
 
 -- lead: lead.createdAt WITHIN_LAST (lead)
 -- tree: {"rule":{"field":"lead.createdAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}
-(m.created_at >= ? AND m.created_at <= ?)
--- params: [1778882400000,1781519400000]
+(m.created_at >= ? AND m.created_at < ?)
+-- params: [1778882400000,1781560800000]
 
 -- lead: lead.createdAt MORE_THAN_AGO (lead)
 -- tree: {"rule":{"field":"lead.createdAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}
@@ -1187,8 +1187,8 @@ m.last_activity_at >= ?
 
 -- lead: lead.lastActivityAt WITHIN_LAST (lead)
 -- tree: {"rule":{"field":"lead.lastActivityAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}
-(m.last_activity_at >= ? AND m.last_activity_at <= ?)
--- params: [1778882400000,1781519400000]
+(m.last_activity_at >= ? AND m.last_activity_at < ?)
+-- params: [1778882400000,1781560800000]
 
 -- lead: lead.lastActivityAt MORE_THAN_AGO (lead)
 -- tree: {"rule":{"field":"lead.lastActivityAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}
@@ -1512,8 +1512,8 @@ m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.c
 
 -- DEALS SOME: deal.createdAt WITHIN_LAST (contact)
 -- tree: {"group":{"combinator":"AND","scope":"DEALS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"deal.createdAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
-m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at <= ?))
--- params: [1778882400000,1781519400000]
+m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at < ?))
+-- params: [1778882400000,1781560800000]
 
 -- DEALS SOME: deal.createdAt MORE_THAN_AGO (contact)
 -- tree: {"group":{"combinator":"AND","scope":"DEALS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"deal.createdAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
@@ -1552,8 +1552,8 @@ m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.c
 
 -- DEALS SOME: deal.closedAt WITHIN_LAST (contact)
 -- tree: {"group":{"combinator":"AND","scope":"DEALS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"deal.closedAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
-m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.closed_at >= ? AND r.closed_at <= ?))
--- params: [1778882400000,1781519400000]
+m.id IN (SELECT r.contact_id FROM deal r WHERE r.contact_id IS NOT NULL AND (r.closed_at >= ? AND r.closed_at < ?))
+-- params: [1778882400000,1781560800000]
 
 -- DEALS SOME: deal.closedAt MORE_THAN_AGO (contact)
 -- tree: {"group":{"combinator":"AND","scope":"DEALS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"deal.closedAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
@@ -1881,8 +1881,8 @@ m.id IN (SELECT r.contact_id FROM crm_order r WHERE r.contact_id IS NOT NULL AND
 
 -- ORDERS SOME: order.createdAt WITHIN_LAST (contact)
 -- tree: {"group":{"combinator":"AND","scope":"ORDERS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"order.createdAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
-m.id IN (SELECT r.contact_id FROM crm_order r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at <= ?))
--- params: [1778882400000,1781519400000]
+m.id IN (SELECT r.contact_id FROM crm_order r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at < ?))
+-- params: [1778882400000,1781560800000]
 
 -- ORDERS SOME: order.createdAt MORE_THAN_AGO (contact)
 -- tree: {"group":{"combinator":"AND","scope":"ORDERS","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"order.createdAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
@@ -1931,8 +1931,8 @@ m.id IN (SELECT r.contact_id FROM activity r WHERE r.contact_id IS NOT NULL AND 
 
 -- ACTIVITIES SOME: activity.createdAt WITHIN_LAST (contact)
 -- tree: {"group":{"combinator":"AND","scope":"ACTIVITIES","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"activity.createdAt","operator":"WITHIN_LAST","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}
-m.id IN (SELECT r.contact_id FROM activity r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at <= ?))
--- params: [1778882400000,1781519400000]
+m.id IN (SELECT r.contact_id FROM activity r WHERE r.contact_id IS NOT NULL AND (r.created_at >= ? AND r.created_at < ?))
+-- params: [1778882400000,1781560800000]
 
 -- ACTIVITIES SOME: activity.createdAt MORE_THAN_AGO (contact)
 -- tree: {"group":{"combinator":"AND","scope":"ACTIVITIES","quantifier":"SOME","threshold":null,"rules":[{"rule":{"field":"activity.createdAt","operator":"MORE_THAN_AGO","value":{"relative":{"amount":30,"unit":"DAY"}}}}]}}

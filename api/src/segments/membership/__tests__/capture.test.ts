@@ -52,9 +52,12 @@ describe.each(engines)('capture triggers on %s', (engine) => {
             await connection.execute(`DELETE FROM ${w.table} WHERE id = ?`, [row.id]);
             versions = [{ row, data: before }];
           } else if (w.how === 'insertCopy') {
-            const copy = { ...row, id: 1_000_000 };
+            const copy: Row = { ...row, id: 1_000_000 };
             const names = Object.keys(copy);
-            await connection.execute(`INSERT INTO ${w.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, names.map((c) => storedValue(api.db, c, copy[c])));
+            await connection.execute(
+              `INSERT INTO ${w.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+              names.map((c) => storedValue(api.db, c, copy[c])),
+            );
             versions = [{ row: copy, data: { ...before, [w.table]: [...rows, copy] } }];
           } else {
             const value = w.how === 'empty' ? null : (other?.[column] ?? null);
@@ -62,14 +65,14 @@ describe.each(engines)('capture triggers on %s', (engine) => {
             const changed = { ...row, [column]: value };
             versions = [
               { row, data: before },
-              { row: changed, data: { ...before, [w.table]: rows.map((r) => (r === row ? changed : r)) } },
+              { row: changed, data: { ...before, [w.table]: rows.map((r: Row) => (r === row ? changed : r)) } },
             ];
           }
         } catch {
           return; // a constraint refused the write (a required column emptied): nothing to queue
         }
         const expected = touchedMembers(crmModel, w.table, versions);
-        const got = await connection.execute<Array<{ table_name: string; member_type: string; member_key: number | string }>>('SELECT table_name, member_type, member_key FROM membership_change');
+        const got: Array<{ table_name: string; member_type: string; member_key: number | string }> = await connection.execute('SELECT table_name, member_type, member_key FROM membership_change');
         expect(new Set(got.map((r) => r.table_name))).toEqual(new Set(got.length ? [w.table] : []));
         for (const member of Object.keys(crmModel.members)) {
           const keysOf = (list: Iterable<unknown>) => [...new Set([...list].map(Number))].sort((a, b) => a - b);
@@ -87,6 +90,10 @@ describe.each(engines)('capture triggers on %s', (engine) => {
     const ddl = engine === 'sqlite' ? sqliteCaptureDdl(crmModel) : postgresCaptureDdl(crmModel);
     const created = ddl.filter((statement) => statement.startsWith('CREATE TRIGGER'));
     expect(created).toHaveLength(tables.size * 3);
-    for (const table of tables) expect(created.filter((s) => s.includes(` ON ${table} `)), table).toHaveLength(3);
+    for (const table of tables)
+      expect(
+        created.filter((s) => s.includes(` ON ${table} `)),
+        table,
+      ).toHaveLength(3);
   });
 });

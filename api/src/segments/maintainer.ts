@@ -1,0 +1,366 @@
+import type { Config } from '../config/config';
+import type { Database } from '../db/orm';
+import type { MemberType, SegmentSource } from '../common/crm-enums';
+import { today } from '../filter/language/dates';
+import { tablesRead } from '../filter/model/reads';
+import type { Sql } from '../filter/sql/dialect';
+import { and } from '../filter/sql/fragments';
+import { createContext, type Context } from '../request/context';
+import { membershipRules } from './cycles';
+import { SegmentKind } from './definition/segment.enums';
+import { Segment } from './definition/segment.entity';
+import { sourceBase, sourceBaseReads } from './definition/source-base';
+import { crmModel, tableOf } from './filtering/crm-model';
+import { membersOf } from './filtering/members-of';
+import { prepareFilter } from './filtering/query';
+import { applyDifferences, inTx, memberKeys, MembershipReason, MembershipState, readStates, recountSizes, writeState, type StateRow, type Tx } from './membership/store';
+
+/**
+ * Keeps every saved dynamic segment's membership equal to what its filter answers now.
+ *
+ * One pass: (1) segments whose definition (or a segment their rules name) changed since their
+ * rows were built, or whose day started, are rebuilt, each in one transaction; (2) the queue of
+ * touched members (membership_change, filled by the capture triggers in the writing transactions)
+ * is drained in batches: each batch re-evaluates its members, only against the segments whose
+ * filters read a table the queued change was written to, and writes the differences and deletes
+ * the batch in one transaction. A crash anywhere leaves either the whole batch applied and gone
+ * from the queue, or neither; re-evaluating a member twice is harmless, so nothing is ever lost.
+ *
+ * Builds run before the queue in the same loop: a change queued while a segment was not yet LIVE
+ * is either seen by its build (which reads later) or still queued when the batch after it runs.
+ *
+ * One maintainer at a time: on PostgreSQL every transaction starts by taking a transaction-level
+ * advisory lock, and a process that does not get it leaves the pass to the one that has it; on
+ * SQLite one process owns the file, and evaluation reads run on the reader threads (db.read).
+ */
+export class MembershipMaintainer {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+  private readonly compiled = new Map<number, Compiled>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: Config,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs passes until stopped: at once, then after `idleMs` of rest whenever a pass found nothing to do. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.runOnce()
+        .catch((error: unknown): PassResult | null => {
+          console.error('[membership] pass failed:', error);
+          return null;
+        })
+        .then((work) => {
+          if (!this.stopped) this.timer = setTimeout(loop, work?.busy ? 0 : this.config.membership.idleMs);
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: builds, then the queue until it is empty (or `maxBatches` batches). */
+  async runOnce(maxBatches = 50): Promise<PassResult> {
+    const ctx = createContext(this.db, this.config, null);
+    const built = await this.buildWhatChanged(ctx);
+    let applied = 0;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const done = await this.applyBatch(ctx);
+      if (done === null) return { built, applied, busy: false };
+      applied += done;
+    }
+    return { built, applied, busy: true };
+  }
+
+  private async buildWhatChanged(ctx: Context): Promise<number> {
+    const segments = await ctx.em.find(Segment, {}, { orderBy: { key: 'asc' } });
+    const byKey = new Map(segments.map((s) => [s.key, s]));
+    const states = await readStates((sql, params) => this.plainRead(sql, params));
+    let built = 0;
+    for (const segment of segments) {
+      const state = states.get(segment.key);
+      if (segment.kind !== SegmentKind.DYNAMIC) {
+        if (state) await inTx(this.db, (tx) => this.locked(tx, () => tx.run('DELETE FROM segment_membership_state WHERE segment_id = ?', [segment.key])));
+        continue;
+      }
+      const fingerprint = fingerprintOf(segment, byKey);
+      const now = this.clock();
+      const zone = segment.timeZone || this.config.defaultTimeZone;
+      const dayStarted = state?.state === MembershipState.LIVE && state.daySensitive && state.day !== today(now, zone);
+      if (state?.fingerprint === fingerprint && !dayStarted) continue;
+      const reason = !state ? null : dayStarted && state.fingerprint === fingerprint ? MembershipReason.DAY_BOUNDARY : MembershipReason.SEGMENT_EDITED;
+      await this.build(ctx, segment, byKey, fingerprint, reason, now);
+      built++;
+    }
+    return built;
+  }
+
+  /** Rebuilds one segment's rows from a full evaluation, recording who entered and left (not on the first build). */
+  private async build(ctx: Context, segment: Segment, byKey: Map<number, Segment>, fingerprint: string, reason: MembershipReason | null, now: Date): Promise<void> {
+    const compiled = await this.compile(ctx, segment, byKey, fingerprint, now);
+    if ('failure' in compiled) {
+      await inTx(this.db, (tx) =>
+        this.locked(tx, () =>
+          writeState(tx, { segmentKey: segment.key, state: MembershipState.FAILED, error: compiled.failure, fingerprint, daySensitive: false, reads: {}, day: null, builtAt: now, asOf: null }),
+        ),
+      );
+      return;
+    }
+    // Evaluated before the transaction, on the reader threads on SQLite: only the writes hold it.
+    const answers = new Map<MemberType, number[]>();
+    for (const part of compiled.members) {
+      const rows = await this.db.read<{ id: number | string }>(`SELECT m.id FROM ${part.table} m WHERE ${part.predicate.sql}`, part.predicate.params);
+      answers.set(
+        part.type,
+        rows.map((r) => Number(r.id)),
+      );
+    }
+    await inTx(this.db, (tx) =>
+      this.locked(tx, async () => {
+        for (const part of compiled.members) {
+          const answer = answers.get(part.type) ?? [];
+          const was = await memberKeys(tx, segment.key, part.type);
+          const is = new Set(answer);
+          await applyDifferences(tx, {
+            segmentKey: segment.key,
+            member: part.type,
+            entered: answer.filter((k) => !was.has(k)),
+            left: [...was].filter((k) => !is.has(k)),
+            at: now,
+            reason: reason ?? MembershipReason.SEGMENT_EDITED,
+            events: reason !== null,
+          });
+        }
+        // Rows of member types the definition no longer has (a client type changed) go too.
+        await tx.run(`DELETE FROM segment_membership WHERE segment_id = ? AND member_type NOT IN (${compiled.members.map(() => '?').join(', ')})`, [
+          segment.key,
+          ...compiled.members.map((m) => m.type),
+        ]);
+        await recountSizes(
+          tx,
+          segment.key,
+          compiled.members.map((m) => m.type),
+        );
+        await writeState(tx, {
+          segmentKey: segment.key,
+          state: MembershipState.LIVE,
+          error: null,
+          fingerprint,
+          daySensitive: compiled.daySensitive,
+          reads: Object.fromEntries(compiled.members.map((m) => [m.type, [...m.reads].sort()])),
+          day: today(now, compiled.zone),
+          builtAt: now,
+          asOf: now,
+        });
+      }),
+    );
+  }
+
+  /**
+   * One batch of the queue. Null when the queue was empty (then every LIVE segment is up to date
+   * as of the start of this call); otherwise how many queued changes were applied.
+   */
+  private async applyBatch(ctx: Context): Promise<number | null> {
+    const startedAt = this.clock();
+    return inTx(this.db, (tx) =>
+      this.locked(
+        tx,
+        async () => {
+          const queued = await tx.all<{ id: number | string; table_name: string; member_type: string; member_key: number | string }>(
+            'SELECT id, table_name, member_type, member_key FROM membership_change ORDER BY id LIMIT ?',
+            [this.config.membership.batchSize],
+          );
+          if (!queued.length) {
+            await tx.run('UPDATE segment_membership_state SET as_of = ? WHERE state = ?', [startedAt, MembershipState.LIVE]);
+            return null;
+          }
+          const states = await readStates((sql, params) => tx.all(sql, params));
+          for (const state of states.values()) {
+            if (state.state !== MembershipState.LIVE) continue;
+            const compiled = await this.compiledFor(ctx, state);
+            if (!compiled) continue;
+            for (const part of compiled.members) {
+              const keys = [...new Set(queued.filter((q) => q.member_type === part.type && part.reads.has(q.table_name)).map((q) => Number(q.member_key)))];
+              if (!keys.length) continue;
+              const is = await this.evaluate(tx, part, keys);
+              const was = await memberKeys(tx, state.segmentKey, part.type, keys);
+              await applyDifferences(tx, {
+                segmentKey: state.segmentKey,
+                member: part.type,
+                entered: keys.filter((k) => is.has(k) && !was.has(k)),
+                left: keys.filter((k) => was.has(k) && !is.has(k)),
+                at: startedAt,
+                reason: MembershipReason.RECORD_CHANGE,
+                events: true,
+              });
+            }
+          }
+          const ids = queued.map((q) => q.id);
+          for (let i = 0; i < ids.length; i += 5_000) {
+            const part = ids.slice(i, i + 5_000);
+            await tx.run(`DELETE FROM membership_change WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+          }
+          return queued.length;
+        },
+        () => 0,
+      ),
+    );
+  }
+
+  /** Which of `keys` pass the segment now: on PostgreSQL inside the batch's transaction, on SQLite on a reader thread. */
+  private async evaluate(tx: Tx, part: CompiledMember, keys: number[]): Promise<Set<number>> {
+    const sql = `SELECT m.id FROM ${part.table} m WHERE m.id IN (${keys.map(() => '?').join(', ')}) AND ${part.predicate.sql}`;
+    const params = [...keys, ...part.predicate.params];
+    const rows = this.db.kind === 'postgresql' ? await tx.all<{ id: number | string }>(sql, params) : await this.db.read<{ id: number | string }>(sql, params);
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
+  /** The compiled definition a LIVE state's rows are of; null when the segment changed since (its rebuild comes first next pass). */
+  private async compiledFor(ctx: Context, state: StateRow): Promise<Compiled | null> {
+    const cached = this.compiled.get(state.segmentKey);
+    if (cached?.fingerprint === state.fingerprint && cached.day === state.day) return cached;
+    const segments = await ctx.em.find(Segment, {});
+    const byKey = new Map(segments.map((s) => [s.key, s]));
+    const segment = byKey.get(state.segmentKey);
+    if (!segment || fingerprintOf(segment, byKey) !== state.fingerprint) return null;
+    const compiled = await this.compile(ctx, segment, byKey, state.fingerprint, this.clock());
+    return 'failure' in compiled || compiled.day !== state.day ? null : compiled;
+  }
+
+  private async compile(ctx: Context, segment: Segment, byKey: Map<number, Segment>, fingerprint: string, now: Date): Promise<Compiled | { failure: string }> {
+    const zone = segment.timeZone || this.config.defaultTimeZone;
+    const members = membersOf(segment.source, segment.clientType);
+    const request = { tree: segment.filter!, source: segment.source, members, timeZone: segment.timeZone, origin: 'saved' as const };
+    const prepared = await prepareFilter(ctx, { ...request, now });
+    if (!prepared.ir || prepared.problems.length) return { failure: prepared.problems.map((p) => p.message).join(' ') || 'The segment has no filter.' };
+    // Whether the answer moves with the day: the same definition compiled for tomorrow differs.
+    const tomorrow = await prepareFilter(ctx, { ...request, now: new Date(now.getTime() + DAY_MS) });
+    const daySensitive = JSON.stringify([...tomorrow.predicates]) !== JSON.stringify([...prepared.predicates]);
+    const compiled: Compiled = {
+      fingerprint,
+      zone,
+      day: today(now, zone),
+      daySensitive,
+      members: members.map((type) => ({
+        type,
+        table: tableOf(type),
+        predicate: and([sourceBase(segment.source, type, this.db.kind), prepared.predicates.get(type)!]),
+        reads: readsOf(prepared.ir!, type, segment.source, byKey),
+      })),
+    };
+    this.compiled.set(segment.key, compiled);
+    return compiled;
+  }
+
+  /** Runs `work` holding the maintainer's lock (PostgreSQL); `otherwise` when another process holds it. */
+  private async locked<T>(tx: Tx, work: () => Promise<T>, otherwise?: () => T): Promise<T> {
+    if (this.db.kind === 'postgresql') {
+      const [row] = await tx.all<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${MAINTAINER_LOCK}) AS locked`);
+      if (!row?.locked) {
+        if (otherwise) return otherwise();
+        throw new Error('Another process maintains membership.');
+      }
+    }
+    return work();
+  }
+
+  private plainRead(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+    return this.db.orm.em.getConnection().execute(sql, params);
+  }
+}
+
+export interface PassResult {
+  built: number;
+  applied: number;
+  /** The pass stopped with work left: the next starts at once. */
+  busy: boolean;
+}
+
+interface CompiledMember {
+  type: MemberType;
+  table: string;
+  predicate: Sql;
+  /** The tables a write to which may change this member type's answer. */
+  reads: Set<string>;
+}
+
+interface Compiled {
+  fingerprint: string;
+  zone: string;
+  day: string;
+  daySensitive: boolean;
+  members: CompiledMember[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A fixed key of the advisory lock only the maintainer takes. */
+const MAINTAINER_LOCK = 73_310_002;
+/** Tables a static segment's members are read from. */
+const STATIC_READS = ['segment_member', 'communication'];
+
+/**
+ * What a segment's rows depend on: its own version and those of every segment its membership
+ * rules reach (their definitions are compiled into it). A change of any rebuilds it.
+ */
+export function fingerprintOf(segment: Segment, byKey: ReadonlyMap<number, Segment>): string {
+  const seen = new Set<number>([segment.key]);
+  let frontier = [segment];
+  while (frontier.length) {
+    const next: Segment[] = [];
+    for (const s of frontier) {
+      for (const key of membershipRules(s.filter).flatMap((r) => r.keys)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const named = byKey.get(key);
+        if (named) next.push(named);
+      }
+    }
+    frontier = next;
+  }
+  return [...seen]
+    .sort((a, b) => a - b)
+    .map((key) => `${key}:${byKey.get(key)?.version ?? 'gone'}`)
+    .join(',');
+}
+
+/** The tables one member type's answer reads: the tree's, the source's, and those of the segments its rules name. */
+function readsOf(ir: Parameters<typeof tablesRead>[1], member: MemberType, source: SegmentSource, byKey: ReadonlyMap<number, Segment>): Set<string> {
+  const { tables, segments } = tablesRead(crmModel, ir, member);
+  for (const table of sourceBaseReads(source, member)) tables.add(table);
+  // Named segments add what they read; their trees are read raw (each was valid when saved).
+  const pending = [...segments].map(Number);
+  const seen = new Set<number>();
+  while (pending.length) {
+    const key = pending.pop()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const named = byKey.get(key);
+    if (!named) continue;
+    if (named.kind === SegmentKind.STATIC) {
+      STATIC_READS.forEach((t) => tables.add(t));
+      continue;
+    }
+    for (const table of namedSegmentReads(named, member)) tables.add(table);
+    for (const rule of membershipRules(named.filter)) pending.push(...rule.keys);
+  }
+  return tables;
+}
+
+/**
+ * The tables a named dynamic segment may read for `member`: every table a registered write
+ * touches `member` through. A superset of what its tree reads (so never a missed change), kept
+ * coarse because resolving a named tree again here would need its catalog and values.
+ */
+function namedSegmentReads(named: Segment, member: MemberType): string[] {
+  return [...new Set([...crmModel.writes.filter((w) => w.members[member]?.length).map((w) => w.table), ...sourceBaseReads(named.source, member)])];
+}
