@@ -8,7 +8,6 @@ import { treeArbitrary } from '../../../../test/filter-trees';
 import { ClientType, FilterScope, SegmentSource } from '../../../common/crm-enums';
 import type { FieldCatalog } from '../../../filter/model/catalog';
 import { fold } from '../../../filter/language/fold';
-import type { FilterGroup } from '../../../filter/language/tree';
 import { and } from '../../../filter/sql/fragments';
 import { SegmentKind } from '../../definition/segment.enums';
 import { Segment } from '../../definition/segment.entity';
@@ -71,7 +70,7 @@ describe.each(engines)('maintained membership on %s', (engine) => {
               kind: SegmentKind.DYNAMIC,
               source: SegmentSource.CLIENTS,
               clientType,
-              filter: tree as FilterGroup,
+              filter: tree,
               timeZone: 'Europe/Warsaw',
               version: 1,
               createdAt: now,
