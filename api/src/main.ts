@@ -7,6 +7,7 @@ import { openDatabase, prepareDatabase } from './database';
 import { ensureDefaults } from './seed/defaults';
 import { seedDemoData } from './seed/generate';
 import { Contact } from './contacts/contact.entity';
+import { MembershipMaintainer } from './segments/maintainer';
 
 /**
  * `npm start`: migrate, fill an empty database with demo data, serve. Stops gracefully on
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   }
   await ensureAdminPassword(db, config, adminKey);
   const app = await createApp(db, config);
+  // Keeps every saved dynamic segment's membership up to date (segments/maintainer.ts).
+  const maintainer = new MembershipMaintainer(db, config);
+  maintainer.start();
   const bound = await listenOn(app.httpServer, config);
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   console.log(`[api] GraphQL on http://${host}:${bound.port}/graphql (${db.kind})`);
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     console.log(`[api] ${signal}: shutting down`);
     await app.apollo.stop();
+    await maintainer.stop();
     await db.close();
     process.exit(0);
   };

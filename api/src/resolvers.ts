@@ -28,6 +28,7 @@ import { ReferenceItemResolver } from './settings/reference-item.resolver';
 import { RecipientResolver, SegmentAudienceResolver, SegmentPreviewResolver } from './segments/segment-audience.resolver';
 import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
+import { SegmentMembershipResolver } from './segments/membership.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
 import { StaticImportJobResolver } from './segments/static-import-jobs.resolver';
@@ -66,6 +67,7 @@ const NODE_RESOLVERS = {
     MembershipCheckResolver,
     SegmentAuditResolver,
     AuditEventSegmentResolver,
+    SegmentMembershipResolver,
   ],
 } as const satisfies Record<NodeTypeName, readonly ClassType[]>;
 

@@ -4,15 +4,35 @@ import { firstRow, itemAt } from '../lib/indexed';
 import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
 import { Channel } from '../communications/communication.enums';
 import { countMembers } from './filtering/query';
-import type { Audience } from './audience';
+import { FigureSource, type Audience } from './audience';
+import { readSizes } from './membership/store';
 import { audiencePageStatement, ownerOf, RANK_MEMBER, recipientCountStatement, recipientName, recipientPageStatement, type RecipientRow } from './audience-sql';
 import { type ForwardPageArgs, type LiveCount, MemberConnection, type Recipient, RecipientConnection, type RecipientCount } from './audience.types';
 import { loadMember, memberRows } from './member-rows';
 
 /** The exact number of members (resolvers pass it through reportCount before it leaves the API). */
 export async function countAudience(ctx: Context, audience: Audience): Promise<LiveCount & { value: number }> {
-  const value = await countMembers(ctx, { predicates: new Map(audience.members.map((m) => [m.type, m.predicate])) });
-  return { value, fewerThan: null, computedAt: new Date() };
+  const value =
+    audience.maintainedKey === undefined
+      ? await countMembers(ctx, { predicates: new Map(audience.members.map((m) => [m.type, m.predicate])) })
+      : await maintainedSize(
+          ctx,
+          audience.maintainedKey,
+          audience.members.map((m) => m.type),
+        );
+  return { value, fewerThan: null, ...freshnessOf(audience) };
+}
+
+/** A maintained membership's size: kept with its rows, so one row per member type is read. */
+async function maintainedSize(ctx: Context, segmentKey: number, members: readonly string[]): Promise<number> {
+  const sizes = await readSizes((sql, params) => ctx.em.getConnection().execute(sql, params), segmentKey);
+  return members.reduce((sum, member) => sum + (sizes.get(member) ?? 0), 0);
+}
+
+/** When a figure was computed and how fresh it is (evaluated now, unless the audience says otherwise). */
+function freshnessOf(audience: Audience): { computedAt: Date; asOf: Date; exact: boolean; source: FigureSource } {
+  const computedAt = new Date();
+  return { computedAt, ...(audience.freshness ?? { source: FigureSource.LIVE, asOf: computedAt, exact: true }) };
 }
 
 /** Exact numbers of recipients per channel (resolvers pass them through reportCount). */
@@ -21,7 +41,7 @@ export async function countRecipients(ctx: Context, audience: Audience, channels
     channels.map(async (channel) => {
       const statement = recipientCountStatement(audience, channel);
       const row = firstRow(await ctx.db.read<{ n: number | string }>(statement.sql, statement.params));
-      return { channel, value: Number(row.n), fewerThan: null, computedAt: new Date() };
+      return { channel, value: Number(row.n), fewerThan: null, ...freshnessOf(audience) };
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import type { Context } from '../request/context';
 import { UserError, UserErrorCode } from '../common/user-error';
 import type { Sql } from '../filter/sql/dialect';
@@ -30,7 +31,28 @@ export interface SegmentDefinition {
 export interface Audience {
   members: Array<{ type: MemberType; predicate: Sql }>;
   staticKey: number | null;
+  /** Set when the members are a saved segment's maintained membership (counts read its sizes). */
+  maintainedKey?: number;
+  /** How fresh figures of this audience are; unset: evaluated now. */
+  freshness?: Freshness;
 }
+
+/** Where a figure comes from and how fresh it is. */
+export interface Freshness {
+  source: FigureSource;
+  /** Every change committed before this instant is in the figure. */
+  asOf: Date;
+  /** No queued change and no pending day boundary concerns the segment: the figure is the live answer. */
+  exact: boolean;
+}
+
+export enum FigureSource {
+  /** Read from the segment's maintained membership. */
+  MEMBERSHIP = 'MEMBERSHIP',
+  /** Evaluated from the current data for this request (unsaved definitions, static segments, a membership still building, `live: true`). */
+  LIVE = 'LIVE',
+}
+registerEnumType(FigureSource, { name: 'FigureSource', description: 'Where a figure comes from: the maintained membership, or an evaluation of the current data.' });
 
 export const ALL_MEMBER_TYPES: MemberType[] = ['company', 'contact', 'lead'];
 

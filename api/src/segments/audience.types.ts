@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, createUnionType, Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../common/connection';
 import { Channel } from '../communications/communication.enums';
+import { FigureSource } from './audience';
 import { Company } from '../companies/company.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Lead } from '../leads/lead.entity';
@@ -18,12 +19,18 @@ export type MemberObject = Company | Contact | Lead;
 
 const VALUE = 'The number; null when it is below MIN_REPORTED_COUNT and the caller lacks crm:read (then fewerThan is set). Small counts name people, 0 included.';
 const FEWER_THAN = 'Set when the value is withheld: the count is somewhere in 0..fewerThan-1 ("fewer than 10"). Null when value is exact.';
+const AS_OF = 'Every change committed before this instant is in the figure (computedAt when it was evaluated now, or when nothing is pending).';
+const EXACT = 'True when the figure is the answer for the current data: evaluated now, or read from a maintained membership with no queued change and no pending day boundary.';
+const SOURCE = 'MEMBERSHIP: read from the segment’s maintained membership; LIVE: evaluated from the current data for this request.';
 
 @ObjectType({ description: 'A number computed from current data, and when: exact, or "fewer than k" for callers without crm:read.' })
 export class LiveCount {
   @Field(() => Int, { nullable: true, description: VALUE }) value!: number | null;
   @Field(() => Int, { nullable: true, description: FEWER_THAN }) fewerThan!: number | null;
   @Field(() => DateTimeResolver) computedAt!: Date;
+  @Field(() => DateTimeResolver, { description: AS_OF }) asOf!: Date;
+  @Field({ description: EXACT }) exact!: boolean;
+  @Field(() => FigureSource, { description: SOURCE }) source!: FigureSource;
 }
 
 @ObjectType({ description: 'Distinct addresses of one channel, stop list excluded, and when they were counted: exact, or "fewer than k" for callers without crm:read.' })
@@ -32,6 +39,9 @@ export class RecipientCount {
   @Field(() => Int, { nullable: true, description: VALUE }) value!: number | null;
   @Field(() => Int, { nullable: true, description: FEWER_THAN }) fewerThan!: number | null;
   @Field(() => DateTimeResolver) computedAt!: Date;
+  @Field(() => DateTimeResolver, { description: AS_OF }) asOf!: Date;
+  @Field({ description: EXACT }) exact!: boolean;
+  @Field(() => FigureSource, { description: SOURCE }) source!: FigureSource;
 }
 
 @ObjectType({ description: 'One distinct normalised address of a segment on one channel.' })

@@ -12,7 +12,7 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { ExportPoolBusy } from '../db/export-pool';
 import { LimitCode, sendLimitError } from '../errors/limit-error';
-import { audienceOf } from './audience';
+import { savedAudience } from './saved-audience';
 import { csvCell, csvPhoneCell } from './csv-cells';
 import type { ExportCapacity } from './export-capacity';
 import { ClientStalled, writeWithin } from './write-within';
@@ -130,7 +130,7 @@ async function streamExport(req: Request, res: Response, { config, capacity, ctx
     problem(code === 'UNAUTHENTICATED' ? 401 : 403, code, (error as Error).message);
     return;
   }
-  const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { origin: 'saved' });
+  const { audience, problems } = await savedAudience(ctx, segment);
   if (!audience) {
     problem(422, 'BAD_FILTER', problems[0]?.message ?? 'The segment cannot be evaluated.');
     return;

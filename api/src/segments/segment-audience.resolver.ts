@@ -14,22 +14,26 @@ import { Segment } from './definition/segment.entity';
 import { SegmentDefinitionInput } from './segment.inputs';
 import { tagsOf } from './segment.service';
 import { reportCount } from '../privacy/reported-count';
+import { savedAudience } from './saved-audience';
 
 const TIME_ZONE_DESCRIPTION = 'IANA zone for relative dates; default: the segment’s own, else DEFAULT_TIME_ZONE.';
 
-/** A saved segment's audience, compiled once per request and time zone. */
-async function audienceOfSegment(ctx: Context, segment: Segment, timeZone: string | null): Promise<Audience> {
+/** A saved segment's audience (saved-audience.ts), once per request, time zone and `live`. */
+async function audienceOfSegment(ctx: Context, segment: Segment, timeZone: string | null, live: boolean | null = null): Promise<Audience> {
   const loader = ctx.loaders.get<string, Audience>('segment-audience', (keys) =>
     Promise.all(
       keys.map(async (key) => {
-        const { audience, problems } = await audienceOf(ctx, { ...segment, key: segment.key }, { timeZone: key.split('|')[1] || null, origin: 'saved' });
+        const [, zone, evaluate] = key.split('|');
+        const { audience, problems } = await savedAudience(ctx, segment, { timeZone: zone || null, live: evaluate === 'live' });
         if (!audience) throw new UserErrors(problems, 'BAD_FILTER');
         return audience;
       }),
     ),
   );
-  return loader.load(`${segment.key}|${timeZone ?? ''}`);
+  return loader.load(`${segment.key}|${timeZone ?? ''}|${live ? 'live' : ''}`);
 }
+
+const LIVE_DESCRIPTION = 'Evaluate the definition from the current data instead of reading the maintained membership (to verify it).';
 
 @ObjectType({ description: 'Counts, members and recipients of an unsaved definition; all null when it has errors.' })
 export class SegmentPreview {
@@ -60,10 +64,16 @@ export class SegmentAudienceResolver {
   @Requires(Scope.SEGMENTS_READ)
   @FieldResolver(() => LiveCount, {
     nullable: true,
-    description: 'Members now: computed from current data when asked (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.',
+    description:
+      'Members: read from the maintained membership when it is live (asOf and exact say how fresh), else computed from current data (one COUNT statement). Needs segments:read; "fewer than k" below MIN_REPORTED_COUNT without crm:read.',
   })
-  async memberCount(@Root() segment: Segment, @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null, @Ctx() ctx: Context) {
-    return reportCount(ctx, await countAudience(ctx, await audienceOfSegment(ctx, segment, timeZone)));
+  async memberCount(
+    @Root() segment: Segment,
+    @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Arg('live', () => Boolean, { nullable: true, description: LIVE_DESCRIPTION }) live: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    return reportCount(ctx, await countAudience(ctx, await audienceOfSegment(ctx, segment, timeZone, live)));
   }
 
   @Requires(Scope.SEGMENTS_READ)
@@ -75,9 +85,10 @@ export class SegmentAudienceResolver {
     @Root() segment: Segment,
     @Arg('channels', () => [Channel], { nullable: true, description: 'Default: every channel.' }) channels: Channel[] | null,
     @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Arg('live', () => Boolean, { nullable: true, description: LIVE_DESCRIPTION }) live: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    return (await countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone), channels ?? ALL_CHANNELS)).map((count) => reportCount(ctx, count));
+    return (await countRecipients(ctx, await audienceOfSegment(ctx, segment, timeZone, live), channels ?? ALL_CHANNELS)).map((count) => reportCount(ctx, count));
   }
 
   @Requires(Scope.RECIPIENTS_READ)
@@ -86,9 +97,10 @@ export class SegmentAudienceResolver {
     @Root() segment: Segment,
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Arg('live', () => Boolean, { nullable: true, description: LIVE_DESCRIPTION }) live: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    return membersPage(ctx, await audienceOfSegment(ctx, segment, timeZone), page);
+    return membersPage(ctx, await audienceOfSegment(ctx, segment, timeZone, live), page);
   }
 
   @Requires(Scope.RECIPIENTS_READ)
@@ -98,9 +110,10 @@ export class SegmentAudienceResolver {
     @Arg('channel', () => Channel) channel: Channel,
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Arg('timeZone', () => String, { nullable: true, description: TIME_ZONE_DESCRIPTION }) timeZone: string | null,
+    @Arg('live', () => Boolean, { nullable: true, description: LIVE_DESCRIPTION }) live: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    return recipientsPage(ctx, await audienceOfSegment(ctx, segment, timeZone), channel, page);
+    return recipientsPage(ctx, await audienceOfSegment(ctx, segment, timeZone, live), channel, page);
   }
 }
 

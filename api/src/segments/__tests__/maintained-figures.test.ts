@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/api';
+import { engines } from '../../../test/databases';
+import { MembershipMaintainer } from '../maintainer';
+
+/**
+ * A saved segment's figures come from its maintained membership once it is built, say how fresh
+ * they are, and follow writes made through the API after a maintainer pass; `live: true` still
+ * evaluates. The figures of a segment still building are evaluated and say so.
+ */
+describe.each(engines)('figures from maintained membership on %s', (engine) => {
+  let api: TestApi;
+  let maintainer: MembershipMaintainer;
+  beforeAll(async () => {
+    api = await startTestApi(engine);
+    maintainer = new MembershipMaintainer(api.db, api.config);
+  });
+  afterAll(async () => {
+    await maintainer?.stop();
+    await api?.close();
+  });
+
+  const FIGURES = `query($id: ID!) { node(id: $id) { ... on Segment {
+    membership { state exact asOf builtAt }
+    memberCount { value exact source asOf }
+    live: memberCount(live: true) { value exact source }
+    recipientCounts(channels: [EMAIL]) { value exact source }
+    members(first: 10) { edges { node { ... on Contact { id city } } } }
+  } } }`;
+  const createContact = (city: string, email: string) =>
+    api.exec(`mutation($input: ContactInput!) { createContact(input: $input) { contact { id } errors { message } } }`, {
+      input: { firstName: 'A', city, communications: [{ channel: 'EMAIL', valueType: 'WORK', value: email }] },
+    });
+
+  it('reads the membership when live, follows writes after a pass, and says how fresh', async () => {
+    await createContact('Gdańsk', 'one@example.com');
+    await createContact('Gdańsk', 'two@example.com');
+    await createContact('Poznań', 'three@example.com');
+    const saved = await api.exec(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { segment { id } errors { message } } }`, {
+      input: {
+        name: 'Gdańsk',
+        kind: 'DYNAMIC',
+        source: 'CLIENTS',
+        clientType: 'CONTACT',
+        filter: { combinator: 'AND', rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { string: 'Gdańsk' } } }] },
+      },
+    });
+    const id = saved.createSegment.segment.id as string;
+
+    // Not built yet: evaluated, and it says so.
+    let segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.membership.state).toBe('BUILDING');
+    expect(segment.memberCount).toMatchObject({ value: 2, source: 'LIVE', exact: true });
+
+    await maintainer.runOnce();
+    segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.membership).toMatchObject({ state: 'LIVE', exact: true });
+    expect(segment.memberCount).toMatchObject({ value: 2, source: 'MEMBERSHIP', exact: true });
+    expect(segment.recipientCounts[0]).toMatchObject({ value: 2, source: 'MEMBERSHIP', exact: true });
+    expect(segment.members.edges.map((e: { node: { city: string } }) => e.node.city)).toEqual(['Gdańsk', 'Gdańsk']);
+
+    // A write through the API: queued in its transaction, not yet applied.
+    await createContact('Gdańsk', 'four@example.com');
+    segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.memberCount).toMatchObject({ value: 2, source: 'MEMBERSHIP', exact: false });
+    expect(Date.parse(segment.memberCount.asOf)).toBeLessThanOrEqual(Date.now());
+    expect(segment.live).toMatchObject({ value: 3, source: 'LIVE', exact: true });
+
+    await maintainer.runOnce();
+    segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.memberCount).toMatchObject({ value: 3, source: 'MEMBERSHIP', exact: true });
+    expect(segment.members.edges).toHaveLength(3);
+
+    // Editing the definition: figures are evaluated until the rebuild, then read again.
+    await api.exec(`mutation($input: UpdateSegmentInput!) { updateSegment(input: $input) { segment { id } errors { message } } }`, {
+      input: { id, version: 1, filter: { combinator: 'AND', rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { string: 'Poznań' } } }] } },
+    });
+    segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.membership.state).toBe('BUILDING');
+    expect(segment.memberCount).toMatchObject({ value: 1, source: 'LIVE' });
+    await maintainer.runOnce();
+    segment = (await api.exec(FIGURES, { id })).node;
+    expect(segment.memberCount).toMatchObject({ value: 1, source: 'MEMBERSHIP', exact: true });
+    const events: Array<{ kind: string; reason: string }> = await api.db.orm.em.getConnection().execute('SELECT kind, reason FROM segment_membership_event ORDER BY id');
+    expect(events.filter((e) => e.kind === 'LEFT' && e.reason === 'SEGMENT_EDITED')).toHaveLength(3);
+    expect(events.filter((e) => e.kind === 'ENTERED' && e.reason === 'RECORD_CHANGE')).toHaveLength(1);
+  }, 60_000);
+});
