@@ -17,6 +17,8 @@ import { DAY, Keys, seedCounts, type SeedCounts } from './plan';
 import { Weighted } from './random';
 import { createSetup } from './setup';
 import { T, type Batch, type TableKey } from './tables';
+import { crmModel } from '../segments/filtering/crm-model';
+import { withoutCapture } from '../segments/membership/capture';
 import { openBulkWriter, type BulkWriter } from './writer';
 
 export { seedCounts, type SeedCounts };
@@ -101,10 +103,21 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const families = [productsFamily(world, names), companiesFamily(world), contactsFamily(world), leadsFamily(world), dealsFamily(world, names), ordersFamily(world), activitiesFamily(world)];
 
   const report: SeedReport = { scale: options.scale, seed, counts, families: [], rows: {}, ms: 0 };
+  // Around the membership capture triggers: every maintained membership is rebuilt afterwards.
+  await withoutCapture(db, crmModel, () => loadFamilies(db, world, families, report, adminId, options.onProgress));
+  for (const family of report.families) {
+    for (const [table, n] of Object.entries(family.rows)) report.rows[table] = (report.rows[table] ?? 0) + n;
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+/** Streams every family, then the stop list, through one bulk writer. */
+async function loadFamilies(db: Database, world: World, families: Family[], report: SeedReport, adminId: number, onProgress?: (p: SeedProgress) => void): Promise<void> {
   const writer = await openBulkWriter(db);
   try {
     const counters: Counters = { communication: 0, customValue: 0, productRow: 0 };
-    for (const family of families) report.families.push(await load(writer, family, counters, options.onProgress));
+    for (const family of families) report.families.push(await load(writer, family, counters, onProgress));
     const stopRows = world.addresses.stopListRows(world.base.stopList + 1, adminId);
     const stopList: Family = {
       name: 'stop list',
@@ -114,16 +127,11 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         yield { owners: stopRows.length, stopList: stopRows };
       },
     };
-    report.families.push(await load(writer, stopList, counters, options.onProgress));
+    report.families.push(await load(writer, stopList, counters, onProgress));
     await writer.finish(Object.keys(T) as TableKey[]);
   } finally {
     await writer.release();
   }
-  for (const family of report.families) {
-    for (const [table, n] of Object.entries(family.rows)) report.rows[table] = (report.rows[table] ?? 0) + n;
-  }
-  report.ms = Date.now() - started;
-  return report;
 }
 
 /**

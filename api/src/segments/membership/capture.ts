@@ -131,3 +131,28 @@ export async function installCapture(db: Database, model: FilterModel): Promise<
     for (const statement of ddl) await connection.execute(statement, [], 'run', tx);
   });
 }
+
+/** The DDL removing the triggers (bulk loads go around them: see withoutCapture). */
+function dropDdl(db: Database, model: FilterModel): string[] {
+  return [...writesByTable(model).keys()].flatMap((table) =>
+    OPERATIONS.flatMap((op) => (db.kind === 'postgresql' ? [`DROP TRIGGER IF EXISTS ${triggerName(table, op)} ON ${table}`] : [`DROP TRIGGER IF EXISTS ${triggerName(table, op)}`])),
+  );
+}
+
+/**
+ * Runs a bulk load (the demo data generator) without the capture triggers: a million queued rows
+ * would only say "everything changed", and queueing them would slow the load. The triggers come
+ * back afterwards and every maintained membership is dropped, so the maintainer rebuilds each from
+ * scratch. Only for loads with no API process writing at the same time (a first start, the seed CLI).
+ */
+export async function withoutCapture<T>(db: Database, model: FilterModel, load: () => Promise<T>): Promise<T> {
+  const connection = db.orm.em.getConnection();
+  for (const statement of dropDdl(db, model)) await connection.execute(statement, [], 'run');
+  try {
+    return await load();
+  } finally {
+    await installCapture(db, model);
+    await connection.execute('DELETE FROM membership_change', [], 'run');
+    await connection.execute('DELETE FROM segment_membership_state', [], 'run');
+  }
+}
