@@ -29,6 +29,7 @@ import { RecipientResolver, SegmentAudienceResolver, SegmentPreviewResolver } fr
 import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
 import { SegmentMembershipResolver } from './segments/membership.resolver';
+import { MemberEdgeResolver, MembershipChangeResolver, SegmentMembershipChangesResolver } from './segments/membership-changes.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
 import { StaticImportJobResolver } from './segments/static-import-jobs.resolver';
@@ -68,6 +69,9 @@ const NODE_RESOLVERS = {
     SegmentAuditResolver,
     AuditEventSegmentResolver,
     SegmentMembershipResolver,
+    SegmentMembershipChangesResolver,
+    MembershipChangeResolver,
+    MemberEdgeResolver,
   ],
 } as const satisfies Record<NodeTypeName, readonly ClassType[]>;
 

@@ -30,20 +30,14 @@ export interface ConnectionType<T> {
  * Builds `<Name>Connection` and `<Name>Edge` for a node type. `totalCount` is a separate COUNT
  * statement run only when the client asks for it.
  */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
-  class Edge {
-    @Field({ description: 'Opaque keyset cursor: pass it as `after` / `before`.' })
-    cursor!: string;
-
-    @Field(() => nodeType)
-    node!: T;
-  }
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, edgeType?: ClassType<{ cursor: string }>) {
+  // An edge type of its own (with more fields than cursor and node) replaces the default.
+  const Edge = edgeType ?? edgeTypeOf(nodeType, name);
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} objects in a stable keyset order.` })
   class Connection {
     @Field(() => [Edge])
-    edges!: Edge[];
+    edges!: Array<{ cursor: string; node: T }>;
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
@@ -57,6 +51,18 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
 
   return Connection;
+}
+
+function edgeTypeOf<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: 'Opaque keyset cursor: pass it as `after` / `before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+  return Edge;
 }
 
 export function orderInput<E extends object>(fieldEnum: E, enumName: string) {

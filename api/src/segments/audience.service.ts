@@ -57,7 +57,14 @@ export async function membersPage(ctx: Context, audience: Audience, args: Forwar
   const nodes = statement.wholeRows
     ? memberRows(ctx, RANK_MEMBER[Number(page[0]?.member_rank ?? 2)] as 'contact', page)
     : await Promise.all(page.map((row) => loadMember(ctx, RANK_MEMBER[Number(row.member_rank)] as 'contact', Number(row.id))));
-  const edges = page.map((row, i) => ({ cursor: encodeCursor([Number(row.member_rank), Number(row.id)]), node: nodes[i] })).filter((e) => e.node !== null);
+  const maintained = audience.maintainedKey;
+  const edges = page
+    .map((row, i) => {
+      const type = RANK_MEMBER[Number(row.member_rank)] as 'company' | 'contact' | 'lead';
+      const stay = maintained === undefined ? undefined : { segmentKey: maintained, type, key: Number(row.id) };
+      return { cursor: encodeCursor([Number(row.member_rank), Number(row.id)]), node: nodes[i], stay };
+    })
+    .filter((e) => e.node !== null);
   return toConnection(MemberConnection, {
     edges: edges as Array<{ cursor: string; node: NonNullable<(typeof nodes)[number]> }>,
     pageInfo: pageInfoOf(edges, rows.length > size, after !== null),

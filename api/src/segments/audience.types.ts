@@ -54,7 +54,15 @@ export class Recipient {
   ownerRef!: { type: 'company' | 'contact' | 'lead'; key: number } | null;
 }
 
-export const MemberConnection = connectionType(Member as unknown as typeof Contact, 'Member');
+@ObjectType('MemberEdge')
+export class MemberEdge {
+  @Field({ description: 'Opaque keyset cursor: pass it as `after` / `before`.' }) cursor!: string;
+  @Field(() => Member) node!: MemberObject;
+  /** Set when the page reads a maintained membership: where to look up the member's stay. */
+  stay?: { segmentKey: number; type: 'company' | 'contact' | 'lead'; key: number };
+}
+
+export const MemberConnection = connectionType(Member as unknown as typeof Contact, 'Member', MemberEdge);
 export const RecipientConnection = connectionType(Recipient, 'Recipient');
 
 @ArgsType()

@@ -190,19 +190,30 @@ export class MembershipMaintainer {
             const compiled = await this.compiledFor(ctx, state);
             if (!compiled) continue;
             for (const part of compiled.members) {
-              const keys = [...new Set(queued.filter((q) => q.member_type === part.type && part.reads.has(q.table_name)).map((q) => Number(q.member_key)))];
+              // Each member's reason: a static segment's list when only that was written, else a record.
+              const reasons = new Map<number, MembershipReason>();
+              for (const q of queued) {
+                if (q.member_type !== part.type || !part.reads.has(q.table_name)) continue;
+                const key = Number(q.member_key);
+                const reason = q.table_name === STATIC_LIST_TABLE ? MembershipReason.STATIC_EDIT : MembershipReason.RECORD_CHANGE;
+                reasons.set(key, reasons.get(key) === MembershipReason.RECORD_CHANGE ? MembershipReason.RECORD_CHANGE : reason);
+              }
+              const keys = [...reasons.keys()];
               if (!keys.length) continue;
               const is = await this.evaluate(tx, part, keys);
               const was = await memberKeys(tx, state.segmentKey, part.type, keys);
-              await applyDifferences(tx, {
-                segmentKey: state.segmentKey,
-                member: part.type,
-                entered: keys.filter((k) => is.has(k) && !was.has(k)),
-                left: keys.filter((k) => was.has(k) && !is.has(k)),
-                at: startedAt,
-                reason: MembershipReason.RECORD_CHANGE,
-                events: true,
-              });
+              for (const reason of [MembershipReason.RECORD_CHANGE, MembershipReason.STATIC_EDIT]) {
+                const ofReason = keys.filter((k) => reasons.get(k) === reason);
+                await applyDifferences(tx, {
+                  segmentKey: state.segmentKey,
+                  member: part.type,
+                  entered: ofReason.filter((k) => is.has(k) && !was.has(k)),
+                  left: ofReason.filter((k) => was.has(k) && !is.has(k)),
+                  at: startedAt,
+                  reason,
+                  events: true,
+                });
+              }
             }
           }
           const ids = queued.map((q) => q.id);
@@ -305,8 +316,10 @@ interface Compiled {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A fixed key of the advisory lock only the maintainer takes. */
 const MAINTAINER_LOCK = 73_310_002;
+/** The table of static segments' addresses: a change queued from it is a static edit. */
+const STATIC_LIST_TABLE = 'segment_member';
 /** Tables a static segment's members are read from. */
-const STATIC_READS = ['segment_member', 'communication'];
+const STATIC_READS = [STATIC_LIST_TABLE, 'communication'];
 
 /**
  * What a segment's rows depend on: its own version and those of every segment its membership

@@ -25,7 +25,7 @@ describe.each(engines)('figures from maintained membership on %s', (engine) => {
     memberCount { value exact source asOf }
     live: memberCount(live: true) { value exact source }
     recipientCounts(channels: [EMAIL]) { value exact source }
-    members(first: 10) { edges { node { ... on Contact { id city } } } }
+    members(first: 10) { edges { joinedAt node { ... on Contact { id city } } } }
   } } }`;
   const createContact = (city: string, email: string) =>
     api.exec(`mutation($input: ContactInput!) { createContact(input: $input) { contact { id } errors { message } } }`, {
@@ -70,6 +70,8 @@ describe.each(engines)('figures from maintained membership on %s', (engine) => {
     segment = (await api.exec(FIGURES, { id })).node;
     expect(segment.memberCount).toMatchObject({ value: 3, source: 'MEMBERSHIP', exact: true });
     expect(segment.members.edges).toHaveLength(3);
+    expect(segment.members.edges.every((e: { joinedAt: string | null }) => e.joinedAt !== null)).toBe(true);
+    expect(segment.live.source).toBe('LIVE');
 
     // Editing the definition: figures are evaluated until the rebuild, then read again.
     await api.exec(`mutation($input: UpdateSegmentInput!) { updateSegment(input: $input) { segment { id } errors { message } } }`, {
@@ -81,8 +83,22 @@ describe.each(engines)('figures from maintained membership on %s', (engine) => {
     await maintainer.runOnce();
     segment = (await api.exec(FIGURES, { id })).node;
     expect(segment.memberCount).toMatchObject({ value: 1, source: 'MEMBERSHIP', exact: true });
-    const events: Array<{ kind: string; reason: string }> = await api.db.orm.em.getConnection().execute('SELECT kind, reason FROM segment_membership_event ORDER BY id');
-    expect(events.filter((e) => e.kind === 'LEFT' && e.reason === 'SEGMENT_EDITED')).toHaveLength(3);
-    expect(events.filter((e) => e.kind === 'ENTERED' && e.reason === 'RECORD_CHANGE')).toHaveLength(1);
+    const CHANGES = `query($id: ID!, $kind: MembershipChangeKind, $after: String) { node(id: $id) { ... on Segment {
+      membershipChanges(first: 2, kind: $kind, after: $after) { totalCount edges { cursor node { kind reason at memberId member { ... on Contact { city } } } } pageInfo { hasNextPage endCursor } }
+    } } }`;
+    const left = (await api.exec(CHANGES, { id, kind: 'LEFT' })).node.membershipChanges;
+    expect(left.totalCount).toBe(3);
+    expect(left.edges.map((e: { node: { reason: string; member: { city: string } } }) => [e.node.reason, e.node.member.city])).toEqual([
+      ['SEGMENT_EDITED', 'Gdańsk'],
+      ['SEGMENT_EDITED', 'Gdańsk'],
+    ]);
+    const rest = (await api.exec(CHANGES, { id, kind: 'LEFT', after: left.pageInfo.endCursor })).node.membershipChanges;
+    expect(rest.edges).toHaveLength(1);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    const all = (await api.exec(CHANGES, { id })).node.membershipChanges;
+    // Newest first: the edit's entry and departures, then the write's entry (the first build records none).
+    expect(all.totalCount).toBe(5);
+    const entered = (await api.exec(CHANGES, { id, kind: 'ENTERED' })).node.membershipChanges;
+    expect(entered.edges.map((e: { node: { reason: string } }) => e.node.reason)).toEqual(['SEGMENT_EDITED', 'RECORD_CHANGE']);
   }, 60_000);
 });

@@ -20,6 +20,8 @@ export enum MembershipReason {
   RECORD_CHANGE = 'RECORD_CHANGE',
   SEGMENT_EDITED = 'SEGMENT_EDITED',
   DAY_BOUNDARY = 'DAY_BOUNDARY',
+  /** A static segment the rules name gained or lost an address. */
+  STATIC_EDIT = 'STATIC_EDIT',
 }
 
 export interface StateRow {
