@@ -29,6 +29,7 @@ import { RecipientResolver, SegmentAudienceResolver, SegmentPreviewResolver } fr
 import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
 import { SegmentMembershipResolver } from './segments/membership.resolver';
+import { SegmentSizeHistoryResolver } from './segments/size-history';
 import { MemberEdgeResolver, MembershipChangeResolver, SegmentMembershipChangesResolver } from './segments/membership-changes.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
@@ -69,6 +70,7 @@ const NODE_RESOLVERS = {
     SegmentAuditResolver,
     AuditEventSegmentResolver,
     SegmentMembershipResolver,
+    SegmentSizeHistoryResolver,
     SegmentMembershipChangesResolver,
     MembershipChangeResolver,
     MemberEdgeResolver,

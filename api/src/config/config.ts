@@ -40,9 +40,9 @@ export interface Config {
   exportLinkSeconds: number;
   /**
    * Maintained membership (segments/maintainer.ts): queued changes applied per transaction, and
-   * how long the maintainer rests when it finds nothing to do.
+   * how long the maintainer rests when it finds nothing to do, how many days of size history are kept.
    */
-  membership: { batchSize: number; idleMs: number };
+  membership: { batchSize: number; idleMs: number; historyDays: number };
   /** What CSV downloads may hold (segments/export.ts), so stalled or many downloads cannot take the service. */
   exportLimits: ExportLimits;
   /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
@@ -227,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: numberFrom('MAX_IMPORT_BYTES', 16 * 1024 * 1024),
     exportSecret: env.EXPORT_SECRET || processSecret,
     exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
-    membership: { batchSize: numberFrom('MEMBERSHIP_BATCH_SIZE', 1000), idleMs: numberFrom('MEMBERSHIP_IDLE_MS', 200) },
+    membership: { batchSize: numberFrom('MEMBERSHIP_BATCH_SIZE', 1000), idleMs: numberFrom('MEMBERSHIP_IDLE_MS', 200), historyDays: numberFrom('SIZE_HISTORY_DAYS', 400) },
     exportLimits: {
       poolSize: wholeFrom('EXPORT_POOL_SIZE', 3, env),
       maxConcurrent: wholeFrom('EXPORT_MAX_CONCURRENT', 4, env),

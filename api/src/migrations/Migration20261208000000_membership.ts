@@ -67,6 +67,21 @@ export class Migration20261208000000_membership extends SchemaMigration {
       t.timestamp('at', { useTz: true }).notNullable();
       t.index(['segment_id', 'id']);
     });
+    // The size of each segment over time: a point per day (DAY) and at every rebuild of its
+    // definition (DEFINITION), members and recipients per channel; pruned after the retention.
+    schema.createTable('segment_size_history', (t) => {
+      t.bigIncrements('id').primary();
+      segment(t);
+      t.string('day', 10).notNullable();
+      t.timestamp('at', { useTz: true }).notNullable();
+      t.string('reason', 16).notNullable();
+      t.integer('members').notNullable();
+      t.integer('email').notNullable();
+      t.integer('phone').notNullable();
+      t.integer('im').notNullable();
+      t.index(['segment_id', 'at']);
+      t.index(['at']);
+    });
     return schema;
   }
 }

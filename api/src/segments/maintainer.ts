@@ -13,6 +13,7 @@ import { sourceBase, sourceBaseReads } from './definition/source-base';
 import { crmModel, tableOf } from './filtering/crm-model';
 import { membersOf } from './filtering/members-of';
 import { prepareFilter } from './filtering/query';
+import { pruneSizeHistory, recordSizePoint, SizePointReason, withoutDayPoint } from './size-history';
 import { applyDifferences, inTx, memberKeys, MembershipReason, MembershipState, readStates, recountSizes, writeState, type StateRow, type Tx } from './membership/store';
 
 /**
@@ -73,6 +74,7 @@ export class MembershipMaintainer {
   async runOnce(maxBatches = 50): Promise<PassResult> {
     const ctx = createContext(this.db, this.config, null);
     const built = await this.buildWhatChanged(ctx);
+    await this.takeDayPoints();
     let applied = 0;
     for (let batch = 0; batch < maxBatches; batch++) {
       const done = await this.applyBatch(ctx);
@@ -80,6 +82,32 @@ export class MembershipMaintainer {
       applied += done;
     }
     return { built, applied, busy: true };
+  }
+
+  /** The first point of each LIVE segment's day (in its zone), and the pruning of old points. */
+  private async takeDayPoints(): Promise<void> {
+    const now = this.clock();
+    const states = await readStates((sql, params) => this.plainRead(sql, params));
+    const live = [...states.values()].filter((s) => s.state === MembershipState.LIVE);
+    const zones = new Map<number, string>();
+    if (live.length) {
+      const rows = await this.plainRead(
+        `SELECT id, time_zone FROM segment WHERE id IN (${live.map(() => '?').join(', ')})`,
+        live.map((s) => s.segmentKey),
+      );
+      for (const row of rows) zones.set(Number(row.id), (row.time_zone as string | null) || this.config.defaultTimeZone);
+    }
+    const zoneOf = (key: number) => zones.get(key) ?? this.config.defaultTimeZone;
+    const due = await withoutDayPoint(
+      this.db,
+      live.map((s) => s.segmentKey),
+      (key) => today(now, zoneOf(key)),
+    );
+    for (const key of due) {
+      const members = Object.keys(states.get(key)?.reads ?? {}) as MemberType[];
+      await recordSizePoint(this.db, { key, zone: zoneOf(key) }, members, SizePointReason.DAY, now);
+    }
+    await pruneSizeHistory(this.db, new Date(now.getTime() - this.config.membership.historyDays * DAY_MS));
   }
 
   private async buildWhatChanged(ctx: Context): Promise<number> {
@@ -163,6 +191,13 @@ export class MembershipMaintainer {
           asOf: now,
         });
       }),
+    );
+    await recordSizePoint(
+      this.db,
+      { key: segment.key, zone: compiled.zone },
+      compiled.members.map((m) => m.type),
+      SizePointReason.DEFINITION,
+      now,
     );
   }
 

@@ -100,5 +100,22 @@ describe.each(engines)('figures from maintained membership on %s', (engine) => {
     expect(all.totalCount).toBe(5);
     const entered = (await api.exec(CHANGES, { id, kind: 'ENTERED' })).node.membershipChanges;
     expect(entered.edges.map((e: { node: { reason: string } }) => e.node.reason)).toEqual(['SEGMENT_EDITED', 'RECORD_CHANGE']);
+
+    // Size history: a point at each build of a definition, and the first of each day.
+    const history = (await api.exec(`query($id: ID!) { node(id: $id) { ... on Segment { sizeHistory(days: 30) { reason day members recipients { channel value } } } } }`, { id })).node.sizeHistory;
+    expect(history.map((p: { reason: string; members: number }) => [p.reason, p.members])).toEqual([
+      ['DEFINITION', 2],
+      ['DAY', 2],
+      ['DEFINITION', 1],
+    ]);
+    expect(history[2].recipients.find((r: { channel: string }) => r.channel === 'EMAIL').value).toBe(1);
+    // Three days later (an injected clock): one more DAY point, of that day; a second pass adds none.
+    const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    const tomorrowMaintainer = new MembershipMaintainer(api.db, api.config, () => later);
+    await tomorrowMaintainer.runOnce();
+    await tomorrowMaintainer.runOnce();
+    const afterDays = (await api.exec(`query($id: ID!) { node(id: $id) { ... on Segment { sizeHistory(days: 30) { reason day } } } }`, { id })).node.sizeHistory;
+    expect(afterDays.map((p: { reason: string }) => p.reason)).toEqual(['DEFINITION', 'DAY', 'DEFINITION', 'DAY']);
+    expect(afterDays[3].day).toBe(later.toISOString().slice(0, 10));
   }, 60_000);
 });
