@@ -207,6 +207,14 @@ export class MembershipMaintainer {
    */
   private async applyBatch(ctx: Context): Promise<number | null> {
     const startedAt = this.clock();
+    // Compiled before the transaction: compiling reads through the ORM, which on SQLite has one
+    // connection, held by the transaction once it starts.
+    const compiledByKey = new Map<number, Compiled>();
+    for (const state of (await readStates((sql, params) => this.plainRead(sql, params))).values()) {
+      if (state.state !== MembershipState.LIVE) continue;
+      const compiled = await this.compiledFor(ctx, state);
+      if (compiled) compiledByKey.set(state.segmentKey, compiled);
+    }
     return inTx(this.db, (tx) =>
       this.locked(
         tx,
@@ -221,9 +229,9 @@ export class MembershipMaintainer {
           }
           const states = await readStates((sql, params) => tx.all(sql, params));
           for (const state of states.values()) {
-            if (state.state !== MembershipState.LIVE) continue;
-            const compiled = await this.compiledFor(ctx, state);
-            if (!compiled) continue;
+            const compiled = compiledByKey.get(state.segmentKey);
+            // Another process may have rebuilt it meanwhile: only rows of the compiled definition move.
+            if (state.state !== MembershipState.LIVE || compiled?.fingerprint !== state.fingerprint || compiled.day !== state.day) continue;
             for (const part of compiled.members) {
               // Each member's reason: a static segment's list when only that was written, else a record.
               const reasons = new Map<number, MembershipReason>();

@@ -53,18 +53,21 @@ function keysThrough(path: OwnerPath, memberTable: (member: string) => string, m
   }
 }
 
-/** The INSERT statements queueing what the written rows (as `row` reads them) touch. */
-function queueStatements(model: FilterModel, write: WriteTouch, row: RowSource): string[] {
+/**
+ * The INSERT statements queueing what the written rows touch, one per owner path: the SELECTs of
+ * each row version (`rows`: the old and new of an update) joined by UNION, so a record updated in
+ * place is queued once, not twice.
+ */
+function queueStatements(model: FilterModel, write: WriteTouch, rows: readonly RowSource[]): string[] {
   const memberTable = (member: string) => model.members[member]?.table ?? '';
   return Object.entries(write.members).flatMap(([member, paths]) =>
     (paths ?? []).map((path) => {
-      const { joins, key, where } = keysThrough(path, memberTable, member, row);
-      const from = [row.from, ...joins].filter((f): f is string => f !== null);
-      return (
-        `INSERT INTO membership_change (table_name, member_type, member_key) SELECT ${literal(write.table)}, ${literal(member)}, ${key}` +
-        (from.length ? ` FROM ${from.join(', ')}` : '') +
-        ` WHERE ${where.join(' AND ')}`
-      );
+      const selects = rows.map((row) => {
+        const { joins, key, where } = keysThrough(path, memberTable, member, row);
+        const from = [row.from, ...joins].filter((f): f is string => f !== null);
+        return `SELECT ${literal(write.table)}, ${literal(member)}, ${key}` + (from.length ? ` FROM ${from.join(', ')}` : '') + ` WHERE ${where.join(' AND ')}`;
+      });
+      return `INSERT INTO membership_change (table_name, member_type, member_key) ${selects.join(' UNION ')}`;
     }),
   );
 }
@@ -88,10 +91,8 @@ export function sqliteCaptureDdl(model: FilterModel): string[] {
   const ddl: string[] = [];
   for (const [table, writes] of writesByTable(model)) {
     for (const op of OPERATIONS) {
-      const body = VERSIONS[op].flatMap((version) => {
-        const pseudo = version.toUpperCase();
-        return writes.flatMap((write) => queueStatements(model, write, { from: null, column: (c) => `${pseudo}.${id(c)}` }));
-      });
+      const rows = VERSIONS[op].map((version): RowSource => ({ from: null, column: (c) => `${version.toUpperCase()}.${id(c)}` }));
+      const body = writes.flatMap((write) => queueStatements(model, write, rows));
       ddl.push(`DROP TRIGGER IF EXISTS ${triggerName(table, op)}`);
       ddl.push(`CREATE TRIGGER ${triggerName(table, op)} AFTER ${op.toUpperCase()} ON ${table} FOR EACH ROW BEGIN ${body.map((s) => `${s};`).join(' ')} END`);
     }
@@ -104,7 +105,8 @@ export function postgresCaptureDdl(model: FilterModel): string[] {
   const ddl: string[] = [];
   for (const [table, writes] of writesByTable(model)) {
     for (const op of OPERATIONS) {
-      const body = VERSIONS[op].flatMap((version) => writes.flatMap((write) => queueStatements(model, write, { from: `${version}_rows r`, column: (c) => `r.${id(c)}` })));
+      const rows = VERSIONS[op].map((version): RowSource => ({ from: `${version}_rows r`, column: (c) => `r.${id(c)}` }));
+      const body = writes.flatMap((write) => queueStatements(model, write, rows));
       const referencing = VERSIONS[op].map((version) => `${version.toUpperCase()} TABLE AS ${version}_rows`).join(' ');
       const name = triggerName(table, op);
       ddl.push(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body.map((s) => `${s};`).join(' ')} RETURN NULL; END $$`);
