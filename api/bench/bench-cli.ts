@@ -20,11 +20,12 @@ import { issueApiToken } from '../src/auth/api-token.service';
 import { itemAt } from '../src/lib/indexed';
 import { loadConfig } from '../src/config/config';
 import { Contact } from '../src/contacts/contact.entity';
-import { migrate, type Database } from '../src/db/orm';
-import { openDatabase } from '../src/database';
+import type { Database } from '../src/db/orm';
+import { openDatabase, prepareDatabase } from '../src/database';
 import { ensureDefaults } from '../src/seed/defaults';
 import { seedDemoData } from '../src/seed/generate';
 import { startApiProcess } from './api-process';
+import { benchMembership } from './membership-bench';
 import { benchAudiences } from './audience-bench';
 import { benchCases } from './cases';
 import { summariseProfile } from './cpu-profile';
@@ -37,7 +38,7 @@ import { startPostGraphile } from './postgraphile';
 import { benchSegments } from './segment-bench';
 import { median, printHeader, timeIt } from './timing';
 
-const PARTS = ['fixed', 'cases', 'segments', 'audiences', 'import', 'export'];
+const PARTS = ['fixed', 'cases', 'segments', 'audiences', 'membership', 'import', 'export'];
 
 interface Args {
   scale: number;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ RATE_LIMIT_POINTS: String(1_000_000_000), ...process.env });
   const { scale, runs, only, postgraphile, profile } = parseArgs(process.argv.slice(2));
   const db = await openDatabase(config.databaseUrl);
-  await migrate(db);
+  await prepareDatabase(db);
   const adminKey = await ensureDefaults(db);
   if ((await db.fork().count(Contact, {})) === 0) {
     console.log(`seeding scale ${scale}…`);
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
     console.log('\nreference segments saved (createSegment), member and e-mail recipient pages of 50 (p1000: after the 49,950th):');
     printHeader();
     over += await benchAudiences(db, url, runs);
+  }
+  if (only.includes('membership')) {
+    console.log('\nmaintained membership (each reference segment saved and built; counts and page 1 read from it, next to live: true and the hand-written SQL):');
+    over += await benchMembership(db, config, url, runs);
   }
   if (only.includes('import')) {
     console.log('\nstatic import (importStaticSegment, one call over HTTP, fresh segment each run):');

@@ -21,8 +21,7 @@ import { ApiToken } from '../src/auth/api-token.entity';
 import { issueApiToken } from '../src/auth/api-token.service';
 import { itemAt } from '../src/lib/indexed';
 import { Contact } from '../src/contacts/contact.entity';
-import { migrate } from '../src/db/orm';
-import { openDatabase } from '../src/database';
+import { openDatabase, prepareDatabase } from '../src/database';
 import { ensureDefaults } from '../src/seed/defaults';
 import { seedDemoData } from '../src/seed/generate';
 import { startThrowawayPostgres } from '../test/postgres-server';
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || postgres?.url || `sqlite:${path.join(temp, 'load.sqlite')}`;
   const db = await openDatabase(databaseUrl);
   try {
-    await migrate(db);
+    await prepareDatabase(db);
     const adminKey = await ensureDefaults(db);
     if ((await db.fork().count(Contact, {})) === 0) {
       console.log(`seeding scale ${args.scale} into ${db.kind}…`);

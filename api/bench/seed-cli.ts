@@ -4,8 +4,7 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../src/config/config';
-import { migrate } from '../src/db/orm';
-import { openDatabase } from '../src/database';
+import { openDatabase, prepareDatabase } from '../src/database';
 import { itemAt } from '../src/lib/indexed';
 import { parseDatabaseUrl } from '../src/db/orm.config';
 import { seedDemoData, type SeedProgress } from '../src/seed/generate';
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
 
   const db = await openDatabase(config.databaseUrl);
   try {
-    const applied = await migrate(db);
+    const applied = await prepareDatabase(db);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
     let lastPrint = 0;
     const onProgress = (p: SeedProgress) => {
