@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import type { MemberType, SegmentSource } from '../common/crm-enums';
@@ -13,8 +14,8 @@ import { sourceBase, sourceBaseReads } from './definition/source-base';
 import { crmModel, tableOf } from './filtering/crm-model';
 import { membersOf } from './filtering/members-of';
 import { prepareFilter } from './filtering/query';
-import { pruneSizeHistory, recordSizePoint, SizePointReason, withoutDayPoint } from './size-history';
-import { applyDifferences, inTx, memberKeys, MembershipReason, MembershipState, readStates, recountSizes, writeState, type StateRow, type Tx } from './membership/store';
+import { copyPointOfDay, pruneSizeHistory, recordSizePoint, SizePointReason, withoutDayPoint } from './size-history';
+import { applyDifferences, inTx, memberKeys, rebuildInSql, MembershipReason, MembershipState, readStates, recountSizes, writeState, type StateRow, type Tx } from './membership/store';
 
 /**
  * Keeps every saved dynamic segment's membership equal to what its filter answers now.
@@ -39,6 +40,7 @@ export class MembershipMaintainer {
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
   private readonly compiled = new Map<number, Compiled>();
+  private timing = { buildMs: 0, historyMs: 0 };
 
   constructor(
     private readonly db: Database,
@@ -73,15 +75,18 @@ export class MembershipMaintainer {
   /** One pass: builds, then the queue until it is empty (or `maxBatches` batches). */
   async runOnce(maxBatches = 50): Promise<PassResult> {
     const ctx = createContext(this.db, this.config, null);
+    this.timing = { buildMs: 0, historyMs: 0 };
     const built = await this.buildWhatChanged(ctx);
+    const pointsStart = performance.now();
     await this.takeDayPoints();
+    this.timing.historyMs += performance.now() - pointsStart;
     let applied = 0;
     for (let batch = 0; batch < maxBatches; batch++) {
       const done = await this.applyBatch(ctx);
-      if (done === null) return { built, applied, busy: false };
+      if (done === null) return { built, applied, busy: false, ...this.timing };
       applied += done;
     }
-    return { built, applied, busy: true };
+    return { built, applied, busy: true, ...this.timing };
   }
 
   /** The first point of each LIVE segment's day (in its zone), and the pruning of old points. */
@@ -104,6 +109,7 @@ export class MembershipMaintainer {
       (key) => today(now, zoneOf(key)),
     );
     for (const key of due) {
+      if (await copyPointOfDay(this.db, key, today(now, zoneOf(key)), now)) continue;
       const members = Object.keys(states.get(key)?.reads ?? {}) as MemberType[];
       await recordSizePoint(this.db, { key, zone: zoneOf(key) }, members, SizePointReason.DAY, now);
     }
@@ -135,6 +141,7 @@ export class MembershipMaintainer {
 
   /** Rebuilds one segment's rows from a full evaluation, recording who entered and left (not on the first build). */
   private async build(ctx: Context, segment: Segment, byKey: Map<number, Segment>, fingerprint: string, reason: MembershipReason | null, now: Date): Promise<void> {
+    const started = performance.now();
     const compiled = await this.compile(ctx, segment, byKey, fingerprint, now);
     if ('failure' in compiled) {
       await inTx(this.db, (tx) =>
@@ -144,30 +151,30 @@ export class MembershipMaintainer {
       );
       return;
     }
-    // Evaluated before the transaction, on the reader threads on SQLite: only the writes hold it.
+    // On SQLite evaluated before the transaction, on the reader threads: only the writes hold the
+    // connection (and the event loop). PostgreSQL rebuilds in SQL, inside the transaction.
     const answers = new Map<MemberType, number[]>();
-    for (const part of compiled.members) {
-      const rows = await this.db.read<{ id: number | string }>(`SELECT m.id FROM ${part.table} m WHERE ${part.predicate.sql}`, part.predicate.params);
-      answers.set(
-        part.type,
-        rows.map((r) => Number(r.id)),
-      );
+    if (this.db.kind === 'sqlite') {
+      for (const part of compiled.members) {
+        const rows = await this.db.read<{ id: number | string }>(`SELECT m.id FROM ${part.table} m WHERE ${part.predicate.sql}`, part.predicate.params);
+        answers.set(
+          part.type,
+          rows.map((r) => Number(r.id)),
+        );
+      }
     }
     await inTx(this.db, (tx) =>
       this.locked(tx, async () => {
         for (const part of compiled.members) {
+          const change = { segmentKey: segment.key, member: part.type, at: now, reason: reason ?? MembershipReason.SEGMENT_EDITED, events: reason !== null };
+          if (this.db.kind === 'postgresql') {
+            await rebuildInSql(tx, { ...change, table: part.table, predicate: part.predicate });
+            continue;
+          }
           const answer = answers.get(part.type) ?? [];
           const was = await memberKeys(tx, segment.key, part.type);
           const is = new Set(answer);
-          await applyDifferences(tx, {
-            segmentKey: segment.key,
-            member: part.type,
-            entered: answer.filter((k) => !was.has(k)),
-            left: [...was].filter((k) => !is.has(k)),
-            at: now,
-            reason: reason ?? MembershipReason.SEGMENT_EDITED,
-            events: reason !== null,
-          });
+          await applyDifferences(tx, { ...change, entered: answer.filter((k) => !was.has(k)), left: [...was].filter((k) => !is.has(k)) });
         }
         // Rows of member types the definition no longer has (a client type changed) go too.
         await tx.run(`DELETE FROM segment_membership WHERE segment_id = ? AND member_type NOT IN (${compiled.members.map(() => '?').join(', ')})`, [
@@ -192,6 +199,11 @@ export class MembershipMaintainer {
         });
       }),
     );
+    // The planner's picture of the rows after a build (thousands may have come or gone at once):
+    // without it the figures' first statements over a fresh membership plan for an empty table.
+    if (this.db.kind === 'postgresql') await this.db.orm.em.getConnection().execute('ANALYZE segment_membership', [], 'run');
+    const pointStart = performance.now();
+    this.timing.buildMs += pointStart - started;
     await recordSizePoint(
       this.db,
       { key: segment.key, zone: compiled.zone },
@@ -199,6 +211,7 @@ export class MembershipMaintainer {
       SizePointReason.DEFINITION,
       now,
     );
+    this.timing.historyMs += performance.now() - pointStart;
   }
 
   /**
@@ -336,6 +349,9 @@ export class MembershipMaintainer {
 export interface PassResult {
   built: number;
   applied: number;
+  /** Time spent rebuilding memberships (evaluation and writes), and taking size points, in ms. */
+  buildMs: number;
+  historyMs: number;
   /** The pass stopped with work left: the next starts at once. */
   busy: boolean;
 }

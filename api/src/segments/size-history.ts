@@ -57,6 +57,31 @@ export async function recordSizePoint(db: Database, segment: { key: number; zone
   );
 }
 
+/**
+ * The day's point as a copy of a point already taken that day (the build of a definition a
+ * moment ago): the figures are the same, so they are not counted again. False when there is none.
+ */
+export async function copyPointOfDay(db: Database, segmentKey: number, day: string, at: Date): Promise<boolean> {
+  const connection = db.orm.em.getConnection();
+  const [point] = (await connection.execute('SELECT members, email, phone, im FROM segment_size_history WHERE segment_id = ? AND day = ? ORDER BY id DESC LIMIT 1', [segmentKey, day])) as Array<
+    Record<'members' | 'email' | 'phone' | 'im', number | string>
+  >;
+  if (!point) return false;
+  await inTx(db, (tx) =>
+    tx.run('INSERT INTO segment_size_history (segment_id, day, at, reason, members, email, phone, im) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      segmentKey,
+      day,
+      at,
+      SizePointReason.DAY,
+      Number(point.members),
+      Number(point.email),
+      Number(point.phone),
+      Number(point.im),
+    ]),
+  );
+  return true;
+}
+
 /** The segments (of `keys`) that have no DAY point for `day` yet. */
 export async function withoutDayPoint(db: Database, keys: readonly number[], dayOf: (key: number) => string): Promise<number[]> {
   if (!keys.length) return [];

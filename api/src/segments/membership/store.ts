@@ -179,3 +179,43 @@ export async function memberKeys(tx: Tx, segmentKey: number, member: string, amo
   }
   return found;
 }
+
+/**
+ * Rebuilds one member type's rows from `predicate` entirely in SQL (PostgreSQL): a first build
+ * inserts the answer directly; a rebuild evaluates it once into a temporary table, and the differences (with their events) are set
+ * operations against it, so no member key travels to the API and back.
+ */
+export async function rebuildInSql(tx: Tx, change: { segmentKey: number; member: string; table: string; predicate: Sql; at: Date; reason: MembershipReason; events: boolean }): Promise<void> {
+  const { segmentKey, member, at, reason } = change;
+  const mine = 's.segment_id = ? AND s.member_type = ?';
+  const [existing] = await tx.all<{ any: number }>('SELECT 1 AS any FROM segment_membership s WHERE s.segment_id = ? AND s.member_type = ? LIMIT 1', [segmentKey, member]);
+  if (!existing) {
+    // A first build: nothing to compare with, so the answer goes straight into the rows.
+    await tx.run(`INSERT INTO segment_membership (segment_id, member_type, member_key, since) SELECT ?, ?, m.id, ? FROM ${change.table} m WHERE ${change.predicate.sql}`, [
+      segmentKey,
+      member,
+      at,
+      ...change.predicate.params,
+    ]);
+    return;
+  }
+  await tx.run('CREATE TEMPORARY TABLE membership_build (id integer PRIMARY KEY) ON COMMIT DROP');
+  await tx.run(`INSERT INTO membership_build SELECT m.id FROM ${change.table} m WHERE ${change.predicate.sql}`, change.predicate.params);
+  await tx.run('ANALYZE membership_build');
+  if (change.events) {
+    await tx.run(
+      `INSERT INTO segment_membership_event (segment_id, member_type, member_key, kind, reason, at) SELECT ?, ?, b.id, 'ENTERED', ?, ? FROM membership_build b WHERE NOT EXISTS (SELECT 1 FROM segment_membership s WHERE ${mine} AND s.member_key = b.id)`,
+      [segmentKey, member, reason, at, segmentKey, member],
+    );
+    await tx.run(
+      `INSERT INTO segment_membership_event (segment_id, member_type, member_key, kind, reason, at) SELECT ?, ?, s.member_key, 'LEFT', ?, ? FROM segment_membership s WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM membership_build b WHERE b.id = s.member_key)`,
+      [segmentKey, member, reason, at, segmentKey, member],
+    );
+  }
+  await tx.run(`DELETE FROM segment_membership s WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM membership_build b WHERE b.id = s.member_key)`, [segmentKey, member]);
+  await tx.run(
+    `INSERT INTO segment_membership (segment_id, member_type, member_key, since) SELECT ?, ?, b.id, ? FROM membership_build b WHERE NOT EXISTS (SELECT 1 FROM segment_membership s WHERE ${mine} AND s.member_key = b.id)`,
+    [segmentKey, member, at, segmentKey, member],
+  );
+  await tx.run('DROP TABLE membership_build');
+}
