@@ -30,6 +30,7 @@ import { MembershipCheckResolver } from './segments/membership-check.resolver';
 import { SegmentResolver } from './segments/segment.resolver';
 import { SegmentMembershipResolver } from './segments/membership.resolver';
 import { SegmentSizeHistoryResolver } from './segments/size-history';
+import { FrozenAudienceResolver } from './segments/frozen-audiences';
 import { MemberEdgeResolver, MembershipChangeResolver, SegmentMembershipChangesResolver } from './segments/membership-changes.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
@@ -71,6 +72,7 @@ const NODE_RESOLVERS = {
     AuditEventSegmentResolver,
     SegmentMembershipResolver,
     SegmentSizeHistoryResolver,
+    FrozenAudienceResolver,
     SegmentMembershipChangesResolver,
     MembershipChangeResolver,
     MemberEdgeResolver,

@@ -82,6 +82,27 @@ export class Migration20261208000000_membership extends SchemaMigration {
       t.index(['segment_id', 'at']);
       t.index(['at']);
     });
+    // Frozen audiences: a segment's recipients of one channel as they were when a campaign was
+    // sent, kept as they are (the segment may change or go; its audiences stay).
+    schema.createTable('frozen_audience', (t) => {
+      t.increments('id').primary();
+      t.integer('segment_id').nullable().references('id').inTable('segment').onDelete('SET NULL');
+      t.string('segment_name', 200).notNullable();
+      t.string('channel', 8).notNullable();
+      t.string('name', 200).notNullable();
+      t.integer('recipients').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.integer('created_by_id').nullable().references('id').inTable('app_user').onDelete('SET NULL');
+      t.index(['segment_id', 'id']);
+    });
+    schema.createTable('frozen_recipient', (t) => {
+      t.integer('audience_id').notNullable().references('id').inTable('frozen_audience').onDelete('CASCADE');
+      t.string('address', 320).notNullable();
+      t.string('name', 300).nullable();
+      t.string('owner_type', 8).nullable();
+      t.integer('owner_id').nullable();
+      t.primary(['audience_id', 'address']);
+    });
     return schema;
   }
 }

@@ -10,13 +10,19 @@ import { membershipPredicate, MembershipState, readStates, type StateRow } from 
 /**
  * A saved segment's audience: a dynamic segment's maintained membership when it is LIVE for the
  * current definition and the zone asked is the segment's own (the rows were evaluated there), else
- * the definition compiled now (`live: true` always compiles, to verify the membership).
+ * the definition compiled now (`live: true` always compiles, to verify the membership; `exact:
+ * true` compiles when changes are still queued for the membership).
  */
-export async function savedAudience(ctx: Context, segment: Segment, options: { timeZone?: string | null; live?: boolean | null } = {}): Promise<{ audience: Audience | null; problems: UserError[] }> {
+export async function savedAudience(
+  ctx: Context,
+  segment: Segment,
+  options: { timeZone?: string | null; live?: boolean | null; exact?: boolean } = {},
+): Promise<{ audience: Audience | null; problems: UserError[] }> {
   const ownZone = !options.timeZone || options.timeZone === (segment.timeZone || ctx.config.defaultTimeZone);
   if (segment.kind === SegmentKind.DYNAMIC && ownZone && !options.live) {
     const maintained = await maintainedAudience(ctx, segment);
-    if (maintained) return { audience: maintained, problems: [] };
+    // `exact`: only a membership with nothing pending will do (freezing a campaign's audience).
+    if (maintained && (!options.exact || maintained.freshness?.exact)) return { audience: maintained, problems: [] };
   }
   return audienceOf(ctx, { ...segment, key: segment.key }, { timeZone: options.timeZone || null, origin: 'saved' });
 }

@@ -60,6 +60,12 @@ const EXPLICIT: Record<string, Requirement> = {
   startStaticSegmentImport: anyOf(Scope.SEGMENTS_WRITE),
   staticImportJob: anyOf(Scope.SEGMENTS_WRITE),
 
+  // Frozen audiences hold recipients (addresses and names), like exports.
+  freezeAudience: anyOf(Scope.RECIPIENTS_READ),
+  frozenAudience: anyOf(Scope.RECIPIENTS_READ),
+  frozenAudiences: anyOf(Scope.RECIPIENTS_READ),
+  audienceDiff: anyOf(Scope.RECIPIENTS_READ),
+
   stopList: anyOf(Scope.RECIPIENTS_READ),
   addStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
   removeStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
@@ -111,6 +117,10 @@ export const FIELD_REQUIREMENTS: Record<string, Requirement> = {
   'Segment.entries': anyOf(Scope.RECIPIENTS_READ),
   'SegmentPreview.members': anyOf(Scope.RECIPIENTS_READ),
   'SegmentPreview.recipients': anyOf(Scope.RECIPIENTS_READ),
+  // Who entered and left names people; sizes over time are counts.
+  'Segment.membershipChanges': anyOf(Scope.RECIPIENTS_READ),
+  'Segment.sizeHistory': anyOf(Scope.SEGMENTS_READ),
+  'Segment.membership': anyOf(Scope.SEGMENTS_READ),
 };
 
 /** Types whose values are counts of people: every field returning one must be listed above. */
