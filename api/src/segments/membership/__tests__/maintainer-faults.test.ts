@@ -73,3 +73,47 @@ describe.each(engines)('a maintainer killed mid-work on %s', (engine) => {
     expect(Number(size?.n)).toBe(CONTACTS / 2);
   }, 120_000);
 });
+
+/**
+ * Two API processes on one PostgreSQL each run a maintainer: the advisory lock lets one apply a
+ * batch at a time, so the rows converge and no member enters twice without leaving in between.
+ */
+describe('two maintainers on one PostgreSQL', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('postgresql');
+  });
+  afterAll(async () => api?.close());
+
+  it('take turns', async () => {
+    const connection = api.db.orm.em.getConnection();
+    const now = new Date();
+    const rows = Array.from({ length: 400 }, (_, i) => i + 1);
+    await connection.execute(
+      `INSERT INTO contact (id, first_name, city, city_folded, created_at, updated_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((id) => [id, `c${id}`, 'Gdańsk', 'gdańsk', now, now]),
+    );
+    await api.exec(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { errors { message } } }`, {
+      input: { name: 'Gdańsk', clientType: 'CONTACT', filter: { combinator: 'AND', rules: [{ rule: { field: 'client.city', operator: 'EQ', value: { string: 'Gdańsk' } } }] } },
+    });
+    const config = { ...api.config, membership: { ...api.config.membership, batchSize: 25 } };
+    const [a, b] = [new MembershipMaintainer(api.db, config), new MembershipMaintainer(api.db, config)];
+    await a.runOnce();
+    for (let round = 0; round < 6; round++) {
+      // Half the contacts flip city while both maintainers drain.
+      const flip = connection.execute(`UPDATE contact SET city_folded = CASE WHEN city_folded = 'gdańsk' THEN 'opole' ELSE 'gdańsk' END WHERE id % 2 = ?`, [round % 2]);
+      await Promise.all([flip, a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
+    }
+    for (let pass = 0; pass < 20 && ((await a.runOnce()).busy || (await b.runOnce()).busy); pass++);
+    const [kept] = (await connection.execute('SELECT COUNT(*) AS n FROM segment_membership')) as Array<{ n: number | string }>;
+    const [live] = (await connection.execute("SELECT COUNT(*) AS n FROM contact WHERE city_folded = 'gdańsk'")) as Array<{ n: number | string }>;
+    expect(Number(kept?.n)).toBe(Number(live?.n));
+    const events = (await connection.execute('SELECT member_key, kind FROM segment_membership_event ORDER BY id')) as Array<{ member_key: number; kind: string }>;
+    expect(events.length).toBeGreaterThan(0);
+    const last = new Map<number, string>();
+    for (const event of events) {
+      expect(last.get(event.member_key), `contact ${event.member_key}`).not.toBe(event.kind);
+      last.set(event.member_key, event.kind);
+    }
+  }, 120_000);
+});
