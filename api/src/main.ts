@@ -8,6 +8,7 @@ import { ensureDefaults } from './seed/defaults';
 import { seedDemoData } from './seed/generate';
 import { Contact } from './contacts/contact.entity';
 import { MembershipMaintainer } from './segments/maintainer';
+import { WebhookDeliverer } from './webhooks/deliverer';
 
 /**
  * `npm start`: migrate, fill an empty database with demo data, serve. Stops gracefully on
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   // Keeps every saved dynamic segment's membership up to date (segments/maintainer.ts).
   const maintainer = new MembershipMaintainer(db, config);
   maintainer.start();
+  // Sends the webhook deliveries the maintainer queues (webhooks/deliverer.ts).
+  const deliverer = new WebhookDeliverer(db, config);
+  deliverer.start();
   const bound = await listenOn(app.httpServer, config);
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   console.log(`[api] GraphQL on http://${host}:${bound.port}/graphql (${db.kind})`);
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
     console.log(`[api] ${signal}: shutting down`);
     await app.apollo.stop();
     await maintainer.stop();
+    await deliverer.stop();
     await db.close();
     process.exit(0);
   };

@@ -31,6 +31,7 @@ import { SegmentResolver } from './segments/segment.resolver';
 import { SegmentMembershipResolver } from './segments/membership.resolver';
 import { SegmentSizeHistoryResolver } from './segments/size-history';
 import { FrozenAudienceResolver } from './segments/frozen-audiences';
+import { WebhookDeliveryResolver, WebhookResolver } from './webhooks/webhook.resolver';
 import { MemberEdgeResolver, MembershipChangeResolver, SegmentMembershipChangesResolver } from './segments/membership-changes.resolver';
 import { SegmentTemplateResolver } from './segments/templates.resolver';
 import { SegmentMemberResolver, StaticMembersResolver } from './segments/static-members.resolver';
@@ -88,4 +89,6 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SegmentFieldsResolver,
   FilterCheckResolver,
   AuditEventResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
 ];

@@ -74,6 +74,8 @@ const LAYERS = [
   'products',
   'deals',
   'activities',
+  // Webhooks: deliveries of membership events (queued by the maintainer, in segments/).
+  'webhooks',
   // Segments (with the filter wiring that composes the record kinds), and what uses them.
   'segments',
   'recipients',

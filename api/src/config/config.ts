@@ -43,6 +43,8 @@ export interface Config {
    * how long the maintainer rests when it finds nothing to do, how many days of size history are kept.
    */
   membership: { batchSize: number; idleMs: number; historyDays: number };
+  /** Webhook deliveries (webhooks/deliverer.ts): the wait for a receiver, how long a delivery is retried, the rest between polls. */
+  webhooks: { timeoutMs: number; retryHours: number; idleMs: number };
   /** What CSV downloads may hold (segments/export.ts), so stalled or many downloads cannot take the service. */
   exportLimits: ExportLimits;
   /** Express `trust proxy`: whose X-Forwarded-* headers to believe (`loopback`, a list of addresses, or a hop count). */
@@ -228,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSecret: env.EXPORT_SECRET || processSecret,
     exportLinkSeconds: numberFrom('EXPORT_LINK_SECONDS', 300),
     membership: { batchSize: numberFrom('MEMBERSHIP_BATCH_SIZE', 1000), idleMs: numberFrom('MEMBERSHIP_IDLE_MS', 200), historyDays: numberFrom('SIZE_HISTORY_DAYS', 400) },
+    webhooks: { timeoutMs: numberFrom('WEBHOOK_TIMEOUT_MS', 10_000), retryHours: numberFrom('WEBHOOK_RETRY_HOURS', 24), idleMs: numberFrom('WEBHOOK_IDLE_MS', 1000) },
     exportLimits: {
       poolSize: wholeFrom('EXPORT_POOL_SIZE', 3, env),
       maxConcurrent: wholeFrom('EXPORT_MAX_CONCURRENT', 4, env),

@@ -103,6 +103,42 @@ export class Migration20261208000000_membership extends SchemaMigration {
       t.integer('owner_id').nullable();
       t.primary(['audience_id', 'address']);
     });
+    // Webhooks: an administrator's subscription of a URL to ENTERED/LEFT events (of one segment or
+    // all); deliveries are rows (they survive restarts), each attempt logged.
+    schema.createTable('webhook_subscription', (t) => {
+      t.increments('id').primary();
+      t.string('url', 2000).notNullable();
+      t.integer('segment_id').nullable().references('id').inTable('segment').onDelete('CASCADE');
+      t.string('events', 32).notNullable();
+      // The signing secret: HMAC needs it as it is, like the export links' secret.
+      t.string('secret', 100).notNullable();
+      t.boolean('active').notNullable();
+      t.text('disabled_reason').nullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.integer('created_by_id').nullable().references('id').inTable('app_user').onDelete('SET NULL');
+    });
+    schema.createTable('webhook_delivery', (t) => {
+      t.bigIncrements('id').primary();
+      t.integer('subscription_id').notNullable().references('id').inTable('webhook_subscription').onDelete('CASCADE');
+      t.text('payload').notNullable();
+      t.string('state', 10).notNullable();
+      t.integer('attempts').notNullable();
+      t.timestamp('next_attempt_at', { useTz: true }).notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('delivered_at', { useTz: true }).nullable();
+      t.index(['state', 'next_attempt_at']);
+      t.index(['subscription_id', 'id']);
+    });
+    schema.createTable('webhook_attempt', (t) => {
+      t.bigIncrements('id').primary();
+      t.bigInteger('delivery_id').notNullable().references('id').inTable('webhook_delivery').onDelete('CASCADE');
+      t.timestamp('at', { useTz: true }).notNullable();
+      t.integer('status').nullable();
+      t.integer('latency_ms').notNullable();
+      t.text('error').nullable();
+      t.text('response_excerpt').nullable();
+      t.index(['delivery_id', 'id']);
+    });
     return schema;
   }
 }

@@ -15,6 +15,7 @@ import { crmModel, tableOf } from './filtering/crm-model';
 import { membersOf } from './filtering/members-of';
 import { prepareFilter } from './filtering/query';
 import { copyPointOfDay, pruneSizeHistory, recordSizePoint, SizePointReason, withoutDayPoint } from './size-history';
+import { enqueueDeliveries, lastEventId } from '../webhooks/webhook-store';
 import { applyDifferences, inTx, memberKeys, rebuildInSql, MembershipReason, MembershipState, readStates, recountSizes, writeState, type StateRow, type Tx } from './membership/store';
 
 /**
@@ -165,6 +166,7 @@ export class MembershipMaintainer {
     }
     await inTx(this.db, (tx) =>
       this.locked(tx, async () => {
+        const lastEvent = await lastEventId(tx);
         for (const part of compiled.members) {
           const change = { segmentKey: segment.key, member: part.type, at: now, reason: reason ?? MembershipReason.SEGMENT_EDITED, events: reason !== null };
           if (this.db.kind === 'postgresql') {
@@ -197,6 +199,8 @@ export class MembershipMaintainer {
           builtAt: now,
           asOf: now,
         });
+        // Webhook deliveries of who entered and left, in the same transaction as the rows.
+        await enqueueDeliveries(tx, lastEvent, now);
       }),
     );
     // The planner's picture of the rows after a build (thousands may have come or gone at once):
@@ -240,6 +244,7 @@ export class MembershipMaintainer {
             await tx.run('UPDATE segment_membership_state SET as_of = ? WHERE state = ?', [startedAt, MembershipState.LIVE]);
             return null;
           }
+          const lastEvent = await lastEventId(tx);
           const states = await readStates((sql, params) => tx.all(sql, params));
           for (const state of states.values()) {
             const compiled = compiledByKey.get(state.segmentKey);
@@ -277,6 +282,7 @@ export class MembershipMaintainer {
             const part = ids.slice(i, i + 5_000);
             await tx.run(`DELETE FROM membership_change WHERE id IN (${part.map(() => '?').join(', ')})`, part);
           }
+          await enqueueDeliveries(tx, lastEvent, startedAt);
           return queued.length;
         },
         () => 0,

@@ -66,6 +66,13 @@ const EXPLICIT: Record<string, Requirement> = {
   frozenAudiences: anyOf(Scope.RECIPIENTS_READ),
   audienceDiff: anyOf(Scope.RECIPIENTS_READ),
 
+  // Webhooks send recipients' ids to a URL: administrators decide where.
+  webhookSubscriptions: anyOf(Scope.ADMIN),
+  createWebhookSubscription: anyOf(Scope.ADMIN),
+  setWebhookSubscriptionActive: anyOf(Scope.ADMIN),
+  deleteWebhookSubscription: anyOf(Scope.ADMIN),
+  testWebhookSubscription: anyOf(Scope.ADMIN),
+
   stopList: anyOf(Scope.RECIPIENTS_READ),
   addStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
   removeStopListEntry: anyOf(Scope.RECIPIENTS_WRITE),
