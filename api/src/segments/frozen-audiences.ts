@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import { Scope } from '../auth/actor';
 import { connectionType, toConnection } from '../common/connection';
 import { keyOf, toGlobalId } from '../common/global-id';
-import { encodeCursor, foreignCursor, pageInfoOf, readPageArgs } from '../common/paging';
+import { encodeCursor, foreignCursor, PageArgs, pageInfoOf, readPageArgs } from '../common/paging';
 import { UserError, UserErrorCode, UserErrors } from '../common/user-error';
 import { Channel } from '../communications/communication.enums';
 import { actingUserKey, type Context } from '../request/context';
@@ -155,18 +155,25 @@ export class FrozenAudienceResolver {
 
   @Requires(Scope.RECIPIENTS_READ)
   @Query(() => FrozenAudienceConnection, { description: 'Frozen audiences, newest first; of one segment when segmentId is given.' })
-  async frozenAudiences(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Arg('segmentId', () => ID, { nullable: true }) segmentId: string | null, @Ctx() ctx: Context) {
-    const { size, cursor } = readPageArgs(page, ctx.config.maxPageSize);
-    if (cursor && (cursor[0] !== 'frozen' || typeof cursor[1] !== 'number')) throw foreignCursor('after');
+  async frozenAudiences(@Args(() => PageArgs) page: PageArgs, @Arg('segmentId', () => ID, { nullable: true }) segmentId: string | null, @Ctx() ctx: Context) {
+    const { size, cursor, forward } = readPageArgs(page, ctx.config.maxPageSize);
+    if (cursor && (cursor[0] !== 'frozen' || typeof cursor[1] !== 'number')) throw foreignCursor(forward ? 'after' : 'before');
     const filters: Array<[string, unknown]> = [];
     if (segmentId) filters.push(['segment_id = ?', keyOf(segmentId, 'Segment') ?? -1]);
     const where = filters.length ? `WHERE ${filters.map(([c]) => c).join(' AND ')}` : '';
-    const and = cursor ? `${where ? ' AND' : 'WHERE'} id < ?` : '';
-    const rows = await ctx.db.read<Row>(`SELECT * FROM frozen_audience ${where}${and} ORDER BY id DESC LIMIT ?`, [...filters.map(([, v]) => v), ...(cursor ? [cursor[1]] : []), size + 1]);
-    const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(['frozen', Number(row.id)]), node: audienceOf(row) }));
+    // Newest first; backwards (last/before) reads the other way and turns the page round.
+    const and = cursor ? `${where ? ' AND' : 'WHERE'} id ${forward ? '<' : '>'} ?` : '';
+    const read = await ctx.db.read<Row>(`SELECT * FROM frozen_audience ${where}${and} ORDER BY id ${forward ? 'DESC' : 'ASC'} LIMIT ?`, [
+      ...filters.map(([, v]) => v),
+      ...(cursor ? [cursor[1]] : []),
+      size + 1,
+    ]);
+    const rows = forward ? read.slice(0, size) : read.slice(0, size).reverse();
+    const edges = rows.map((row) => ({ cursor: encodeCursor(['frozen', Number(row.id)]), node: audienceOf(row) }));
+    const more = read.length > size;
     return toConnection(FrozenAudienceConnection, {
       edges,
-      pageInfo: pageInfoOf(edges, rows.length > size, cursor !== null),
+      pageInfo: pageInfoOf(edges, forward ? more : cursor !== null, forward ? cursor !== null : more),
       totalCount: async () =>
         Number(
           (
@@ -187,24 +194,24 @@ export class FrozenAudienceResolver {
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID, { nullable: true }) to: string | null,
     @Arg('change', () => AudienceChange, { nullable: true, description: 'Only additions, or only removals.' }) change: AudienceChange | null,
-    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const { size, cursor } = readPageArgs(page, ctx.config.maxPageSize);
+    const { size, cursor, forward } = readPageArgs(page, ctx.config.maxPageSize);
     // The cursor is "<change>:<address>" (changes hold no colon).
     const at = typeof cursor?.[0] === 'string' ? cursor[0].indexOf(':') : -1;
-    if (cursor && at < 0) throw foreignCursor('after');
+    if (cursor && at < 0) throw foreignCursor(forward ? 'after' : 'before');
     const position = cursor ? [String(cursor[0]).slice(0, at), String(cursor[0]).slice(at + 1)] : null;
     const earlier = await findAudience(ctx, from);
-    if (!earlier) throw new UserErrors([UserError.of(['from'], UserErrorCode.NOT_FOUND, 'No frozen audience has this id.')], 'NOT_FOUND');
+    if (!earlier) throw new UserErrors([UserError.of(['from'], UserErrorCode.NOT_FOUND, 'No frozen audience has this id.')], 'BAD_USER_INPUT');
     let later: Parameters<typeof sideSql>[0];
     if (to) {
       const frozen = await findAudience(ctx, to);
-      if (!frozen) throw new UserErrors([UserError.of(['to'], UserErrorCode.NOT_FOUND, 'No frozen audience has this id.')], 'NOT_FOUND');
+      if (!frozen) throw new UserErrors([UserError.of(['to'], UserErrorCode.NOT_FOUND, 'No frozen audience has this id.')], 'BAD_USER_INPUT');
       later = { frozenKey: frozen.key };
     } else {
       const segment = earlier.segmentKey === null ? null : await ctx.em.findOne(Segment, { key: earlier.segmentKey });
-      if (!segment) throw new UserErrors([UserError.of(['to'], UserErrorCode.NOT_FOUND, 'The segment of this audience was deleted: compare it with another frozen audience.')], 'NOT_FOUND');
+      if (!segment) throw new UserErrors([UserError.of(['to'], UserErrorCode.NOT_FOUND, 'The segment of this audience was deleted: compare it with another frozen audience.')], 'BAD_USER_INPUT');
       const { audience, problems } = await savedAudience(ctx, segment, { exact: true });
       if (!audience) throw new UserErrors([UserError.of(['to'], problems[0]?.code ?? UserErrorCode.INVALID, problems[0]?.message ?? 'The segment cannot be evaluated.')], 'BAD_FILTER');
       later = { now: audience, channel: earlier.channel };
@@ -225,15 +232,18 @@ export class FrozenAudienceResolver {
       },
     ].filter((branch) => !change || branch.change === change);
     const union = { sql: branches.map((x) => x.sql).join(' UNION ALL '), params: branches.flatMap((x) => x.params) };
-    const after = position ? ' WHERE (d.change > ? OR (d.change = ? AND d.address > ?))' : '';
-    const rows = await ctx.db.read<{ change: AudienceChange; address: string; name: string | null }>(
-      `SELECT d.change, d.address, d.name FROM (${union.sql}) d${after} ORDER BY d.change, d.address LIMIT ?`,
+    const [beyond, order] = forward ? ['>', 'ASC'] : ['<', 'DESC'];
+    const after = position ? ` WHERE (d.change ${beyond} ? OR (d.change = ? AND d.address ${beyond} ?))` : '';
+    const read = await ctx.db.read<{ change: AudienceChange; address: string; name: string | null }>(
+      `SELECT d.change, d.address, d.name FROM (${union.sql}) d${after} ORDER BY d.change ${order}, d.address ${order} LIMIT ?`,
       [...union.params, ...(position ? [position[0], position[0], position[1]] : []), size + 1],
     );
-    const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor([`${row.change}:${row.address}`, 0]), node: Object.assign(new AudienceDifference(), row) }));
+    const rows = forward ? read.slice(0, size) : read.slice(0, size).reverse();
+    const edges = rows.map((row) => ({ cursor: encodeCursor([`${row.change}:${row.address}`, 0]), node: Object.assign(new AudienceDifference(), row) }));
+    const more = read.length > size;
     return toConnection(AudienceDifferenceConnection, {
       edges,
-      pageInfo: pageInfoOf(edges, rows.length > size, cursor !== null),
+      pageInfo: pageInfoOf(edges, forward ? more : cursor !== null, forward ? cursor !== null : more),
       totalCount: async () => Number((await ctx.db.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${union.sql}) d`, union.params))[0]?.n ?? 0),
     });
   }

@@ -179,7 +179,7 @@ export class WebhookResolver {
   })
   async testWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookTestResult> {
     const row = await this.find(ctx, id);
-    if (!row) throw new UserErrors([UserError.of(['id'], UserErrorCode.NOT_FOUND, 'No webhook subscription has this id.')], 'NOT_FOUND');
+    if (!row) throw new UserErrors([UserError.of(['id'], UserErrorCode.NOT_FOUND, 'No webhook subscription has this id.')]);
     const body = JSON.stringify({ type: 'webhook.test', subscription: { id }, changes: [] });
     const attempt = await post(String(row.url), String(row.secret), body, { 'Segmenta-Delivery': 'test' }, ctx.config.webhooks.timeoutMs, new Date());
     return { attempt: { at: new Date(), ...attempt }, ok: attempt.error === null };
