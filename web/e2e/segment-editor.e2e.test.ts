@@ -163,6 +163,20 @@ describe('segment editor (browser)', () => {
     await expect(page.getByTestId('match-threshold').inputValue()).resolves.toBe('2');
     await expect(page.getByTestId('unsaved-badge').count()).resolves.toBe(0);
     expect(await shownMemberCount(page)).toBe(await apiMemberCount(saved.segment.filter));
+    // The API's maintainer builds the saved definition's membership: the counts then come from it,
+    // say so, and still equal the live answer.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          const freshness = page.getByTestId('counts-freshness');
+          await freshness.waitFor();
+          return freshness.getAttribute('data-source');
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('MEMBERSHIP');
+    expect(await shownMemberCount(page)).toBe(await apiMemberCount(saved.segment.filter));
 
     await page.locator('[data-testid="version-row"][data-version="1"]').getByTestId('restore-version').click();
     await page.getByTestId('confirm-restore').click();

@@ -5,6 +5,7 @@ import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import type { Channel, EditorPreviewCountsQuery } from '@/graphql/gql/graphql';
 import type { LimitProblem } from '@/layout/limit-problem';
 import { formatReportedCount, reportedCountAttribute, type ReportedCount } from '@/lib/format';
+import type { Freshness } from './useLivePreview';
 
 type Preview = EditorPreviewCountsQuery['previewSegment'];
 
@@ -15,7 +16,8 @@ const CHANNELS: Channel[] = ['EMAIL', 'PHONE', 'IM'];
  * whatever they show (a number, the last number dimmed while counting, a dash), so nothing moves.
  */
 /** `failed`: why the last count failed (a time limit, the rate limit, or anything else), or null. */
-export function LiveCounts({ preview, counting, failed }: { preview: Preview | null; counting: boolean; failed: LimitProblem | 'other' | null }) {
+/** `freshness`: for a saved segment, whether the figures come from its maintained membership and how fresh they are. */
+export function LiveCounts({ preview, counting, failed, freshness = null }: { preview: Preview | null; counting: boolean; failed: LimitProblem | 'other' | null; freshness?: Freshness | null }) {
   const t = useTranslations('segmentEditor.counts');
   const app = useTranslations('app');
   const locale = useLocale();
@@ -46,6 +48,17 @@ export function LiveCounts({ preview, counting, failed }: { preview: Preview | n
             )}
           </span>
         </div>
+        {freshness && !counting && (
+          <Text size="xs" c="dimmed" data-testid="counts-freshness" data-source={freshness.source} data-exact={freshness.exact}>
+            {freshness.source === 'MEMBERSHIP'
+              ? freshness.exact
+                ? t('membershipLive')
+                : t('membershipPending', { time: format.dateTime(new Date(freshness.asOf), { timeStyle: 'medium' }) })
+              : freshness.state === 'FAILED'
+                ? t('membershipFailed')
+                : t('membershipBuilding')}
+          </Text>
+        )}
         <SimpleGrid cols={2} spacing="xs">
           {counts.map(({ key, label, count }) => (
             <div key={key} className="count-box" data-testid={`live-count-${key}`} data-value={reportedCountAttribute(count)}>

@@ -218,7 +218,7 @@ export function SegmentEditorForm({ start, onReload }: { start: EditorStart; onR
           {canSeeRecipients ? <RecipientPreview definition={live.settled} valid={settledValid && !live.counting} /> : <RecipientsHidden />}
         </Stack>
         <Stack className="editor-side" gap="md">
-          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={live.error ? (limitProblem(live.error) ?? 'other') : null} />
+          <LiveCounts preview={empty ? null : live.preview} counting={!empty && live.counting} failed={live.error ? (limitProblem(live.error) ?? 'other') : null} freshness={live.freshness} />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="xs">
               {t('save.name')}

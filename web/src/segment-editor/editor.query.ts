@@ -121,10 +121,16 @@ export const SavedCountsQuery = graphql(`
   query EditorSavedCounts($id: ID!) {
     segment(id: $id) {
       id
+      membership {
+        state
+      }
       memberCount {
         value
         fewerThan
         computedAt
+        source
+        exact
+        asOf
       }
       recipientCounts(channels: [EMAIL, PHONE, IM]) {
         channel

@@ -3,8 +3,16 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import type { SegmentDefinitionInput } from '@/graphql/gql/graphql';
+import type { FigureSource, MembershipState, SegmentDefinitionInput } from '@/graphql/gql/graphql';
 import { PreviewCountsQuery, SavedCountsQuery } from './editor.query';
+
+/** How fresh a saved segment's figures are (an unsaved definition's are always counted now). */
+export interface Freshness {
+  source: FigureSource;
+  exact: boolean;
+  asOf: string;
+  state: MembershipState;
+}
 
 /** How long the definition must rest before it is counted: typing a value does not send a request per key. */
 export const COUNT_DEBOUNCE_MS = 450;
@@ -25,9 +33,12 @@ export function useLivePreview(definition: SegmentDefinitionInput, pause: boolea
   if (savedSegmentId !== null) {
     const segment = saved.data?.segment;
     const preview = segment ? { errors: [], memberCount: segment.memberCount, recipientCounts: segment.recipientCounts } : null;
-    return { preview, counting: !pause && (saved.fetching || !saved.data), error: saved.error, settled };
+    // Where a saved segment's figures come from: its maintained membership, or counted live while it builds.
+    const freshness: Freshness | null =
+      segment?.memberCount && segment.membership ? { source: segment.memberCount.source, exact: segment.memberCount.exact, asOf: segment.memberCount.asOf, state: segment.membership.state } : null;
+    return { preview, freshness, counting: !pause && (saved.fetching || !saved.data), error: saved.error, settled };
   }
   const answeredKey = operation ? JSON.stringify(operation.variables.input) : null;
   const counting = !pause && (key !== settledKey || fetching || answeredKey !== settledKey);
-  return { preview: data?.previewSegment ?? null, counting, error, settled };
+  return { preview: data?.previewSegment ?? null, freshness: null, counting, error, settled };
 }
