@@ -26,6 +26,7 @@ import { ensureDefaults } from '../src/seed/defaults';
 import { seedDemoData } from '../src/seed/generate';
 import { startApiProcess } from './api-process';
 import { benchMembership } from './membership-bench';
+import { benchMaintainedWrites } from './maintained-writes-bench';
 import { benchAudiences } from './audience-bench';
 import { benchCases } from './cases';
 import { summariseProfile } from './cpu-profile';
@@ -38,7 +39,7 @@ import { startPostGraphile } from './postgraphile';
 import { benchSegments } from './segment-bench';
 import { median, printHeader, timeIt } from './timing';
 
-const PARTS = ['fixed', 'cases', 'segments', 'audiences', 'membership', 'import', 'export'];
+const PARTS = ['fixed', 'cases', 'segments', 'audiences', 'membership', 'writes', 'import', 'export'];
 
 interface Args {
   scale: number;
@@ -128,6 +129,10 @@ async function main(): Promise<void> {
   if (only.includes('membership')) {
     console.log('\nmaintained membership (each reference segment saved and built; counts and page 1 read from it, next to live: true and the hand-written SQL):');
     over += await benchMembership(db, config, url, runs);
+  }
+  if (only.includes('writes')) {
+    console.log('\nwrites with maintained segments (bulk upserts over HTTP; the maintainer runs beside, as npm start runs it):');
+    over += await benchMaintainedWrites(db, config, url);
   }
   if (only.includes('import')) {
     console.log('\nstatic import (importStaticSegment, one call over HTTP, fresh segment each run):');
