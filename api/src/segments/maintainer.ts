@@ -1,17 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config';
+import { PollLoop } from '../lib/poll-loop';
+import { fingerprintOf, readsOf, STATIC_LIST_TABLE } from './membership-dependencies';
 import type { Database } from '../db/orm';
-import type { MemberType, SegmentSource } from '../common/crm-enums';
+import type { MemberType } from '../common/crm-enums';
 import { today } from '../filter/language/dates';
-import { tablesRead } from '../filter/model/reads';
 import type { Sql } from '../filter/sql/dialect';
 import { and } from '../filter/sql/fragments';
 import { createContext, type Context } from '../request/context';
-import { membershipRules } from './cycles';
 import { SegmentKind } from './definition/segment.enums';
 import { Segment } from './definition/segment.entity';
-import { sourceBase, sourceBaseReads } from './definition/source-base';
-import { crmModel, tableOf } from './filtering/crm-model';
+import { sourceBase } from './definition/source-base';
+import { tableOf } from './filtering/crm-model';
 import { membersOf } from './filtering/members-of';
 import { prepareFilter } from './filtering/query';
 import { copyPointOfDay, pruneSizeHistory, recordSizePoint, SizePointReason, withoutDayPoint } from './size-history';
@@ -37,40 +37,25 @@ import { applyDifferences, inTx, memberKeys, rebuildInSql, MembershipReason, Mem
  * SQLite one process owns the file, and evaluation reads run on the reader threads (db.read).
  */
 export class MembershipMaintainer {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
   private readonly compiled = new Map<number, Compiled>();
   private timing = { buildMs: 0, historyMs: 0 };
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: Database,
     private readonly config: Config,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.loop = new PollLoop('membership', async () => ({ more: (await this.runOnce()).busy }), config.membership.idleMs);
+  }
 
   /** Runs passes until stopped: at once, then after `idleMs` of rest whenever a pass found nothing to do. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const loop = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce()
-        .catch((error: unknown): PassResult | null => {
-          console.error('[membership] pass failed:', error);
-          return null;
-        })
-        .then((work) => {
-          if (!this.stopped) this.timer = setTimeout(loop, work?.busy ? 0 : this.config.membership.idleMs);
-        });
-    };
-    loop();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: builds, then the queue until it is empty (or `maxBatches` batches). */
@@ -381,64 +366,3 @@ interface Compiled {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A fixed key of the advisory lock only the maintainer takes. */
 const MAINTAINER_LOCK = 73_310_002;
-/** The table of static segments' addresses: a change queued from it is a static edit. */
-const STATIC_LIST_TABLE = 'segment_member';
-/** Tables a static segment's members are read from. */
-const STATIC_READS = [STATIC_LIST_TABLE, 'communication'];
-
-/**
- * What a segment's rows depend on: its own version and those of every segment its membership
- * rules reach (their definitions are compiled into it). A change of any rebuilds it.
- */
-export function fingerprintOf(segment: Segment, byKey: ReadonlyMap<number, Segment>): string {
-  const seen = new Set<number>([segment.key]);
-  let frontier = [segment];
-  while (frontier.length) {
-    const next: Segment[] = [];
-    for (const s of frontier) {
-      for (const key of membershipRules(s.filter).flatMap((r) => r.keys)) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const named = byKey.get(key);
-        if (named) next.push(named);
-      }
-    }
-    frontier = next;
-  }
-  return [...seen]
-    .sort((a, b) => a - b)
-    .map((key) => `${key}:${byKey.get(key)?.version ?? 'gone'}`)
-    .join(',');
-}
-
-/** The tables one member type's answer reads: the tree's, the source's, and those of the segments its rules name. */
-function readsOf(ir: Parameters<typeof tablesRead>[1], member: MemberType, source: SegmentSource, byKey: ReadonlyMap<number, Segment>): Set<string> {
-  const { tables, segments } = tablesRead(crmModel, ir, member);
-  for (const table of sourceBaseReads(source, member)) tables.add(table);
-  // Named segments add what they read; their trees are read raw (each was valid when saved).
-  const pending = [...segments].map(Number);
-  const seen = new Set<number>();
-  while (pending.length) {
-    const key = pending.pop()!;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const named = byKey.get(key);
-    if (!named) continue;
-    if (named.kind === SegmentKind.STATIC) {
-      STATIC_READS.forEach((t) => tables.add(t));
-      continue;
-    }
-    for (const table of namedSegmentReads(named, member)) tables.add(table);
-    for (const rule of membershipRules(named.filter)) pending.push(...rule.keys);
-  }
-  return tables;
-}
-
-/**
- * The tables a named dynamic segment may read for `member`: every table a registered write
- * touches `member` through. A superset of what its tree reads (so never a missed change), kept
- * coarse because resolving a named tree again here would need its catalog and values.
- */
-function namedSegmentReads(named: Segment, member: MemberType): string[] {
-  return [...new Set([...crmModel.writes.filter((w) => w.members[member]?.length).map((w) => w.table), ...sourceBaseReads(named.source, member)])];
-}

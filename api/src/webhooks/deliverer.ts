@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../config/config';
 import type { Database } from '../db/orm';
 import { sqliteParams } from '../db/sqlite-reader';
+import { PollLoop } from '../lib/poll-loop';
 import { signatureOf, SIGNATURE_HEADER } from './signature';
 import { DeliveryState } from './webhook-store';
 
@@ -60,37 +61,23 @@ export async function post(url: string, secret: string, body: string, headers: R
  * then marked FAILED and its subscription disabled with the reason.
  */
 export class WebhookDeliverer {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: Database,
     private readonly config: Config,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const loop = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => {
-          console.error('[webhooks] poll failed:', error);
-          return 0;
-        })
-        .then((sent) => {
-          if (!this.stopped) this.timer = setTimeout(loop, sent === PER_POLL ? 0 : this.config.webhooks.idleMs);
-        });
-    };
-    loop();
+  ) {
+    // A full poll means more may be due: the next starts at once.
+    this.loop = new PollLoop('webhooks', async () => ({ more: (await this.runOnce()) === PER_POLL }), config.webhooks.idleMs);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends what is due now; returns how many deliveries were attempted. */
